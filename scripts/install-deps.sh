@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs every Debian 12 package that building, rendering and testing need.
+# Run as root on a fresh machine; safe to run again.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+	build-essential cmake pkg-config git ca-certificates \
+	libxml2-dev libxml2-utils libxslt1-dev xsltproc libcmark-dev cmark \
+	libcairo2-dev libpango1.0-dev libglib2.0-dev libfontconfig-dev \
+	libqpdf-dev qpdf libgmime-3.0-dev \
+	fonts-liberation2 fonts-dejavu-core \
+	poppler-utils python3 python3-pil \
+	clang libclang-rt-14-dev valgrind >/dev/null

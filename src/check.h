@@ -1,0 +1,37 @@
+/*
+ * check.h: validation of an inspection: the RELAX NG schema, then the
+ * semantic rules of SPEC.md that a schema cannot say.
+ */
+#ifndef FD_CHECK_H
+#define FD_CHECK_H
+
+#include "datadir.h"
+#include "load.h"
+
+/* The stages of a letter, in order. */
+enum fd_stage {
+	FD_STAGE_DRAFT,
+	FD_STAGE_FACTUAL_ACCURACY,
+	FD_STAGE_PRE_PUBLICATION,
+	FD_STAGE_FINAL
+};
+
+/* Parses a stage name; returns 0, or -1 when it is not one. */
+int fd_stage_parse(const char *s, enum fd_stage *stage);
+const char *fd_stage_name(enum fd_stage stage);
+
+/*
+ * Validates the loaded inspection against templates/schema/inspection.rng
+ * and, when that passes, applies every semantic rule; at FD_STAGE_FINAL the
+ * privacy and factual-accuracy rules are errors. Reports through d and
+ * returns the number of errors found. The inspection is dedented first.
+ */
+unsigned fd_check(struct fd_input *in, const struct fd_datadir *dd,
+		  enum fd_stage stage, struct fd_diags *d);
+
+/* Validates any loaded XML file against a RELAX NG schema file, with our
+ * filtered messages. Returns the number of errors reported. */
+unsigned fd_validate_rng(const struct fd_input *in, const char *rng_path,
+			 struct fd_diags *d);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * cmd_pending.c: commands whose implementation has not landed yet. Each
+ * says so and exits with the usage status; each is deleted from here when
+ * its own file implements it.
+ */
+#include <stdio.h>
+
+#include "commands.h"
+#include "diag.h"
+
+static int
+pending(const char *name)
+{
+	fprintf(stderr, "findings %s: not available in this build yet\n", name);
+	return FD_EXIT_USAGE;
+}
+
+int
+fd_cmd_render(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return pending("render");
+}
+
+int
+fd_cmd_timeline(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return pending("timeline");
+}
+
+int
+fd_cmd_diff(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return pending("diff");
+}
+
+int
+fd_cmd_build(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return pending("build");
+}
+
+int
+fd_cmd_typeset(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return pending("typeset");
+}

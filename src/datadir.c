@@ -1,0 +1,138 @@
+/* datadir.c: finding the templates and styles folders. */
+#include "datadir.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int
+usable(const char *templates)
+{
+	char *rng = fd_path_join(templates, "schema/inspection.rng");
+	int ok = fd_is_file(rng);
+
+	free(rng);
+	return ok;
+}
+
+/* Tries a data folder holding templates/ and styles/. */
+static int
+try_datadir(struct fd_datadir *dd, const char *base)
+{
+	char *t = fd_path_join(base, "templates");
+
+	if (!usable(t)) {
+		free(t);
+		return 0;
+	}
+	dd->templates = t;
+	dd->styles = fd_path_join(base, "styles");
+	return 1;
+}
+
+/* The folder of the running program, for a relocated copy. */
+static char *
+exe_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return fd_xstrdup(buf);
+}
+
+int
+fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
+		struct fd_diags *d)
+{
+	const char *env = getenv("FINDINGS_DATADIR");
+	char *exe, *rel;
+	int ok;
+
+	memset(dd, 0, sizeof *dd);
+	if (templates_opt != NULL) {
+		if (!usable(templates_opt)) {
+			fd_diag(d, FD_IOERR, templates_opt, 0, 0,
+				"not a templates folder (no "
+				"schema/inspection.rng)");
+			return -1;
+		}
+		dd->templates = fd_xstrdup(templates_opt);
+		/* styles/ beside the templates folder, as in the tree. */
+		rel = fd_path_join(templates_opt, "../styles");
+		if (fd_is_dir(rel))
+			dd->styles = rel;
+		else {
+			free(rel);
+			dd->styles = fd_path_join(FD_SOURCE_DATADIR, "styles");
+		}
+		return 0;
+	}
+	if (env != NULL && *env != '\0') {
+		if (try_datadir(dd, env))
+			return 0;
+		fd_diag(d, FD_IOERR, env, 0, 0,
+			"FINDINGS_DATADIR has no templates/schema/"
+			"inspection.rng");
+		return -1;
+	}
+	if ((exe = exe_dir()) != NULL) {
+		rel = fd_path_join(exe, FD_RELATIVE_DATADIR);
+		ok = try_datadir(dd, rel);
+		free(rel);
+		free(exe);
+		if (ok)
+			return 0;
+	}
+	if (try_datadir(dd, FD_INSTALL_DATADIR))
+		return 0;
+	if (try_datadir(dd, FD_SOURCE_DATADIR))
+		return 0;
+	fd_diag(d, FD_IOERR, "findings", 0, 0,
+		"cannot find the templates: give --templates DIR or set "
+		"FINDINGS_DATADIR");
+	return -1;
+}
+
+void
+fd_datadir_clear(struct fd_datadir *dd)
+{
+	free(dd->templates);
+	free(dd->styles);
+	memset(dd, 0, sizeof *dd);
+}
+
+char *
+fd_datadir_template(const struct fd_datadir *dd, const char *rel)
+{
+	char *p = fd_path_join(dd->templates, rel);
+
+	if (fd_is_file(p))
+		return p;
+	free(p);
+	return NULL;
+}
+
+char *
+fd_datadir_style(const struct fd_datadir *dd, const char *style_opt)
+{
+	char *p, *name;
+
+	if (style_opt == NULL)
+		style_opt = "gov-uk";
+	/* A path to a file is taken as it is; a bare name is looked up. */
+	if (strchr(style_opt, '/') != NULL || fd_is_file(style_opt))
+		return fd_xstrdup(style_opt);
+	name = strstr(style_opt, ".xml") ? fd_xstrdup(style_opt)
+					 : fd_xasprintf("%s.xml", style_opt);
+	p = fd_path_join(dd->styles, name);
+	free(name);
+	return p;
+}

@@ -1,0 +1,562 @@
+/*
+ * load.c: reading untrusted XML safely.
+ *
+ * Parser options, and why:
+ *  - XML_PARSE_NONET: no network access, ever.
+ *  - XML_PARSE_NOCDATA: CDATA sections become plain text, so pasted prose
+ *    in <![CDATA[ ]]> reads like any other text.
+ *  - XML_PARSE_BIG_LINES: true line numbers past 65535.
+ *  - never XML_PARSE_NOENT (it reads external entities into the tree),
+ *    XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_XINCLUDE or
+ *    XML_PARSE_HUGE (which lifts the depth and entity-expansion guards).
+ * Beyond options: any DOCTYPE stops the parse at once (our vocabularies
+ * have none, and a DOCTYPE is where entity bombs and external entities
+ * live); the bytes must be UTF-8 and are parsed as UTF-8 whatever the XML
+ * declaration says; files are bounded in size and nesting depth; the file
+ * is read by us and parsed from memory, so no loader ever opens a path.
+ */
+#include "load.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+/* What a parse reports back through the SAX hooks. */
+struct parse_state {
+	int doctype;	 /* a DOCTYPE was met */
+	long line, col;	 /* where the first error was */
+	char *msg;	 /* the first error's message, or NULL */
+};
+
+static void
+index_lines(struct fd_input *in)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < in->len; i++)
+		if (in->src[i] == '\n')
+			n++;
+	in->line_start = fd_xreallocarray(NULL, n, sizeof(size_t));
+	in->line_start[0] = 0;
+	in->nlines = 1;
+	for (i = 0; i < in->len; i++)
+		if (in->src[i] == '\n')
+			in->line_start[in->nlines++] = i + 1;
+}
+
+void
+fd_input_offset_pos(const struct fd_input *in, size_t off, long *line,
+		    long *col)
+{
+	size_t lo = 0, hi = in->nlines;
+
+	/* The last line whose start is at or before off. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (in->line_start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (long)lo + 1;
+	/* Columns count characters, not bytes: skip UTF-8 continuations. */
+	{
+		size_t i;
+		long c = 1;
+
+		for (i = in->line_start[lo]; i < off && i < in->len; i++)
+			if (((unsigned char)in->src[i] & 0xc0) != 0x80)
+				c++;
+		*col = c;
+	}
+}
+
+/* libxml2 hands a SAX error handler ctxt->userData, the parser context. */
+static void
+serror(void *ctx, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	size_t n;
+
+	if (st->msg != NULL || err == NULL || err->level < XML_ERR_ERROR)
+		return;
+	st->msg = fd_xstrdup(err->message ? err->message : "malformed XML");
+	n = strlen(st->msg);
+	while (n > 0 && (st->msg[n - 1] == '\n' || st->msg[n - 1] == ' '))
+		st->msg[--n] = '\0';
+	st->line = err->line;
+	st->col = err->int2;
+}
+
+static void
+stop_at_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
+		const xmlChar *sid)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	if (!st->doctype) {
+		st->doctype = 1;
+		st->line = xmlSAX2GetLineNumber(ctxt);
+		st->col = xmlSAX2GetColumnNumber(ctxt);
+	}
+	xmlStopParser(ctxt);
+}
+
+static int
+too_deep(const xmlNode *root)
+{
+	const xmlNode *n = root;
+	int depth = 1;
+
+	/* Iterative walk: recursion on hostile depth is what we guard. */
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			if (++depth > FD_MAX_DEPTH)
+				return 1;
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL) {
+			n = n->parent;
+			depth--;
+			if (n == root || n == NULL)
+				return 0;
+		}
+		if (n != NULL)
+			n = n->next;
+	}
+	return 0;
+}
+
+struct fd_input *
+fd_load_memory(const char *name, const char *data, size_t len,
+	       struct fd_diags *d)
+{
+	struct fd_input *in = fd_xcalloc(1, sizeof *in);
+	struct parse_state st = {0};
+	xmlParserCtxtPtr ctxt = NULL;
+	size_t bad;
+	long line, col;
+
+	in->path = fd_xstrdup(name);
+	in->src = fd_xstrndup(data, len);
+	in->len = len;
+	index_lines(in);
+
+	if (len == 0) {
+		fd_diag(d, FD_ERROR, name, 1, 1, "the file is empty");
+		goto fail;
+	}
+	if (len > FD_MAX_FILE) {
+		fd_diag(d, FD_ERROR, name, 1, 1,
+			"the file is larger than %u bytes", FD_MAX_FILE);
+		goto fail;
+	}
+	if (!fd_utf8_valid(data, len, &bad)) {
+		fd_input_offset_pos(in, bad, &line, &col);
+		if (data[bad] == '\0' || (unsigned char)data[bad] < 0x20)
+			fd_diag(d, FD_ERROR, name, line, col,
+				"control character 0x%02x is not allowed "
+				"(the file must be UTF-8 text)",
+				(unsigned char)data[bad]);
+		else
+			fd_diag(d, FD_ERROR, name, line, col,
+				"invalid UTF-8 byte 0x%02x (the file must be "
+				"UTF-8 text)",
+				(unsigned char)data[bad]);
+		goto fail;
+	}
+
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		fd_diag(d, FD_ERROR, name, 0, 0, "cannot create an XML parser");
+		goto fail;
+	}
+	ctxt->_private = &st;
+	ctxt->sax->internalSubset = stop_at_doctype;
+	ctxt->sax->externalSubset = stop_at_doctype;
+	ctxt->sax->serror = serror;
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	ctxt->userData = ctxt;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	in->doc = xmlCtxtReadMemory(ctxt, in->src, (int)len, name, "UTF-8",
+				    PARSE_OPTIONS);
+	if (st.doctype) {
+		fd_diag(d, FD_ERROR, name, st.line, st.col,
+			"a DOCTYPE is not allowed (no DTDs or entities are "
+			"loaded)");
+		goto fail;
+	}
+	if (in->doc == NULL || st.msg != NULL || !ctxt->wellFormed) {
+		if (st.msg && strstr(st.msg, "Excessive depth"))
+			fd_diag(d, FD_ERROR, name, st.line, st.col,
+				"elements are nested too deeply "
+				"(at most %d levels)",
+				FD_MAX_DEPTH);
+		else
+			fd_diag(d, FD_ERROR, name, st.line > 0 ? st.line : 1,
+				st.col > 0 ? st.col : 1, "malformed XML: %s",
+				st.msg ? st.msg : "cannot parse");
+		goto fail;
+	}
+	if (xmlDocGetRootElement(in->doc) == NULL) {
+		fd_diag(d, FD_ERROR, name, 1, 1, "no root element");
+		goto fail;
+	}
+	if (too_deep(xmlDocGetRootElement(in->doc))) {
+		fd_diag(d, FD_ERROR, name, 1, 1,
+			"elements are nested too deeply (at most %d levels)",
+			FD_MAX_DEPTH);
+		goto fail;
+	}
+	free(st.msg);
+	xmlFreeParserCtxt(ctxt);
+	return in;
+fail:
+	free(st.msg);
+	if (ctxt)
+		xmlFreeParserCtxt(ctxt);
+	fd_input_free(in);
+	return NULL;
+}
+
+struct fd_input *
+fd_load_file(const char *path, struct fd_diags *d)
+{
+	struct fd_input *in;
+	char *data;
+	size_t len;
+	int err;
+
+	if (fd_is_dir(path)) {
+		fd_diag(d, FD_IOERR, path, 0, 0, "is a folder, not a file");
+		return NULL;
+	}
+	err = fd_read_file(path, FD_MAX_FILE, &data, &len);
+	if (err == EFBIG) {
+		fd_diag(d, FD_ERROR, path, 1, 1,
+			"the file is larger than %u bytes", FD_MAX_FILE);
+		return NULL;
+	}
+	if (err) {
+		fd_diag(d, FD_IOERR, path, 0, 0, "cannot read: %s",
+			strerror(err));
+		return NULL;
+	}
+	in = fd_load_memory(path, data, len, d);
+	free(data);
+	return in;
+}
+
+void
+fd_input_free(struct fd_input *in)
+{
+	if (in == NULL)
+		return;
+	if (in->doc)
+		xmlFreeDoc(in->doc);
+	free(in->line_start);
+	free(in->src);
+	free(in->path);
+	free(in);
+}
+
+/* Offset of an element's '<' in the source, or (size_t)-1. libxml2 puts on
+ * an element the line where its start tag ends, so search back from there. */
+static size_t
+tag_offset(const struct fd_input *in, const xmlNode *node)
+{
+	long line = xmlGetLineNo((xmlNode *)node);
+	size_t end, lim, i, nl;
+	const char *name = (const char *)node->name;
+
+	if (line <= 0 || (size_t)line > in->nlines || name == NULL)
+		return (size_t)-1;
+	nl = strlen(name);
+	end = (size_t)line < in->nlines ? in->line_start[line] : in->len;
+	lim = end > 65536 ? end - 65536 : 0;
+	for (i = end; i-- > lim;) {
+		char c;
+
+		if (in->src[i] != '<' || i + 1 + nl > in->len)
+			continue;
+		if (strncmp(in->src + i + 1, name, nl) != 0)
+			continue;
+		c = in->src[i + 1 + nl];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '/' || c == '>')
+			return i;
+	}
+	return (size_t)-1;
+}
+
+void
+fd_input_locate(const struct fd_input *in, const xmlNode *node, long *line,
+		long *col)
+{
+	size_t off = tag_offset(in, node);
+
+	if (off == (size_t)-1) {
+		long l = xmlGetLineNo((xmlNode *)node);
+
+		*line = l > 0 ? l : 0;
+		*col = 0;
+		return;
+	}
+	fd_input_offset_pos(in, off, line, col);
+}
+
+void
+fd_input_locate_attr(const struct fd_input *in, const xmlNode *node,
+		     const char *attr, long *line, long *col)
+{
+	size_t off = tag_offset(in, node), i, na = strlen(attr);
+	char quote = 0;
+
+	if (off == (size_t)-1) {
+		fd_input_locate(in, node, line, col);
+		return;
+	}
+	/* Scan the start tag, skipping quoted values, for attr=. */
+	for (i = off + 1; i < in->len && in->src[i] != '>'; i++) {
+		char c = in->src[i];
+
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			quote = c;
+			continue;
+		}
+		if ((c == ' ' || c == '\t' || c == '\n' || c == '\r') &&
+		    i + 1 + na < in->len &&
+		    strncmp(in->src + i + 1, attr, na) == 0) {
+			size_t j = i + 1 + na;
+
+			while (j < in->len && (in->src[j] == ' ' ||
+					       in->src[j] == '\t' ||
+					       in->src[j] == '\n'))
+				j++;
+			if (j < in->len && in->src[j] == '=') {
+				fd_input_offset_pos(in, i + 1, line, col);
+				return;
+			}
+		}
+	}
+	fd_input_offset_pos(in, off, line, col);
+}
+
+void
+fd_input_diag(struct fd_diags *d, const struct fd_input *in,
+	      const xmlNode *node, const char *attr, enum fd_level level,
+	      const char *fmt, ...)
+{
+	long line = 0, col = 0;
+	va_list ap;
+
+	if (node && attr)
+		fd_input_locate_attr(in, node, attr, &line, &col);
+	else if (node)
+		fd_input_locate(in, node, &line, &col);
+	va_start(ap, fmt);
+	fd_vdiag(d, level, in->path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+const char *
+fd_attr(const xmlNode *node, const char *name)
+{
+	const xmlAttr *a;
+
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = node->properties; a; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children && a->children->content
+				       ? (const char *)a->children->content
+				       : "";
+	return NULL;
+}
+
+int
+fd_is_elem(const xmlNode *node, const char *name)
+{
+	return node && node->type == XML_ELEMENT_NODE &&
+	       strcmp((const char *)node->name, name) == 0;
+}
+
+xmlNode *
+fd_child(const xmlNode *node, const char *name)
+{
+	xmlNode *c;
+
+	for (c = node ? node->children : NULL; c; c = c->next)
+		if (fd_is_elem(c, name))
+			return c;
+	return NULL;
+}
+
+char *
+fd_text(const xmlNode *node)
+{
+	xmlChar *t = xmlNodeGetContent(node);
+	char *s = fd_xstrdup(t ? (const char *)t : "");
+
+	xmlFree(t);
+	return s;
+}
+
+static int
+is_blank_line(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* textwrap.dedent with inspect.cleandoc's view of the first line: the
+ * first line (it follows the start tag) does not set the indentation. */
+static char *
+dedent(const char *s)
+{
+	struct fd_buf out = {0};
+	const char *p, *prefix = NULL;
+	size_t plen = 0, first = 1;
+	const char *start, *end;
+
+	/* The common leading whitespace of the non-blank lines after the
+	 * first. */
+	for (p = s; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (!first && !is_blank_line(p, n)) {
+			size_t w = 0;
+
+			while (w < n && (p[w] == ' ' || p[w] == '\t'))
+				w++;
+			if (prefix == NULL) {
+				prefix = p;
+				plen = w;
+			} else {
+				size_t k = 0;
+
+				while (k < plen && k < w && prefix[k] == p[k])
+					k++;
+				plen = k;
+			}
+		}
+		first = 0;
+		p = e ? e + 1 : p + n;
+	}
+	/* Drop blank lines at the start and end. */
+	start = s;
+	for (;;) {
+		const char *e = strchr(start, '\n');
+
+		if (e == NULL || !is_blank_line(start, (size_t)(e - start)))
+			break;
+		start = e + 1;
+	}
+	end = s + strlen(s);
+	while (end > start) {
+		const char *b = end;
+
+		while (b > start && b[-1] != '\n')
+			b--;
+		if (!is_blank_line(b, (size_t)(end - b)))
+			break;
+		end = b > start ? b - 1 : b;
+	}
+	first = (start == s);
+	for (p = start; p < end;) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+		size_t skip = 0;
+
+		if (first) {
+			/* Leading spaces on the tag's own line are noise. */
+			while (skip < n && (p[skip] == ' ' || p[skip] == '\t'))
+				skip++;
+		} else if (is_blank_line(p, n)) {
+			skip = n;
+		} else {
+			skip = plen < n ? plen : n;
+		}
+		fd_buf_add(&out, p + skip, n - skip);
+		if (e)
+			fd_buf_addc(&out, '\n');
+		first = 0;
+		p = e ? e + 1 : end;
+	}
+	return fd_buf_steal(&out);
+}
+
+static int
+text_only(const xmlNode *n)
+{
+	const xmlNode *c;
+	int any = 0;
+
+	for (c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			any = 1;
+		else if (c->type != XML_COMMENT_NODE &&
+			 c->type != XML_PI_NODE)
+			return 0;
+	}
+	return any;
+}
+
+void
+fd_input_dedent(struct fd_input *in)
+{
+	xmlNode *n = xmlDocGetRootElement(in->doc);
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && text_only(n)) {
+			char *t = fd_text(n), *u;
+
+			if (strchr(t, '\n')) {
+				xmlNode *c = n->children, *next;
+
+				u = dedent(t);
+				for (; c; c = next) {
+					next = c->next;
+					if (c->type == XML_TEXT_NODE ||
+					    c->type == XML_CDATA_SECTION_NODE) {
+						xmlUnlinkNode(c);
+						xmlFreeNode(c);
+					}
+				}
+				xmlNodeAddContent(n, (const xmlChar *)u);
+				free(u);
+			}
+			free(t);
+		} else if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n->next == NULL)
+			n = n->parent && n->parent->type == XML_ELEMENT_NODE
+				    ? n->parent
+				    : NULL;
+		if (n)
+			n = n->next;
+	}
+}

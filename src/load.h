@@ -1,0 +1,70 @@
+/*
+ * load.h: the safe XML loader, for the inspection, styles and document
+ * trees alike. Only the loader, the checker and the stages that must walk
+ * the inspection (facts, the XSLT step) include libxml2 through here.
+ */
+#ifndef FD_LOAD_H
+#define FD_LOAD_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+
+/* Bounds on what any input may be. */
+#define FD_MAX_FILE (16u * 1024u * 1024u) /* bytes of one XML file */
+#define FD_MAX_DEPTH 64			  /* element nesting */
+
+/* A loaded XML file: its bytes, its tree, and where each line starts. */
+struct fd_input {
+	char *path;	     /* the name used in diagnostics */
+	char *src;	     /* the file's bytes, NUL-terminated */
+	size_t len;	     /* bytes in src */
+	size_t *line_start;  /* offset of each line's first byte, 0-based */
+	size_t nlines;	     /* entries in line_start */
+	xmlDoc *doc;	     /* the parsed tree, owned */
+};
+
+/*
+ * Reads and parses path. On any failure reports FILE:LINE:COL diagnostics
+ * (FD_IOERR when the file cannot be read, FD_ERROR when it is not
+ * acceptable XML) and returns NULL. The result is the caller's to free.
+ */
+struct fd_input *fd_load_file(const char *path, struct fd_diags *d);
+/* The same from bytes in memory; name is used in diagnostics. */
+struct fd_input *fd_load_memory(const char *name, const char *data,
+				size_t len, struct fd_diags *d);
+void fd_input_free(struct fd_input *in);
+
+/*
+ * Removes the common leading indentation from the text of every element
+ * that holds only text (SPEC.md: prose may be indented to match the XML),
+ * and blank lines at its start and end.
+ */
+void fd_input_dedent(struct fd_input *in);
+
+/* Line and column of an element's start tag ('<'), 1-based. */
+void fd_input_locate(const struct fd_input *in, const xmlNode *node,
+		     long *line, long *col);
+/* Line and column of an attribute of an element; the element's own
+ * position when the attribute is not found in the source. */
+void fd_input_locate_attr(const struct fd_input *in, const xmlNode *node,
+			  const char *attr, long *line, long *col);
+/* Line and column of a byte offset into the source. */
+void fd_input_offset_pos(const struct fd_input *in, size_t off, long *line,
+			 long *col);
+
+/* A diagnostic at an element (attr NULL) or at one of its attributes. */
+void fd_input_diag(struct fd_diags *d, const struct fd_input *in,
+		   const xmlNode *node, const char *attr, enum fd_level level,
+		   const char *fmt, ...) FD_PRINTF(6, 7);
+
+/* The attribute's value (owned by the tree) or NULL. */
+const char *fd_attr(const xmlNode *node, const char *name);
+/* True when node is an element with this name. */
+int fd_is_elem(const xmlNode *node, const char *name);
+/* The first child element with this name, or NULL. */
+xmlNode *fd_child(const xmlNode *node, const char *name);
+/* The element's text content, a new string the caller frees. */
+char *fd_text(const xmlNode *node);
+
+#endif

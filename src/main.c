@@ -1,0 +1,68 @@
+/* main.c: the findings program: dispatch to a subcommand. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "diag.h"
+
+static const struct command {
+	const char *name;		  /* as typed */
+	int (*run)(int argc, char **argv); /* argv[0] is the name */
+	const char *summary;		  /* one line for --help */
+} commands[] = {
+	{"check", fd_cmd_check, "validate and lint inspection files"},
+	{"render", fd_cmd_render, "render one document of an inspection"},
+	{"timeline", fd_cmd_timeline, "the inspection's milestones with dates"},
+	{"diff", fd_cmd_diff, "what changed in the letter, as a redline"},
+	{"build", fd_cmd_build, "every document of each inspection"},
+	{"typeset", fd_cmd_typeset, "render a document tree (for template authors)"},
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: findings COMMAND [OPTIONS] [FILE...]\n"
+	      "       findings --help | --version\n\n"
+	      "Turns an inspection's evidence and findings (inspection.xml)\n"
+	      "into the documents an inspection sends out.\n\n"
+	      "Commands:\n",
+	      f);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'findings COMMAND --help' describes a command's options.\n"
+	      "Exit status: 0 no errors, 1 errors in the input, 2 usage,\n"
+	      "3 input/output failure.\n",
+	      f);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+
+	/* Numbers in PDF and in dates must not follow a comma locale. */
+	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_NUMERIC, "C");
+	if (argc < 2) {
+		usage(stderr);
+		return FD_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return FD_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("findings %s\n", fd_version());
+		return FD_EXIT_OK;
+	}
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "findings: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return FD_EXIT_USAGE;
+}

@@ -1,0 +1,396 @@
+/* util.c: memory, buffers, the string map and file helpers. */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void
+oom(void)
+{
+	fputs("findings: out of memory\n", stderr);
+	abort();
+}
+
+void *
+fd_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+fd_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+fd_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		oom();
+	return q;
+}
+
+void *
+fd_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		oom();
+	return fd_xrealloc(p, n * size);
+}
+
+char *
+fd_xstrdup(const char *s)
+{
+	return fd_xstrndup(s, strlen(s));
+}
+
+char *
+fd_xstrndup(const char *s, size_t n)
+{
+	char *p = fd_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+fd_xasprintf(const char *fmt, ...)
+{
+	struct fd_buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	fd_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	return fd_buf_steal(&b);
+}
+
+static void
+buf_reserve(struct fd_buf *b, size_t extra)
+{
+	size_t need;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		oom();
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 64;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
+	b->data = fd_xrealloc(b->data, b->cap);
+}
+
+void
+fd_buf_add(struct fd_buf *b, const void *p, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+fd_buf_adds(struct fd_buf *b, const char *s)
+{
+	fd_buf_add(b, s, strlen(s));
+}
+
+void
+fd_buf_addc(struct fd_buf *b, char c)
+{
+	fd_buf_add(b, &c, 1);
+}
+
+void
+fd_buf_vaddf(struct fd_buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		oom();
+	buf_reserve(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+fd_buf_addf(struct fd_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fd_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+fd_buf_steal(struct fd_buf *b)
+{
+	char *p = b->data;
+
+	if (p == NULL)
+		p = fd_xstrdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void
+fd_buf_free(struct fd_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+struct fd_map {
+	char **keys;   /* keys in insertion order */
+	char **values; /* values, parallel to keys */
+	size_t n;      /* entries used */
+	size_t cap;    /* entries allocated */
+};
+
+struct fd_map *
+fd_map_new(void)
+{
+	return fd_xcalloc(1, sizeof(struct fd_map));
+}
+
+void
+fd_map_free(struct fd_map *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->n; i++) {
+		free(m->keys[i]);
+		free(m->values[i]);
+	}
+	free(m->keys);
+	free(m->values);
+	free(m);
+}
+
+void
+fd_map_set(struct fd_map *m, const char *key, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->keys[i], key) == 0) {
+			free(m->values[i]);
+			m->values[i] = fd_xstrdup(value);
+			return;
+		}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->keys = fd_xreallocarray(m->keys, m->cap, sizeof(char *));
+		m->values = fd_xreallocarray(m->values, m->cap, sizeof(char *));
+	}
+	m->keys[m->n] = fd_xstrdup(key);
+	m->values[m->n] = fd_xstrdup(value);
+	m->n++;
+}
+
+const char *
+fd_map_get(const struct fd_map *m, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->keys[i], key) == 0)
+			return m->values[i];
+	return NULL;
+}
+
+size_t
+fd_map_count(const struct fd_map *m)
+{
+	return m->n;
+}
+
+const char *
+fd_map_key(const struct fd_map *m, size_t i)
+{
+	return i < m->n ? m->keys[i] : NULL;
+}
+
+const char *
+fd_map_value(const struct fd_map *m, size_t i)
+{
+	return i < m->n ? m->values[i] : NULL;
+}
+
+int
+fd_read_file(const char *path, size_t max, char **data, size_t *len)
+{
+	struct fd_buf b = {0};
+	char chunk[65536];
+	FILE *f;
+	size_t n;
+	int err = 0;
+
+	*data = NULL;
+	*len = 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return errno;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > max) {
+			err = EFBIG;
+			break;
+		}
+		fd_buf_add(&b, chunk, n);
+	}
+	if (err == 0 && ferror(f))
+		err = errno ? errno : EIO;
+	fclose(f);
+	if (err) {
+		fd_buf_free(&b);
+		return err;
+	}
+	*len = b.len;
+	*data = fd_buf_steal(&b);
+	return 0;
+}
+
+int
+fd_write_atomic(const char *path, const void *data, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	char *tmp;
+	const char *p = data;
+	int fd, err = 0;
+
+	if (slash == NULL)
+		tmp = fd_xasprintf(".%s.XXXXXX", path);
+	else
+		tmp = fd_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+				   slash + 1);
+	if ((fd = mkstemp(tmp)) == -1) {
+		err = errno;
+		free(tmp);
+		return err;
+	}
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			break;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (err == 0 && fchmod(fd, 0644) == -1)
+		err = errno;
+	if (err == 0 && fsync(fd) == -1 && errno != EINVAL)
+		err = errno;
+	if (close(fd) == -1 && err == 0)
+		err = errno;
+	if (err == 0 && rename(tmp, path) == -1)
+		err = errno;
+	if (err)
+		unlink(tmp);
+	free(tmp);
+	return err;
+}
+
+int
+fd_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n, k;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+			    c == 0x7f)
+				goto fail;
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else
+			goto fail;
+		for (k = 1; k <= n; k++) {
+			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
+				goto fail;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto fail;
+		i += n + 1;
+	}
+	return 1;
+fail:
+	if (bad)
+		*bad = i;
+	return 0;
+}
+
+char *
+fd_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (n > 0 && dir[n - 1] == '/')
+		return fd_xasprintf("%s%s", dir, name);
+	return fd_xasprintf("%s/%s", dir, name);
+}
+
+int
+fd_is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+fd_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
