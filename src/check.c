@@ -1,13 +1,110 @@
 /*
  * check.c: the semantic rules of SPEC.md, after the schema has passed.
+ *
+ * What a framework adds (ESN codes, graded rows, limiting judgements) is
+ * read from templates/<framework>/rules.xml; no framework is named here.
+ * Every message is in the table below, so wording stays in one place.
  */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "date.h"
+
+/* Each message: name, level, printf format. */
+#define FD_MESSAGES(X)                                                         \
+	X(DUP_ID, FD_ERROR, "duplicate id '%s' (first used on line %ld)")      \
+	X(BAD_REF, FD_ERROR, "%s '%s' does not name %s")                       \
+	X(BAD_FROM, FD_WARNING, "comment from '%s', which is not an agency")   \
+	X(BAD_DATE, FD_ERROR, "%s '%s' is not a real date (YYYY-MM-DD)")       \
+	X(DUE_BEFORE, FD_ERROR,                                                \
+	  "the response is due on %s, before the concern was referred (%s)")  \
+	X(ESN_MISSING, FD_ERROR,                                               \
+	  "evidence record '%s' has no esn: %s records name their "            \
+	  "evaluation criterion (ESN 01-22, or DD for the deep dive)")         \
+	X(ESN_FORBIDDEN, FD_ERROR,                                             \
+	  "esn is not used by %s: its evidence records have no evaluation "    \
+	  "schedule numbers")                                                  \
+	X(ESN_RANGE, FD_ERROR,                                                 \
+	  "esn '%s' is not an evaluation criterion (01-22, or DD)")            \
+	X(CRITERION_NOT_DD, FD_WARNING,                                        \
+	  "criterion names a deep dive criterion, but esn is '%s', not DD")    \
+	X(ASPECT_FORBIDDEN, FD_ERROR,                                          \
+	  "aspect is used only by frameworks with a graded report, not %s")    \
+	X(ASPECT_UNKNOWN, FD_ERROR,                                            \
+	  "aspect '%s' is not a judgement of the %s report")                   \
+	X(PLACING_IGNORED, FD_WARNING,                                         \
+	  "%s is used only by frameworks with a graded report; ignored for "   \
+	  "%s")                                                                \
+	X(NO_EVIDENCE, FD_ERROR, "%s '%s' cites no evidence record")           \
+	X(POLARITY_STRENGTH, FD_WARNING,                                       \
+	  "strength '%s' cites only evidence of practice needing development") \
+	X(POLARITY_AREA, FD_WARNING,                                           \
+	  "%s '%s' cites only evidence of effective practice")                 \
+	X(SOA_NO_LEAD, FD_ERROR,                                               \
+	  "a statement of action is required but no lead agency is named")     \
+	X(VARIANT, FD_ERROR, "variant '%s' does not exist for %s")             \
+	X(THEME_MISSING, FD_WARNING,                                           \
+	  "no deep dive theme: %s inspections have one")                       \
+	X(THEME_IGNORED, FD_WARNING,                                           \
+	  "%s has no deep dive; the theme is ignored")                         \
+	X(NO_LEAD, FD_ERROR, "the team has no lead inspector")                 \
+	X(TWO_LEADS, FD_WARNING,                                               \
+	  "the team has more than one lead inspector; '%s' is used")           \
+	X(NO_QA, FD_WARNING, "the team has no QA manager")                     \
+	X(JUDGEMENTS_FORBIDDEN, FD_ERROR,                                      \
+	  "%s has no graded judgements")                                       \
+	X(JUDGEMENT_TWICE, FD_ERROR,                                           \
+	  "%s is graded twice (first on line %ld)")                            \
+	X(JUDGEMENT_MISSING, FD_WARNING, "no grade for %s ('%s')")             \
+	X(JUDGEMENT_MISSING_FINAL, FD_ERROR, "no grade for %s ('%s')")         \
+	X(LIMIT, FD_WARNING,                                                   \
+	  "%s is graded %s, but %s is %s: %s (limiting judgement; give "       \
+	  "why=\"...\" if the departure is deliberate)")                       \
+	X(PRIVACY, FD_WARNING, "%s '%s' (from %s) appears in %s '%s'")         \
+	X(PRIVACY_FINAL, FD_ERROR,                                             \
+	  "%s '%s' (from %s) appears in %s '%s': a published document may "    \
+	  "not show it")                                                       \
+	X(DOB_TEXT, FD_WARNING, "what looks like a date of birth ('%s') "      \
+				"appears in %s '%s'")                          \
+	X(DOB_TEXT_FINAL, FD_ERROR,                                            \
+	  "what looks like a date of birth ('%s') appears in %s '%s': a "      \
+	  "published document may not show it")                               \
+	X(FA_OPEN, FD_WARNING,                                                 \
+	  "factual accuracy comment '%s' has no decision yet")                 \
+	X(FA_OPEN_FINAL, FD_ERROR,                                             \
+	  "factual accuracy comment '%s' has no decision: every comment "      \
+	  "needs one before the final letter")                                 \
+	X(FA_TWICE, FD_ERROR,                                                  \
+	  "comment '%s' already has a decision (line %ld)")                    \
+	X(FA_REVISION, FD_WARNING,                                             \
+	  "against-revision %s is not a revision in the history")              \
+	X(REVISION_ORDER, FD_WARNING,                                          \
+	  "revision %s does not follow revision %s in number or date")         \
+	X(NO_RULES, FD_IOERR, "cannot load the rules of framework '%s'")
+
+enum msg {
+#define X(name, level, text) M_##name,
+	FD_MESSAGES(X)
+#undef X
+};
+
+static const struct {
+	enum fd_level level; /* how serious */
+	const char *text;    /* printf format */
+} messages[] = {
+#define X(name, level, text) {level, text},
+	FD_MESSAGES(X)
+#undef X
+};
 
 static const char *const stage_names[] = {"draft", "factual-accuracy",
 					   "pre-publication", "final"};
+
+/* Grades from worst to best. */
+static const char *const grades[] = {"inadequate", "adequate", "good",
+				     "outstanding"};
 
 int
 fd_stage_parse(const char *s, enum fd_stage *stage)
@@ -28,16 +125,947 @@ fd_stage_name(enum fd_stage stage)
 	return stage_names[stage];
 }
 
+/* An id index: open addressing on FNV-1a, so hostile files with many ids
+ * stay linear. */
+struct idx {
+	const char **keys;     /* the ids, owned by the tree */
+	const xmlNode **nodes; /* the element of each id */
+	size_t cap;	       /* slots, a power of two */
+	size_t n;	       /* slots used */
+};
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void
+idx_free(struct idx *x)
+{
+	free(x->keys);
+	free(x->nodes);
+	memset(x, 0, sizeof *x);
+}
+
+static const xmlNode *idx_get(const struct idx *x, const char *key);
+
+/* Adds key; returns the element already holding it, or NULL. */
+static const xmlNode *
+idx_put(struct idx *x, const char *key, const xmlNode *node)
+{
+	size_t i;
+
+	if (2 * (x->n + 1) > x->cap) {
+		struct idx y = {0};
+
+		y.cap = x->cap ? x->cap * 2 : 64;
+		y.keys = fd_xcalloc(y.cap, sizeof *y.keys);
+		y.nodes = fd_xcalloc(y.cap, sizeof *y.nodes);
+		for (i = 0; i < x->cap; i++)
+			if (x->keys[i])
+				idx_put(&y, x->keys[i], x->nodes[i]);
+		idx_free(x);
+		*x = y;
+	}
+	for (i = hash(key) & (x->cap - 1); x->keys[i];
+	     i = (i + 1) & (x->cap - 1))
+		if (strcmp(x->keys[i], key) == 0)
+			return x->nodes[i];
+	x->keys[i] = key;
+	x->nodes[i] = node;
+	x->n++;
+	return NULL;
+}
+
+static const xmlNode *
+idx_get(const struct idx *x, const char *key)
+{
+	size_t i;
+
+	if (x->cap == 0)
+		return NULL;
+	for (i = hash(key) & (x->cap - 1); x->keys[i];
+	     i = (i + 1) & (x->cap - 1))
+		if (strcmp(x->keys[i], key) == 0)
+			return x->nodes[i];
+	return NULL;
+}
+
+/* A term that must not be published, and where it came from. */
+struct term {
+	char *text; /* the string */
+	char *kind; /* "case reference", "date of birth", "email address" */
+	char *from; /* "evidence record ev-014", "concern c-1" */
+};
+
+/* Everything one check run needs. */
+struct ctx {
+	struct fd_input *in;	    /* the inspection */
+	struct fd_diags *d;	    /* where diagnostics go */
+	enum fd_stage stage;	    /* the stage checked for */
+	const char *framework;	    /* inspection/@framework */
+	xmlNode *root;		    /* <inspection> */
+	struct idx ids;		    /* every id in the file */
+	xmlDoc *rules;		    /* templates/<framework>/rules.xml */
+	xmlNode *rules_root;	    /* its <rules> */
+	struct term *terms;	    /* privacy terms from the evidence */
+	size_t nterms;		    /* entries in terms */
+	regex_t re_email;	    /* an email address */
+	regex_t re_dob;		    /* "DOB", "born" and a date */
+};
+
+static void
+say(struct ctx *c, const xmlNode *node, const char *attr, enum msg m, ...)
+{
+	long line = 0, col = 0;
+	va_list ap;
+	enum fd_level level = messages[m].level;
+
+	if (node && attr)
+		fd_input_locate_attr(c->in, node, attr, &line, &col);
+	else if (node)
+		fd_input_locate(c->in, node, &line, &col);
+	va_start(ap, m);
+	fd_vdiag(c->d, level, c->in->path, line, col, messages[m].text, ap);
+	va_end(ap);
+}
+
+static long
+line_of(const struct ctx *c, const xmlNode *node)
+{
+	long line, col;
+
+	fd_input_locate(c->in, node, &line, &col);
+	return line;
+}
+
+/* Calls fn for every element below root, in document order. */
+static void
+walk(struct ctx *c, xmlNode *root, void (*fn)(struct ctx *, xmlNode *))
+{
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE)
+			fn(c, n);
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static void
+collect_id(struct ctx *c, xmlNode *n)
+{
+	const char *id = fd_attr(n, "id");
+	const xmlNode *first;
+
+	if (id == NULL)
+		return;
+	if ((first = idx_put(&c->ids, id, n)) != NULL)
+		say(c, n, "id", M_DUP_ID, id, line_of(c, first));
+}
+
+/* The parent element's name of an id, e.g. "agency" for an agency id. */
+static int
+id_is(const struct ctx *c, const char *id, const char *elem)
+{
+	const xmlNode *n = idx_get(&c->ids, id);
+
+	return n != NULL && fd_is_elem(n, elem);
+}
+
+/* Checks every whitespace-separated id of attr names an elem. Returns the
+ * number of ids. */
+static size_t
+check_refs(struct ctx *c, xmlNode *n, const char *attr, const char *elem,
+	   const char *what)
+{
+	const char *v = fd_attr(n, attr), *p;
+	size_t count = 0;
+
+	if (v == NULL)
+		return 0;
+	for (p = v; *p;) {
+		size_t len;
+		char *id;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		len = strcspn(p, " \t\n\r");
+		if (len == 0)
+			break;
+		id = fd_xstrndup(p, len);
+		if (!id_is(c, id, elem))
+			say(c, n, attr, M_BAD_REF, attr, id, what);
+		free(id);
+		count++;
+		p += len;
+	}
+	return count;
+}
+
+static void
+check_date(struct ctx *c, xmlNode *n, const char *attr, struct fd_date *out)
+{
+	const char *v = fd_attr(n, attr);
+	struct fd_date tmp;
+
+	if (v == NULL)
+		return;
+	if (fd_date_parse(v, out ? out : &tmp) != 0)
+		say(c, n, attr, M_BAD_DATE, attr, v);
+}
+
+static const char *
+rule(const struct ctx *c, const char *elem, const char *attr)
+{
+	const char *v = fd_attr(fd_child(c->rules_root, elem), attr);
+
+	return v ? v : "";
+}
+
+static xmlNode *
+judgement_row(const struct ctx *c, const char *aspect)
+{
+	xmlNode *j = fd_child(c->rules_root, "judgements"), *r;
+
+	for (r = j ? j->children : NULL; r; r = r->next)
+		if (fd_is_elem(r, "row") &&
+		    strcmp(fd_attr(r, "aspect"), aspect) == 0)
+			return r;
+	return NULL;
+}
+
+/* References, dates and framework rules, element by element. */
+static void
+check_elem(struct ctx *c, xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	const char *v;
+
+	if (strcmp(name, "record") == 0) {
+		check_refs(c, n, "by", "member", "a team member");
+		check_refs(c, n, "agency", "agency", "an agency");
+		check_date(c, n, "date", NULL);
+		v = fd_attr(n, "esn");
+		if (strcmp(rule(c, "esn", "use"), "required") == 0 && !v)
+			say(c, n, NULL, M_ESN_MISSING, fd_attr(n, "id"),
+			    c->framework);
+		else if (strcmp(rule(c, "esn", "use"), "forbidden") == 0 && v)
+			say(c, n, "esn", M_ESN_FORBIDDEN, c->framework);
+		else if (v && strcmp(v, "DD") != 0 &&
+			 (strlen(v) != 2 || v[0] < '0' || v[0] > '2' ||
+			  v[1] < '0' || v[1] > '9' || strcmp(v, "00") == 0 ||
+			  strcmp(v, "22") > 0))
+			say(c, n, "esn", M_ESN_RANGE, v);
+		if (v && fd_attr(n, "criterion") && strcmp(v, "DD") != 0)
+			say(c, n, "criterion", M_CRITERION_NOT_DD, v);
+		if ((v = fd_attr(n, "aspect")) != NULL) {
+			if (strcmp(rule(c, "record-aspect", "use"),
+				   "allowed") != 0)
+				say(c, n, "aspect", M_ASPECT_FORBIDDEN,
+				    c->framework);
+			else if (judgement_row(c, v) == NULL)
+				say(c, n, "aspect", M_ASPECT_UNKNOWN, v,
+				    c->framework);
+		}
+	} else if (strcmp(name, "strength") == 0 ||
+		   strcmp(name, "improvement") == 0 ||
+		   strcmp(name, "priority-action") == 0 ||
+		   strcmp(name, "case-study") == 0) {
+		check_refs(c, n, "agencies", "agency", "an agency");
+		if (check_refs(c, n, "evidence", "record",
+			       "an evidence record") == 0)
+			say(c, n, NULL, M_NO_EVIDENCE, name,
+			    fd_attr(n, "id") ? fd_attr(n, "id") : "");
+		if (strcmp(rule(c, "improvement-placing", "use"), "allowed") !=
+		    0) {
+			if (fd_attr(n, "within"))
+				say(c, n, "within", M_PLACING_IGNORED,
+				    "within", c->framework);
+			if (fd_attr(n, "section"))
+				say(c, n, "section", M_PLACING_IGNORED,
+				    "section", c->framework);
+		}
+	} else if (strcmp(name, "statement-of-action") == 0) {
+		check_refs(c, n, "lead", "agency", "an agency");
+		check_refs(c, n, "cooperating", "agency", "an agency");
+		if (strcmp(fd_attr(n, "required"), "yes") == 0 &&
+		    fd_attr(n, "lead") == NULL)
+			say(c, n, NULL, M_SOA_NO_LEAD);
+	} else if (strcmp(name, "concern") == 0) {
+		struct fd_date r = {0}, due = {0};
+		int ok = 1;
+
+		check_refs(c, n, "by", "member", "a team member");
+		check_refs(c, n, "agency", "agency", "an agency");
+		if (fd_date_parse(fd_attr(n, "referred"), &r) != 0) {
+			check_date(c, n, "referred", NULL);
+			ok = 0;
+		}
+		if (fd_date_parse(fd_attr(n, "due"), &due) != 0) {
+			check_date(c, n, "due", NULL);
+			ok = 0;
+		}
+		if (ok && fd_date_cmp(due, r) < 0)
+			say(c, n, "due", M_DUE_BEFORE, fd_attr(n, "due"),
+			    fd_attr(n, "referred"));
+	} else if (strcmp(name, "sign-off") == 0) {
+		check_date(c, n, "officer-date", NULL);
+		check_date(c, n, "lead-date", NULL);
+	} else if (strcmp(name, "revision") == 0) {
+		check_refs(c, n, "by", "member", "a team member");
+		check_date(c, n, "date", NULL);
+	} else if (strcmp(name, "decision") == 0) {
+		check_refs(c, n, "comment", "comment",
+			   "a factual accuracy comment");
+		check_refs(c, n, "by", "member", "a team member");
+	} else if (strcmp(name, "comment") == 0) {
+		v = fd_attr(n, "from");
+		if (v && !id_is(c, v, "agency"))
+			say(c, n, "from", M_BAD_FROM, v);
+	} else if (strcmp(name, "calendar") == 0) {
+		check_date(c, n, "notified", NULL);
+	} else if (strcmp(name, "non-working") == 0) {
+		check_date(c, n, "date", NULL);
+	} else if (strcmp(name, "factual-accuracy") == 0) {
+		check_date(c, n, "received", NULL);
+	}
+}
+
+/* Which practice the cited records show: bit 1 effective, bit 2
+ * development. */
+static int
+cited_practice(const struct ctx *c, const xmlNode *n)
+{
+	const char *v = fd_attr(n, "evidence"), *p;
+	int seen = 0;
+
+	for (p = v ? v : ""; *p;) {
+		size_t len;
+		char *id;
+		const xmlNode *r;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		len = strcspn(p, " \t\n\r");
+		if (len == 0)
+			break;
+		id = fd_xstrndup(p, len);
+		r = idx_get(&c->ids, id);
+		if (r && fd_is_elem(r, "record")) {
+			const char *pr = fd_attr(r, "practice");
+
+			if (pr && strcmp(pr, "effective") == 0)
+				seen |= 1;
+			else if (pr && strcmp(pr, "development") == 0)
+				seen |= 2;
+		}
+		free(id);
+		p += len;
+	}
+	return seen;
+}
+
+static void
+check_findings(struct ctx *c)
+{
+	xmlNode *f = fd_child(c->root, "findings"), *n;
+
+	for (n = f ? f->children : NULL; n; n = n->next) {
+		int seen;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		seen = cited_practice(c, n);
+		if (fd_is_elem(n, "strength") && seen == 2)
+			say(c, n, "evidence", M_POLARITY_STRENGTH,
+			    fd_attr(n, "id"));
+		else if ((fd_is_elem(n, "improvement") ||
+			  fd_is_elem(n, "priority-action")) &&
+			 seen == 1)
+			say(c, n, "evidence", M_POLARITY_AREA,
+			    (const char *)n->name, fd_attr(n, "id"));
+	}
+}
+
+static void
+check_frame(struct ctx *c)
+{
+	const char *variant = fd_attr(c->root, "variant");
+	xmlNode *vars = fd_child(c->rules_root, "variants");
+	xmlNode *team = fd_child(c->root, "team"), *m;
+	const char *lead = NULL;
+	int qa = 0;
+
+	if (variant) {
+		char *allowed = fd_text(vars);
+		char *padded = fd_xasprintf(" %s ", allowed);
+		char *want = fd_xasprintf(" %s ", variant);
+		char *p;
+
+		for (p = padded; *p; p++)
+			if (*p == '\t' || *p == '\n')
+				*p = ' ';
+		if (strstr(padded, want) == NULL)
+			say(c, c->root, "variant", M_VARIANT, variant,
+			    c->framework);
+		free(allowed);
+		free(padded);
+		free(want);
+	}
+	if (strcmp(rule(c, "theme", "use"), "expected") == 0 &&
+	    fd_child(c->root, "theme") == NULL)
+		say(c, c->root, NULL, M_THEME_MISSING, c->framework);
+	else if (strcmp(rule(c, "theme", "use"), "ignored") == 0 &&
+		 fd_child(c->root, "theme") != NULL)
+		say(c, fd_child(c->root, "theme"), NULL, M_THEME_IGNORED,
+		    c->framework);
+	for (m = team ? team->children : NULL; m; m = m->next) {
+		const char *role = fd_attr(m, "role");
+
+		if (!fd_is_elem(m, "member") || role == NULL)
+			continue;
+		if (strcmp(role, "lead-inspector") == 0) {
+			if (lead)
+				say(c, m, "role", M_TWO_LEADS, lead);
+			else
+				lead = fd_attr(m, "id");
+		} else if (strcmp(role, "qa-manager") == 0)
+			qa = 1;
+	}
+	if (team && lead == NULL)
+		say(c, team, NULL, M_NO_LEAD);
+	else if (team && !qa)
+		say(c, team, NULL, M_NO_QA);
+}
+
+static int
+grade_rank(const char *g)
+{
+	size_t i;
+
+	for (i = 0; g && i < sizeof grades / sizeof grades[0]; i++)
+		if (strcmp(g, grades[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+check_judgements(struct ctx *c)
+{
+	xmlNode *js = fd_child(c->root, "judgements"), *j, *r;
+	xmlNode *rj = fd_child(c->rules_root, "judgements");
+	struct idx graded = {0};
+
+	if (strcmp(rule(c, "judgements", "use"), "forbidden") == 0) {
+		if (js)
+			say(c, js, NULL, M_JUDGEMENTS_FORBIDDEN, c->framework);
+		return;
+	}
+	for (j = js ? js->children : NULL; j; j = j->next) {
+		const char *aspect = fd_attr(j, "aspect");
+		const xmlNode *first;
+
+		if (!fd_is_elem(j, "judgement") || aspect == NULL)
+			continue;
+		if (judgement_row(c, aspect) == NULL) {
+			say(c, j, "aspect", M_ASPECT_UNKNOWN, aspect,
+			    c->framework);
+			continue;
+		}
+		if ((first = idx_put(&graded, aspect, j)) != NULL)
+			say(c, j, "aspect", M_JUDGEMENT_TWICE, aspect,
+			    line_of(c, first));
+	}
+	for (r = rj ? rj->children : NULL; r; r = r->next) {
+		const char *aspect;
+		char *label;
+
+		if (!fd_is_elem(r, "row") || fd_attr(r, "optional"))
+			continue;
+		aspect = fd_attr(r, "aspect");
+		if (idx_get(&graded, aspect))
+			continue;
+		label = fd_text(r);
+		say(c, js ? js : c->root, NULL,
+		    c->stage == FD_STAGE_FINAL ? M_JUDGEMENT_MISSING_FINAL
+					       : M_JUDGEMENT_MISSING,
+		    aspect, label);
+		free(label);
+	}
+	/* Limiting judgements. */
+	for (r = rj ? rj->children : NULL; r; r = r->next) {
+		const xmlNode *target;
+		const char *when, *p;
+		int at_most, is_at_most, tg;
+
+		if (!fd_is_elem(r, "limit"))
+			continue;
+		target = idx_get(&graded, fd_attr(r, "target"));
+		if (target == NULL || fd_attr(target, "why"))
+			continue;
+		tg = grade_rank(fd_attr(target, "grade"));
+		at_most = grade_rank(fd_attr(r, "at-most"));
+		is_at_most = grade_rank(fd_attr(r, "is-at-most"));
+		if (tg <= at_most)
+			continue;
+		when = fd_attr(r, "when-any");
+		for (p = when; *p;) {
+			size_t len;
+			char *a;
+			const xmlNode *w;
+
+			while (*p == ' ' || *p == '\n' || *p == '\t')
+				p++;
+			len = strcspn(p, " \n\t");
+			if (len == 0)
+				break;
+			a = fd_xstrndup(p, len);
+			w = idx_get(&graded, a);
+			if (w && grade_rank(fd_attr(w, "grade")) <= is_at_most) {
+				char *why = fd_text(r);
+
+				say(c, target, "grade", M_LIMIT,
+				    fd_attr(target, "aspect"),
+				    fd_attr(target, "grade"), a,
+				    fd_attr(w, "grade"), why);
+				free(why);
+				free(a);
+				break;
+			}
+			free(a);
+			p += len;
+		}
+	}
+	idx_free(&graded);
+}
+
+static void
+check_fa(struct ctx *c)
+{
+	xmlNode *fa = fd_child(c->root, "factual-accuracy"), *n;
+	xmlNode *hist = fd_child(c->root, "history");
+	struct idx decided = {0};
+	const char *against;
+
+	if (fa == NULL)
+		return;
+	for (n = fa->children; n; n = n->next) {
+		const xmlNode *first;
+		const char *cm = fd_attr(n, "comment");
+
+		if (!fd_is_elem(n, "decision") || cm == NULL)
+			continue;
+		if ((first = idx_put(&decided, cm, n)) != NULL)
+			say(c, n, "comment", M_FA_TWICE, cm,
+			    line_of(c, first));
+	}
+	for (n = fa->children; n; n = n->next) {
+		if (!fd_is_elem(n, "comment") || fd_attr(n, "id") == NULL ||
+		    idx_get(&decided, fd_attr(n, "id")))
+			continue;
+		if (c->stage == FD_STAGE_FINAL)
+			say(c, n, NULL, M_FA_OPEN_FINAL, fd_attr(n, "id"));
+		else if (c->stage == FD_STAGE_PRE_PUBLICATION)
+			say(c, n, NULL, M_FA_OPEN, fd_attr(n, "id"));
+	}
+	idx_free(&decided);
+	against = fd_attr(fa, "against-revision");
+	if (against && hist) {
+		int found = 0;
+
+		for (n = hist->children; n; n = n->next)
+			if (fd_is_elem(n, "revision") &&
+			    strcmp(fd_attr(n, "n"), against) == 0)
+				found = 1;
+		if (!found)
+			say(c, fa, "against-revision", M_FA_REVISION, against);
+	}
+}
+
+static void
+check_history(struct ctx *c)
+{
+	xmlNode *hist = fd_child(c->root, "history"), *n, *prev = NULL;
+
+	for (n = hist ? hist->children : NULL; n; n = n->next) {
+		struct fd_date a, b;
+
+		if (!fd_is_elem(n, "revision"))
+			continue;
+		if (prev && (atol(fd_attr(n, "n")) <= atol(fd_attr(prev, "n")) ||
+			     (fd_date_parse(fd_attr(n, "date"), &a) == 0 &&
+			      fd_date_parse(fd_attr(prev, "date"), &b) == 0 &&
+			      fd_date_cmp(a, b) < 0)))
+			say(c, n, "n", M_REVISION_ORDER, fd_attr(n, "n"),
+			    fd_attr(prev, "n"));
+		prev = n;
+	}
+}
+
+/* Privacy. */
+
+static void
+add_term(struct ctx *c, const char *text, size_t len, const char *kind,
+	 const char *from)
+{
+	size_t i;
+
+	for (i = 0; i < c->nterms; i++)
+		if (strlen(c->terms[i].text) == len &&
+		    strncmp(c->terms[i].text, text, len) == 0)
+			return;
+	c->terms = fd_xreallocarray(c->terms, c->nterms + 1, sizeof *c->terms);
+	c->terms[c->nterms].text = fd_xstrndup(text, len);
+	c->terms[c->nterms].kind = fd_xstrdup(kind);
+	c->terms[c->nterms].from = fd_xstrdup(from);
+	c->nterms++;
+}
+
+static int
+is_ref_char(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '/' || ch == '_';
+}
+
+/*
+ * Case references in a cases attribute or element: every run of letters,
+ * digits, '-', '/' and '_' with a digit in it and at least four characters
+ * ("NS-48213", "48213"). Words ("and sibling") are not references.
+ */
+static void
+add_case_refs(struct ctx *c, const char *s, const char *from)
+{
+	const char *p = s;
+
+	while (*p) {
+		const char *q = p;
+		int digit = 0;
+
+		while (*q && is_ref_char(*q)) {
+			if (*q >= '0' && *q <= '9')
+				digit = 1;
+			q++;
+		}
+		/* Trim punctuation that joined the run. */
+		{
+			const char *e = q;
+
+			while (e > p && (e[-1] == '-' || e[-1] == '/'))
+				e--;
+			if (digit && e - p >= 4)
+				add_term(c, p, (size_t)(e - p),
+					 "case reference", from);
+		}
+		p = *q ? q + 1 : q;
+	}
+}
+
+static void
+add_matches(struct ctx *c, regex_t *re, int group, const char *s,
+	    const char *kind, const char *from)
+{
+	regmatch_t m[3];
+	const char *p = s;
+
+	while (*p && regexec(re, p, 3, m, p == s ? 0 : REG_NOTBOL) == 0) {
+		if (m[group].rm_so >= 0 && m[group].rm_eo > m[group].rm_so)
+			add_term(c, p + m[group].rm_so,
+				 (size_t)(m[group].rm_eo - m[group].rm_so),
+				 kind, from);
+		if (m[0].rm_eo == 0)
+			break;
+		p += m[0].rm_eo;
+	}
+}
+
+static void
+collect_terms(struct ctx *c)
+{
+	xmlNode *ev = fd_child(c->root, "evidence");
+	xmlNode *cs = fd_child(c->root, "concerns"), *n, *k;
+	char *from, *text;
+
+	for (n = ev ? ev->children : NULL; n; n = n->next) {
+		if (!fd_is_elem(n, "record"))
+			continue;
+		from = fd_xasprintf("evidence record %s", fd_attr(n, "id"));
+		if (fd_attr(n, "cases"))
+			add_case_refs(c, fd_attr(n, "cases"), from);
+		text = fd_text(n);
+		add_matches(c, &c->re_email, 0, text, "email address", from);
+		add_matches(c, &c->re_dob, 2, text, "date of birth", from);
+		free(text);
+		free(from);
+	}
+	for (n = cs ? cs->children : NULL; n; n = n->next) {
+		if (!fd_is_elem(n, "concern"))
+			continue;
+		from = fd_xasprintf("concern %s", fd_attr(n, "id"));
+		for (k = n->children; k; k = k->next) {
+			if (k->type != XML_ELEMENT_NODE)
+				continue;
+			text = fd_text(k);
+			if (fd_is_elem(k, "cases"))
+				add_case_refs(c, text, from);
+			add_matches(c, &c->re_email, 0, text, "email address",
+				    from);
+			add_matches(c, &c->re_dob, 2, text, "date of birth",
+				    from);
+			free(text);
+		}
+		free(from);
+	}
+}
+
+/* Finds term in text as a whole token (not inside a longer reference);
+ * email addresses compare without regard to case. */
+static int
+contains_term(const char *text, const struct term *t)
+{
+	size_t n = strlen(t->text);
+	int icase = strcmp(t->kind, "email address") == 0;
+	const char *p;
+
+	for (p = text; *p; p++) {
+		if ((icase ? strncasecmp(p, t->text, n) : strncmp(p, t->text, n)) != 0)
+			continue;
+		if (p > text && is_ref_char(p[-1]) && is_ref_char(t->text[0]))
+			continue;
+		if (is_ref_char(p[n]) && is_ref_char(t->text[n - 1]))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Reports each privacy term, and anything that looks like a date of
+ * birth, in text that a published document prints. */
+static void
+scan_text(struct ctx *c, const xmlNode *n, const char *attr, const char *text,
+	  const char *what, const char *id)
+{
+	size_t i;
+	int final = c->stage == FD_STAGE_FINAL;
+	regmatch_t m[3];
+
+	for (i = 0; i < c->nterms; i++)
+		if (contains_term(text, &c->terms[i]))
+			say(c, n, attr, final ? M_PRIVACY_FINAL : M_PRIVACY,
+			    c->terms[i].kind, c->terms[i].text,
+			    c->terms[i].from, what, id ? id : "");
+	if (regexec(&c->re_dob, text, 3, m, 0) == 0) {
+		char *dob = fd_xstrndup(text + m[0].rm_so,
+					(size_t)(m[0].rm_eo - m[0].rm_so));
+
+		say(c, n, attr, final ? M_DOB_TEXT_FINAL : M_DOB_TEXT, dob,
+		    what, id ? id : "");
+		free(dob);
+	}
+}
+
+static void
+scan_elem(struct ctx *c, const xmlNode *n, const char *what, const char *id)
+{
+	char *text = fd_text(n);
+
+	scan_text(c, n, NULL, text, what, id);
+	free(text);
+}
+
+/* Names and titles of a list of elements, as printed in addressee and
+ * signature blocks. */
+static void
+scan_names(struct ctx *c, const xmlNode *list, const char *elem)
+{
+	static const char *const attrs[] = {"name", "title"};
+	const xmlNode *n;
+	size_t i;
+
+	for (n = list ? list->children : NULL; n; n = n->next) {
+		if (!fd_is_elem(n, elem))
+			continue;
+		for (i = 0; i < 2; i++)
+			if (fd_attr(n, attrs[i]))
+				scan_text(c, n, attrs[i], fd_attr(n, attrs[i]),
+					  elem, fd_attr(n, "id"));
+		if (strcmp(elem, "agency") == 0)
+			scan_names(c, n, "leader");
+	}
+}
+
+static void
+check_privacy(struct ctx *c)
+{
+	xmlNode *f = fd_child(c->root, "findings"), *n;
+	xmlNode *js = fd_child(c->root, "judgements");
+
+	collect_terms(c);
+	if (fd_child(c->root, "area"))
+		scan_elem(c, fd_child(c->root, "area"), "the area", "");
+	if (fd_child(c->root, "theme"))
+		scan_elem(c, fd_child(c->root, "theme"), "the theme", "");
+	for (n = f ? f->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			scan_elem(c, n, (const char *)n->name,
+				  fd_attr(n, "id"));
+	for (n = js ? js->children : NULL; n; n = n->next)
+		if (fd_is_elem(n, "judgement"))
+			scan_elem(c, n, "judgement", fd_attr(n, "aspect"));
+	scan_names(c, fd_child(c->root, "agencies"), "agency");
+	scan_names(c, fd_child(c->root, "signatories"), "signatory");
+}
+
+static int
+load_rules(struct ctx *c, const struct fd_datadir *dd)
+{
+	char *rel = fd_xasprintf("%s/rules.xml", c->framework);
+	char *path = fd_datadir_template(dd, rel);
+	char *rng = fd_path_join(dd->templates, "schema/rules.rng");
+	struct fd_input *r = NULL;
+	int ok = 0;
+
+	if (path != NULL && (r = fd_load_file(path, c->d)) != NULL &&
+	    fd_validate_rng(r, rng, c->d) == 0) {
+		c->rules = r->doc;
+		r->doc = NULL;
+		c->rules_root = xmlDocGetRootElement(c->rules);
+		ok = 1;
+	}
+	if (!ok)
+		say(c, c->root, "framework", M_NO_RULES, c->framework);
+	fd_input_free(r);
+	free(rel);
+	free(path);
+	free(rng);
+	return ok ? 0 : -1;
+}
+
+static void
+ctx_init(struct ctx *c)
+{
+	/* An email address; a date of birth after its label, as
+	 * 12/03/2006, 12-03-06, 2006-03-12 or 12 March 2006. */
+	static const char dob[] =
+	    "(d\\.? ?o\\.? ?b\\.?|date of birth|born( on)?)[: ]*"
+	    "([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|"
+	    "[0-9]{4}-[0-9]{2}-[0-9]{2}|"
+	    "[0-9]{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|"
+	    "oct|nov|dec)[a-z]* [0-9]{4})";
+
+	regcomp(&c->re_email,
+		"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
+		REG_EXTENDED);
+	regcomp(&c->re_dob, dob, REG_EXTENDED | REG_ICASE);
+}
+
+static void
+ctx_clear(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nterms; i++) {
+		free(c->terms[i].text);
+		free(c->terms[i].kind);
+		free(c->terms[i].from);
+	}
+	free(c->terms);
+	idx_free(&c->ids);
+	if (c->rules)
+		xmlFreeDoc(c->rules);
+	regfree(&c->re_email);
+	regfree(&c->re_dob);
+}
+
+enum fd_stage
+fd_inspection_stage(const struct fd_input *in)
+{
+	xmlNode *root = xmlDocGetRootElement(in->doc);
+	xmlNode *hist = fd_child(root, "history"), *n;
+	enum fd_stage stage = FD_STAGE_DRAFT, s;
+
+	for (n = hist ? hist->children : NULL; n; n = n->next)
+		if (fd_is_elem(n, "revision") && fd_attr(n, "stage") &&
+		    fd_stage_parse(fd_attr(n, "stage"), &s) == 0)
+			stage = s;
+	return stage;
+}
+
 unsigned
 fd_check(struct fd_input *in, const struct fd_datadir *dd, enum fd_stage stage,
 	 struct fd_diags *d)
 {
 	char *rng = fd_path_join(dd->templates, "schema/inspection.rng");
-	unsigned errors;
+	unsigned before = fd_diags_count(d, FD_ERROR) +
+			  fd_diags_count(d, FD_IOERR);
+	struct ctx c = {0};
 
-	(void)stage;
 	fd_input_dedent(in);
-	errors = fd_validate_rng(in, rng, d);
+	if (fd_validate_rng(in, rng, d) != 0) {
+		free(rng);
+		return fd_diags_count(d, FD_ERROR) +
+		       fd_diags_count(d, FD_IOERR) - before;
+	}
 	free(rng);
-	return errors;
+	c.in = in;
+	c.d = d;
+	c.stage = stage;
+	c.root = xmlDocGetRootElement(in->doc);
+	c.framework = fd_attr(c.root, "framework");
+	ctx_init(&c);
+	if (load_rules(&c, dd) == 0) {
+		walk(&c, c.root, collect_id);
+		walk(&c, c.root, check_elem);
+		check_frame(&c);
+		check_findings(&c);
+		check_judgements(&c);
+		check_fa(&c);
+		check_history(&c);
+		check_privacy(&c);
+	}
+	ctx_clear(&c);
+	return fd_diags_count(d, FD_ERROR) + fd_diags_count(d, FD_IOERR) -
+	       before;
+}
+
+char **
+fd_privacy_terms(struct fd_input *in)
+{
+	struct ctx c = {0};
+	char **v;
+	size_t i;
+
+	c.in = in;
+	c.root = xmlDocGetRootElement(in->doc);
+	ctx_init(&c);
+	collect_terms(&c);
+	v = fd_xcalloc(c.nterms + 1, sizeof *v);
+	for (i = 0; i < c.nterms; i++)
+		v[i] = fd_xstrdup(c.terms[i].text);
+	ctx_clear(&c);
+	return v;
+}
+
+void
+fd_strv_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
 }

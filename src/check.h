@@ -29,6 +29,18 @@ const char *fd_stage_name(enum fd_stage stage);
 unsigned fd_check(struct fd_input *in, const struct fd_datadir *dd,
 		  enum fd_stage stage, struct fd_diags *d);
 
+/* The stage of the last revision in the history, or draft: the stage
+ * that findings check checks for when none is given. */
+enum fd_stage fd_inspection_stage(const struct fd_input *in);
+
+/*
+ * The strings a published document must never show: case references,
+ * dates of birth and email addresses found in the evidence records and the
+ * concerns. A NULL-terminated array; free it with fd_strv_free.
+ */
+char **fd_privacy_terms(struct fd_input *in);
+void fd_strv_free(char **v);
+
 /* Validates any loaded XML file against a RELAX NG schema file, with our
  * filtered messages. Returns the number of errors reported. */
 unsigned fd_validate_rng(const struct fd_input *in, const char *rng_path,

@@ -14,8 +14,9 @@ usage(FILE *f)
 	      "Validates each inspection against the schema and the rules of\n"
 	      "its framework. Diagnostics go to standard error, one a line:\n"
 	      "FILE:LINE:COL: error|warning: message.\n\n"
-	      "  --stage STAGE     check as for STAGE: draft (default),\n"
-	      "                    factual-accuracy, pre-publication or final\n"
+	      "  --stage STAGE     check as for STAGE: draft, factual-accuracy,\n"
+	      "                    pre-publication or final (default: the stage\n"
+	      "                    of the last revision in the history, or draft;\n"
 	      "                    (at final, privacy and open factual accuracy\n"
 	      "                    comments are errors)\n"
 	      "  --templates DIR   take the schema and templates from DIR\n"
@@ -35,6 +36,7 @@ fd_cmd_check(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	enum fd_stage stage = FD_STAGE_DRAFT;
+	int stage_given = 0;
 	const char *templates = NULL;
 	struct fd_datadir dd;
 	struct fd_diags *d;
@@ -50,6 +52,7 @@ fd_cmd_check(int argc, char **argv)
 					optarg);
 				return FD_EXIT_USAGE;
 			}
+			stage_given = 1;
 			break;
 		case 't':
 			templates = optarg;
@@ -81,7 +84,9 @@ fd_cmd_check(int argc, char **argv)
 		unsigned before = fd_diags_count(d, FD_ERROR);
 
 		if (in != NULL)
-			fd_check(in, &dd, stage, d);
+			fd_check(in, &dd,
+				 stage_given ? stage : fd_inspection_stage(in),
+				 d);
 		fd_input_free(in);
 		if (!quiet && in != NULL &&
 		    fd_diags_count(d, FD_ERROR) == before)
