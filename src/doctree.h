@@ -1,0 +1,166 @@
+/*
+ * doctree.h: the document tree in C (docs/document-tree.md).
+ *
+ * The XML vocabulary that the stylesheets produce is loaded into this
+ * tree once; Markdown blocks are expanded (through markdown.h, the only
+ * user of cmark) and paragraph numbers assigned while loading. Every
+ * renderer (the PDF engine of typeset.h, plain text, HTML for emails)
+ * walks the same tree; none of them sees libxml2 or cmark. The tree holds
+ * plain C strings, valid UTF-8.
+ */
+#ifndef FD_DOCTREE_H
+#define FD_DOCTREE_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "load.h"
+#include "util.h"
+
+enum fd_node_kind {
+	FD_NODE_BODY,	    /* the body: blocks */
+	FD_NODE_HEADING,    /* a heading of level 1 to 3: runs */
+	FD_NODE_PARA,	    /* a paragraph: runs, and its number */
+	FD_NODE_CODE,	    /* a code block: monospaced runs, '\n' kept */
+	FD_NODE_LIST,	    /* a list (FD_ORDERED, start): items */
+	FD_NODE_ITEM,	    /* a list item: blocks */
+	FD_NODE_QUOTE,	    /* a block quote: blocks */
+	FD_NODE_ADDRESS,    /* an address: FD_NODE_LINE children */
+	FD_NODE_LINE,	    /* one line of an address: runs */
+	FD_NODE_CHECKBOX,   /* a checkbox (FD_CHECKED): runs, the label */
+	FD_NODE_TABLE,	    /* a table: cols, then FD_NODE_ROW children */
+	FD_NODE_ROW,	    /* a table row (FD_HEAD_ROW): FD_NODE_CELL children */
+	FD_NODE_CELL,	    /* a cell (FD_HEADER_CELL, spans): blocks */
+	FD_NODE_SIGNATURES, /* the signature grid: FD_NODE_SIGNATORY children */
+	FD_NODE_SIGNATORY,  /* one signatory: name, title, organisation */
+	FD_NODE_PAGE_BREAK  /* the next block starts a new page */
+};
+
+/* Bits of fd_node.flags. */
+enum {
+	FD_KEEP_TOGETHER = 1 << 0,  /* keep-together="yes" */
+	FD_KEEP_WITH_NEXT = 1 << 1, /* keep-with-next="yes" */
+	FD_NO_NUMBER = 1 << 2,	    /* p number="no" */
+	FD_CHECKED = 1 << 3,	    /* checkbox checked="yes" */
+	FD_ORDERED = 1 << 4,	    /* list type="number" */
+	FD_HEAD_ROW = 1 << 5,	    /* a row of thead: repeated on new pages */
+	FD_HEADER_CELL = 1 << 6,    /* th */
+	FD_NO_BORDERS = 1 << 7	    /* table borders="no" */
+};
+
+/* Bits of fd_run.flags. */
+enum {
+	FD_RUN_BOLD = 1 << 0,	/* b, Markdown strong */
+	FD_RUN_ITALIC = 1 << 1, /* i, Markdown emphasis */
+	FD_RUN_MONO = 1 << 2	/* Markdown code */
+};
+
+/* A piece of inline text with one set of attributes. */
+struct fd_run {
+	char *text;	/* UTF-8; '\n' is a forced line break (br) */
+	unsigned flags; /* FD_RUN_* */
+	char *href;	/* an http:, https: or mailto: link, or NULL */
+};
+
+/* How a table column's width is given. */
+enum fd_width_unit {
+	FD_WIDTH_SHARE,	  /* N*: a share of what is left */
+	FD_WIDTH_PERCENT, /* N%: of the text width */
+	FD_WIDTH_POINTS	  /* an absolute length, in points */
+};
+
+struct fd_col {
+	enum fd_width_unit unit; /* what value means */
+	double value;		 /* the share, percentage or points */
+};
+
+struct fd_node {
+	enum fd_node_kind kind;	 /* what it is */
+	struct fd_node *parent;	 /* NULL for the body */
+	struct fd_node **kids;	 /* children, in order */
+	size_t nkids;		 /* entries in kids */
+	size_t capkids;		 /* allocated entries in kids */
+	struct fd_run *runs;	 /* inline content of text blocks */
+	size_t nruns;		 /* entries in runs */
+	size_t capruns;		 /* allocated entries in runs */
+	unsigned flags;		 /* FD_KEEP_TOGETHER etc. */
+	int level;		 /* heading level, 1 to 3 */
+	int number;		 /* paragraph number, 0 when not numbered */
+	int start;		 /* first number of an ordered list */
+	int colspan;		 /* columns a cell spans, at least 1 */
+	int rowspan;		 /* rows a cell spans, at least 1 */
+	struct fd_col *cols;	 /* a table's declared columns */
+	size_t ncols;		 /* entries in cols */
+	char *name;		 /* signatory's name */
+	char *title;		 /* signatory's title, or NULL */
+	char *organisation;	 /* signatory's organisation, or NULL */
+	const char *file;	 /* source file for diagnostics (owned by the doc) */
+	long line;		 /* source line, 0 when unknown */
+};
+
+/* A whole document: metadata, page template and body. */
+struct fd_doc {
+	char *title;	   /* meta/title */
+	char *subject;	   /* meta/subject or NULL */
+	char *author;	   /* meta/author or NULL */
+	char *lang;	   /* meta/lang, "en-GB" when absent */
+	char *stage;	   /* meta/stage or NULL */
+	char *keywords;	   /* meta/keywords or NULL */
+	char *marking;	   /* page/@marking or NULL */
+	char *notice;	   /* page/@notice or NULL */
+	char *watermark;   /* page/@watermark or NULL */
+	char *footer;	   /* page/@footer or NULL */
+	int numbered;	   /* page/@numbered-paragraphs="yes" */
+	struct fd_node *body; /* FD_NODE_BODY */
+	char **files;	   /* file names nodes point to */
+	size_t nfiles;	   /* entries in files */
+};
+
+/* How Markdown blocks are found and filled, and where the schema is. */
+struct fd_doctree_opts {
+	const char *markdown_dir;	   /* folder of <markdown src>, may be NULL */
+	const struct fd_map *placeholders; /* {{name}} values, may be NULL */
+	const char *schema_dir;		   /* folder of document.rng; NULL: found by fd_datadir_find */
+};
+
+/*
+ * Validates a document tree against document.rng and loads it, expanding
+ * Markdown and numbering paragraphs. name is used in diagnostics. Returns
+ * the tree (free with fd_doc_free) or NULL after reporting errors.
+ */
+struct fd_doc *fd_doctree_build(xmlDoc *tree, const char *name,
+				const struct fd_doctree_opts *o,
+				struct fd_diags *d);
+/* The same for a file loaded with fd_load_file: diagnostics get columns. */
+struct fd_doc *fd_doctree_build_input(const struct fd_input *in,
+				      const struct fd_doctree_opts *o,
+				      struct fd_diags *d);
+void fd_doc_free(struct fd_doc *doc);
+
+/*
+ * The text of every block, one paragraph (heading, list item, table cell,
+ * address line, signatory) a line, numbered paragraphs with their number
+ * first. Used to check that a published document prints no case reference.
+ * The caller frees the result.
+ */
+char *fd_doctree_plain_text(const struct fd_doc *doc);
+
+/* The text of a block's runs, '\n' as a space. The caller frees it. */
+char *fd_node_text(const struct fd_node *n);
+
+/* Building trees (the loader and markdown.c). */
+struct fd_node *fd_node_new(enum fd_node_kind kind, const char *file,
+			    long line);
+/* Appends child to parent (which owns it from then on). */
+void fd_node_append(struct fd_node *parent, struct fd_node *child);
+/* Appends n bytes of text as a run; merges with the last run when the
+ * attributes are equal. href is copied, may be NULL. */
+void fd_node_add_run(struct fd_node *n, const char *text, size_t len,
+		     unsigned flags, const char *href);
+/* Frees a node and its whole subtree; accepts NULL. */
+void fd_node_free(struct fd_node *n);
+/* True for the link targets that are kept: http:, https:, mailto:. */
+int fd_href_allowed(const char *href);
+
+#endif
