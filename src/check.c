@@ -62,14 +62,14 @@
 	X(LIMIT, FD_WARNING,                                                   \
 	  "%s is graded %s, but %s is %s: %s (limiting judgement; give "       \
 	  "why=\"...\" if the departure is deliberate)")                       \
-	X(PRIVACY, FD_WARNING, "%s '%s' (from %s) appears in %s '%s'")         \
+	X(PRIVACY, FD_WARNING, "%s '%s' (from %s) appears in %s")         \
 	X(PRIVACY_FINAL, FD_ERROR,                                             \
-	  "%s '%s' (from %s) appears in %s '%s': a published document may "    \
+	  "%s '%s' (from %s) appears in %s: a published document may "    \
 	  "not show it")                                                       \
-	X(DOB_TEXT, FD_WARNING, "what looks like a date of birth ('%s') "      \
-				"appears in %s '%s'")                          \
+	X(DOB_TEXT, FD_WARNING,                                                \
+	  "what looks like a date of birth ('%s') appears in %s")              \
 	X(DOB_TEXT_FINAL, FD_ERROR,                                            \
-	  "what looks like a date of birth ('%s') appears in %s '%s': a "      \
+	  "what looks like a date of birth ('%s') appears in %s: a "           \
 	  "published document may not show it")                               \
 	X(FA_OPEN, FD_WARNING,                                                 \
 	  "factual accuracy comment '%s' has no decision yet")                 \
@@ -81,7 +81,8 @@
 	X(FA_REVISION, FD_WARNING,                                             \
 	  "against-revision %s is not a revision in the history")              \
 	X(REVISION_ORDER, FD_WARNING,                                          \
-	  "revision %s does not follow revision %s in number or date")         \
+	  "revision %s (%s) comes after revision %s (%s): revisions go up in " \
+	  "number and date")                                                   \
 	X(NO_RULES, FD_IOERR, "cannot load the rules of framework '%s'")
 
 enum msg {
@@ -711,7 +712,8 @@ check_history(struct ctx *c)
 			      fd_date_parse(fd_attr(prev, "date"), &b) == 0 &&
 			      fd_date_cmp(a, b) < 0)))
 			say(c, n, "n", M_REVISION_ORDER, fd_attr(n, "n"),
-			    fd_attr(prev, "n"));
+			    fd_attr(n, "date"), fd_attr(prev, "n"),
+			    fd_attr(prev, "date"));
 		prev = n;
 	}
 }
@@ -779,10 +781,10 @@ static void
 add_matches(struct ctx *c, regex_t *re, int group, const char *s,
 	    const char *kind, const char *from)
 {
-	regmatch_t m[3];
+	regmatch_t m[6];
 	const char *p = s;
 
-	while (*p && regexec(re, p, 3, m, p == s ? 0 : REG_NOTBOL) == 0) {
+	while (*p && regexec(re, p, 6, m, p == s ? 0 : REG_NOTBOL) == 0) {
 		if (m[group].rm_so >= 0 && m[group].rm_eo > m[group].rm_so)
 			add_term(c, p + m[group].rm_so,
 				 (size_t)(m[group].rm_eo - m[group].rm_so),
@@ -808,7 +810,7 @@ collect_terms(struct ctx *c)
 			add_case_refs(c, fd_attr(n, "cases"), from);
 		text = fd_text(n);
 		add_matches(c, &c->re_email, 0, text, "email address", from);
-		add_matches(c, &c->re_dob, 2, text, "date of birth", from);
+		add_matches(c, &c->re_dob, 3, text, "date of birth", from);
 		free(text);
 		free(from);
 	}
@@ -824,7 +826,7 @@ collect_terms(struct ctx *c)
 				add_case_refs(c, text, from);
 			add_matches(c, &c->re_email, 0, text, "email address",
 				    from);
-			add_matches(c, &c->re_dob, 2, text, "date of birth",
+			add_matches(c, &c->re_dob, 3, text, "date of birth",
 				    from);
 			free(text);
 		}
@@ -861,21 +863,29 @@ scan_text(struct ctx *c, const xmlNode *n, const char *attr, const char *text,
 {
 	size_t i;
 	int final = c->stage == FD_STAGE_FINAL;
-	regmatch_t m[3];
+	regmatch_t m[6];
+	char *where = id && *id ? fd_xasprintf("%s '%s'", what, id)
+				: fd_xasprintf("the %s", what);
+
+	int dob_said = 0;
 
 	for (i = 0; i < c->nterms; i++)
-		if (contains_term(text, &c->terms[i]))
+		if (contains_term(text, &c->terms[i])) {
 			say(c, n, attr, final ? M_PRIVACY_FINAL : M_PRIVACY,
 			    c->terms[i].kind, c->terms[i].text,
-			    c->terms[i].from, what, id ? id : "");
-	if (regexec(&c->re_dob, text, 3, m, 0) == 0) {
+			    c->terms[i].from, where);
+			if (strcmp(c->terms[i].kind, "date of birth") == 0)
+				dob_said = 1;
+		}
+	if (!dob_said && regexec(&c->re_dob, text, 6, m, 0) == 0) {
 		char *dob = fd_xstrndup(text + m[0].rm_so,
 					(size_t)(m[0].rm_eo - m[0].rm_so));
 
 		say(c, n, attr, final ? M_DOB_TEXT_FINAL : M_DOB_TEXT, dob,
-		    what, id ? id : "");
+		    where);
 		free(dob);
 	}
+	free(where);
 }
 
 static void
@@ -916,9 +926,9 @@ check_privacy(struct ctx *c)
 
 	collect_terms(c);
 	if (fd_child(c->root, "area"))
-		scan_elem(c, fd_child(c->root, "area"), "the area", "");
+		scan_elem(c, fd_child(c->root, "area"), "area", NULL);
 	if (fd_child(c->root, "theme"))
-		scan_elem(c, fd_child(c->root, "theme"), "the theme", "");
+		scan_elem(c, fd_child(c->root, "theme"), "theme", NULL);
 	for (n = f ? f->children : NULL; n; n = n->next)
 		if (n->type == XML_ELEMENT_NODE)
 			scan_elem(c, n, (const char *)n->name,

@@ -170,3 +170,16 @@ fd_diags_exit(const struct fd_diags *d)
 		return FD_EXIT_INPUT;
 	return FD_EXIT_OK;
 }
+
+void
+fd_diags_move(struct fd_diags *from, struct fd_diags *to)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		struct diag *x = &from->v[i];
+
+		fd_diag(to, x->level, x->file, x->line, x->col, "%s", x->msg);
+	}
+	forget(from);
+}

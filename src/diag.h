@@ -37,6 +37,8 @@ void fd_diag(struct fd_diags *d, enum fd_level level, const char *file,
 void fd_vdiag(struct fd_diags *d, enum fd_level level, const char *file,
 	      long line, long col, const char *fmt, va_list ap);
 
+/* Moves every collected diagnostic of from into to. */
+void fd_diags_move(struct fd_diags *from, struct fd_diags *to);
 /* Prints what was collected (sorted) to stderr and forgets it. */
 void fd_diags_flush(struct fd_diags *d);
 /* The worst level seen since creation, or -1 when nothing was reported. */

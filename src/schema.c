@@ -6,6 +6,7 @@
  * first message for each element and rephrase the common ones.
  */
 #include <libxml/relaxng.h>
+#include <libxml/xmlregexp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,412 @@ on_schema_error(void *ctx, xmlErrorPtr err)
 		c->schema_broken = 1;
 }
 
+/*
+ * The explainer: when libxml2's validator fails, we read the schema
+ * ourselves for what each element allows (its attributes, their values,
+ * its child elements and how often) and say precisely what is wrong and
+ * where. libxml2's own messages are kept only when this finds nothing
+ * (an element out of order, text where none may be).
+ */
+
+#define MAX_RULE_DEPTH 64
+
+/* One attribute an element allows. */
+struct attr_rule {
+	const char *name;     /* the attribute */
+	int required;	      /* must be present */
+	const xmlNode *spec;  /* its <attribute> pattern in the schema */
+};
+
+/* One child element an element allows. */
+struct child_rule {
+	const char *name; /* the child */
+	int min;	  /* least number of occurrences (0 or more) */
+	int many;	  /* may repeat */
+};
+
+/* What one element name allows, the union of its definitions. */
+struct elem_rule {
+	const char *name;	  /* the element */
+	struct attr_rule *attrs;  /* allowed attributes */
+	size_t nattrs;		  /* entries in attrs */
+	struct child_rule *kids;  /* allowed children */
+	size_t nkids;		  /* entries in kids */
+	int text;		  /* it may hold text */
+	int found;		  /* the schema has an element of this name */
+};
+
+struct explainer {
+	xmlDoc *rng;		  /* the schema, parsed */
+	struct elem_rule *rules;  /* rules computed so far */
+	size_t nrules;		  /* entries in rules */
+};
+
+static const char RNG_NS[] = "http://relaxng.org/ns/structure/1.0";
+
+static int
+rng_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	       strcmp((const char *)n->ns->href, RNG_NS) == 0 &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+/* The next <define name=name> of the grammar after after (NULL: the
+ * first), or NULL. */
+static const xmlNode *
+find_define(const struct explainer *x, const char *name, const xmlNode *after)
+{
+	const xmlNode *g = xmlDocGetRootElement(x->rng), *n;
+	int past = after == NULL;
+
+	for (n = g ? g->children : NULL; n; n = n->next) {
+		if (!rng_is(n, "define"))
+			continue;
+		if (!past) {
+			past = n == after;
+			continue;
+		}
+		if (strcmp(fd_attr(n, "name") ? fd_attr(n, "name") : "", name) ==
+		    0)
+			return n;
+	}
+	return NULL;
+}
+
+static void
+add_attr(struct elem_rule *r, const char *name, int required,
+	 const xmlNode *spec)
+{
+	size_t i;
+
+	for (i = 0; i < r->nattrs; i++)
+		if (strcmp(r->attrs[i].name, name) == 0) {
+			r->attrs[i].required &= required;
+			return;
+		}
+	r->attrs = fd_xreallocarray(r->attrs, r->nattrs + 1, sizeof *r->attrs);
+	r->attrs[r->nattrs++] = (struct attr_rule){name, required, spec};
+}
+
+static void
+add_kid(struct elem_rule *r, const char *name, int min, int many)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkids; i++)
+		if (strcmp(r->kids[i].name, name) == 0) {
+			r->kids[i].min += min;
+			r->kids[i].many = 1;
+			return;
+		}
+	r->kids = fd_xreallocarray(r->kids, r->nkids + 1, sizeof *r->kids);
+	r->kids[r->nkids++] = (struct child_rule){name, min, many};
+}
+
+/* Gathers what a pattern allows directly (not inside child elements). */
+static void
+gather(const struct explainer *x, const xmlNode *pat, int optional, int many,
+       struct elem_rule *r, int depth)
+{
+	const xmlNode *c, *d;
+
+	if (depth > MAX_RULE_DEPTH)
+		return;
+	for (c = pat->children; c; c = c->next) {
+		if (rng_is(c, "attribute") && fd_attr(c, "name"))
+			add_attr(r, fd_attr(c, "name"), !optional, c);
+		else if (rng_is(c, "element") && fd_attr(c, "name"))
+			add_kid(r, fd_attr(c, "name"), optional ? 0 : 1, many);
+		else if (rng_is(c, "optional") || rng_is(c, "choice"))
+			gather(x, c, 1, many, r, depth + 1);
+		else if (rng_is(c, "zeroOrMore"))
+			gather(x, c, 1, 1, r, depth + 1);
+		else if (rng_is(c, "oneOrMore"))
+			gather(x, c, optional, 1, r, depth + 1);
+		else if (rng_is(c, "group") || rng_is(c, "interleave") ||
+			 rng_is(c, "mixed"))
+			gather(x, c, optional, many, r, depth + 1);
+		else if (rng_is(c, "text"))
+			r->text = 1;
+		else if (rng_is(c, "ref") && fd_attr(c, "name"))
+			for (d = find_define(x, fd_attr(c, "name"), NULL); d;
+			     d = find_define(x, fd_attr(c, "name"), d))
+				gather(x, d, optional, many, r, depth + 1);
+	}
+}
+
+static void
+gather_defs(const struct explainer *x, const xmlNode *n, const char *name,
+	    struct elem_rule *r, int *found, int depth)
+{
+	const xmlNode *c;
+
+	if (depth > 200)
+		return;
+	for (c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (rng_is(c, "element") && fd_attr(c, "name") &&
+		    strcmp(fd_attr(c, "name"), name) == 0) {
+			gather(x, c, 0, 0, r, 0);
+			*found = 1;
+		}
+		gather_defs(x, c, name, r, found, depth + 1);
+	}
+}
+
+/* The rule of an element name, computed once; NULL when the schema has
+ * no element of that name. */
+static const struct elem_rule *
+rule_for(struct explainer *x, const char *name)
+{
+	struct elem_rule r = {0};
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < x->nrules; i++)
+		if (strcmp(x->rules[i].name, name) == 0)
+			return x->rules[i].found ? &x->rules[i] : NULL;
+	gather_defs(x, xmlDocGetRootElement(x->rng), name, &r, &found, 0);
+	r.name = name;
+	r.found = found;
+	x->rules = fd_xreallocarray(x->rules, x->nrules + 1, sizeof *x->rules);
+	x->rules[x->nrules++] = r;
+	return found ? &x->rules[x->nrules - 1] : NULL;
+}
+
+/* Collects the <value>s and the <data> of an attribute's pattern. */
+static void
+value_spec(const struct explainer *x, const xmlNode *pat, struct fd_buf *vals,
+	   int *any, const xmlNode **data, int depth)
+{
+	const xmlNode *c, *d;
+
+	if (depth > MAX_RULE_DEPTH) {
+		*any = 1;
+		return;
+	}
+	for (c = pat->children; c; c = c->next) {
+		if (rng_is(c, "value")) {
+			char *t = fd_text(c);
+
+			fd_buf_adds(vals, vals->len ? ", " : "");
+			fd_buf_adds(vals, t);
+			free(t);
+		} else if (rng_is(c, "data"))
+			*data = c;
+		else if (rng_is(c, "list") || rng_is(c, "text"))
+			*any = 1;
+		else if (rng_is(c, "choice") || rng_is(c, "group"))
+			value_spec(x, c, vals, any, data, depth + 1);
+		else if (rng_is(c, "ref") && fd_attr(c, "name"))
+			for (d = find_define(x, fd_attr(c, "name"), NULL); d;
+			     d = find_define(x, fd_attr(c, "name"), d))
+				value_spec(x, d, vals, any, data, depth + 1);
+	}
+}
+
+static int
+value_in(const char *vals, const char *v)
+{
+	const char *p = vals;
+	size_t n = strlen(v);
+
+	while (*p) {
+		size_t k = strcspn(p, ",");
+
+		if (k == n && strncmp(p, v, n) == 0)
+			return 1;
+		p += k;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static int
+data_ok(const xmlNode *data, const char *v)
+{
+	const char *type = fd_attr(data, "type");
+	const xmlNode *c;
+
+	for (c = data->children; c; c = c->next)
+		if (rng_is(c, "param") && fd_attr(c, "name") &&
+		    strcmp(fd_attr(c, "name"), "pattern") == 0) {
+			/* XML Schema regular expressions, anchored: libxml2's
+			 * own engine, not POSIX. */
+			char *pat = fd_text(c);
+			xmlRegexpPtr re = xmlRegexpCompile((const xmlChar *)pat);
+			int ok = 1;
+
+			if (re != NULL) {
+				ok = xmlRegexpExec(re, (const xmlChar *)v) == 1;
+				xmlRegFreeRegexp(re);
+			}
+			free(pat);
+			if (!ok)
+				return 0;
+		}
+	if (type && (strcmp(type, "NCName") == 0)) {
+		const char *p = v;
+
+		if (!*p || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.')
+			return 0;
+		for (; *p; p++)
+			if (*p == ':' || *p == ' ' || *p == '\t' || *p == '\n')
+				return 0;
+	}
+	if (type && strcmp(type, "positiveInteger") == 0) {
+		const char *p = v;
+
+		if (!*p)
+			return 0;
+		for (; *p; p++)
+			if (*p < '0' || *p > '9')
+				return 0;
+		if (strspn(v, "0") == strlen(v))
+			return 0;
+	}
+	return 1;
+}
+
+static unsigned
+explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
+	     struct fd_diags *d)
+{
+	const struct elem_rule *r = rule_for(x, (const char *)n->name);
+	const xmlAttr *a;
+	const xmlNode *c;
+	unsigned found = 0;
+	size_t i;
+
+	if (r == NULL)
+		return 0; /* libxml2 says it is not allowed where it is */
+	for (a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name;
+		const struct attr_rule *ar = NULL;
+		const char *v = fd_attr(n, an);
+
+		for (i = 0; i < r->nattrs; i++)
+			if (strcmp(r->attrs[i].name, an) == 0)
+				ar = &r->attrs[i];
+		if (ar == NULL || a->ns != NULL) {
+			fd_input_diag(d, in, n, an, FD_ERROR,
+				      "attribute '%s' is not allowed on <%s>",
+				      an, (const char *)n->name);
+			found++;
+			continue;
+		}
+		{
+			struct fd_buf vals = {0};
+			const xmlNode *data = NULL;
+			int any = 0;
+
+			value_spec(x, ar->spec, &vals, &any, &data, 0);
+			if (vals.len && !value_in(vals.data, v) &&
+			    !(data && data_ok(data, v)) && !any) {
+				fd_input_diag(d, in, n, an, FD_ERROR,
+					      "%s=\"%s\" is not allowed on <%s> "
+					      "(one of: %s)",
+					      an, v, (const char *)n->name,
+					      vals.data);
+				found++;
+			} else if (!vals.len && data && !any &&
+				   !data_ok(data, v)) {
+				fd_input_diag(d, in, n, an, FD_ERROR,
+					      "%s=\"%s\" is not a valid value "
+					      "on <%s>",
+					      an, v, (const char *)n->name);
+				found++;
+			}
+			fd_buf_free(&vals);
+		}
+	}
+	for (i = 0; i < r->nattrs; i++)
+		if (r->attrs[i].required && fd_attr(n, r->attrs[i].name) == NULL) {
+			fd_input_diag(d, in, n, NULL, FD_ERROR,
+				      "<%s> needs the attribute '%s'",
+				      (const char *)n->name, r->attrs[i].name);
+			found++;
+		}
+	for (i = 0; i < r->nkids; i++) {
+		int count = 0;
+		const xmlNode *second = NULL;
+
+		for (c = n->children; c; c = c->next)
+			if (fd_is_elem(c, r->kids[i].name) && ++count == 2)
+				second = c;
+		if (count < r->kids[i].min) {
+			fd_input_diag(d, in, n, NULL, FD_ERROR,
+				      "<%s> is missing its <%s> element",
+				      (const char *)n->name, r->kids[i].name);
+			found++;
+		} else if (count > 1 && !r->kids[i].many) {
+			fd_input_diag(d, in, second, NULL, FD_ERROR,
+				      "<%s> may have only one <%s>",
+				      (const char *)n->name, r->kids[i].name);
+			found++;
+		}
+	}
+	for (c = n->children; c; c = c->next) {
+		int known = 0;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < r->nkids; i++)
+			if (strcmp(r->kids[i].name, (const char *)c->name) == 0)
+				known = 1;
+		if (!known) {
+			fd_input_diag(d, in, c, NULL, FD_ERROR,
+				      "element <%s> is not allowed in <%s>",
+				      (const char *)c->name,
+				      (const char *)n->name);
+			found++;
+		}
+	}
+	return found;
+}
+
+/* Walks the whole document; returns the number of faults reported. */
+static unsigned
+explain(const struct fd_input *in, const char *rng_path, struct fd_diags *d)
+{
+	struct explainer x = {0};
+	struct fd_diags *quiet = fd_diags_new();
+	struct fd_input *rng = fd_load_file(rng_path, quiet);
+	xmlNode *n;
+	unsigned found = 0;
+	size_t i;
+
+	fd_diags_free(quiet);
+	if (rng == NULL)
+		return 0;
+	x.rng = rng->doc;
+	n = xmlDocGetRootElement(in->doc);
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE)
+			found += explain_elem(&x, in, n, d);
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n->next == NULL)
+			n = n->parent && n->parent->type == XML_ELEMENT_NODE
+				    ? n->parent
+				    : NULL;
+		if (n)
+			n = n->next;
+	}
+	for (i = 0; i < x.nrules; i++) {
+		free(x.rules[i].attrs);
+		free(x.rules[i].kids);
+	}
+	free(x.rules);
+	fd_input_free(rng);
+	return found;
+}
+
 unsigned
 fd_validate_rng(const struct fd_input *in, const char *rng_path,
 		struct fd_diags *d)
@@ -104,6 +511,7 @@ fd_validate_rng(const struct fd_input *in, const char *rng_path,
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGPtr schema = NULL;
 	xmlRelaxNGValidCtxtPtr vctxt;
+	int valid;
 
 	pctxt = xmlRelaxNGNewParserCtxt(rng_path);
 	xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_error, &c);
@@ -115,14 +523,25 @@ fd_validate_rng(const struct fd_input *in, const char *rng_path,
 		xmlRelaxNGFree(schema);
 		return 1;
 	}
+	/* libxml2's messages wait in their own list: they are shown only
+	 * when the explainer finds nothing more precise. */
+	c.d = fd_diags_new();
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vctxt, on_error, &c);
-	if (xmlRelaxNGValidateDoc(vctxt, in->doc) != 0 && c.errors == 0) {
-		fd_diag(d, FD_ERROR, in->path, 1, 1,
-			"the file does not follow the schema %s", rng_path);
-		c.errors = 1;
-	}
+	valid = xmlRelaxNGValidateDoc(vctxt, in->doc) == 0;
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	xmlRelaxNGFree(schema);
-	return c.errors;
+	if (!valid) {
+		unsigned found = explain(in, rng_path, d);
+
+		if (found == 0 && c.errors > 0)
+			fd_diags_move(c.d, d);
+		else if (found == 0)
+			fd_diag(d, FD_ERROR, in->path, 1, 1,
+				"the file does not follow the schema %s",
+				rng_path);
+		c.errors = found ? found : c.errors ? c.errors : 1;
+	}
+	fd_diags_free(c.d);
+	return valid ? 0 : c.errors;
 }
