@@ -1,0 +1,689 @@
+/*
+ * transform.c: the XSLT step, and the only file that includes libxslt.
+ *
+ * libxslt reads files in three ways: the stylesheet itself, xsl:import and
+ * xsl:include, and document() at run time. All three go through our
+ * loader, which opens only files inside the templates folder and parses
+ * them without DTD, entities or network (libxslt's own loader would use
+ * NOENT and DTDLOAD). Security preferences forbid every write and network
+ * access and repeat the folder rule, so a refused read is an error rather
+ * than an empty node-set. libxslt reports through global hooks without an
+ * argument of ours, hence the one static sandbox below; the program is
+ * single-threaded and `build -j` forks.
+ */
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "transform.h"
+
+/* Bounds on one run: nested template calls and live variables. Our
+ * stylesheets need a few dozen of each. */
+#define MAX_TEMPLATE_DEPTH 500
+#define MAX_TEMPLATE_VARS 10000
+
+struct fd_transform {
+	xsltStylesheetPtr style; /* the compiled stylesheet; owns its doc */
+	char *path;		 /* the stylesheet's file, for messages */
+	char *root;		 /* real path of the templates folder */
+};
+
+/* Where libxslt's messages go while we compile or run. */
+struct sink {
+	struct fd_diags *d;	      /* diagnostics of this compile or run */
+	const struct fd_input *in;    /* the input; NULL while compiling */
+	xsltTransformContextPtr ctxt; /* the run; NULL while compiling */
+	const char *style_path;	      /* the main stylesheet */
+	struct fd_buf line;	      /* text of the message being built */
+	char *where_file;	      /* file named by a context line */
+	long where_line;	      /* its line, 0 when not given */
+	int where_warning;	      /* the context line said "warning" */
+	int where_set;		      /* a context line is pending */
+	unsigned errors;	      /* errors reported */
+	const struct fd_transform_env *env; /* run callbacks, or NULL */
+};
+
+/* The state libxslt's global hooks need: which folder may be read and
+ * where to report. Set for the span of one compile or run. */
+static struct {
+	const char *root;   /* real path of the templates folder */
+	struct sink *sink;  /* the current compile or run */
+} sandbox;
+
+static void
+sink_report(struct sink *s, enum fd_level level, const char *file, long line,
+	    long col, const char *msg)
+{
+	fd_diag(s->d, level, file, line, col, "%s", msg);
+	if (level >= FD_ERROR)
+		s->errors++;
+}
+
+/* The input element nearest to node (itself, its parent, or its owner
+ * element for an attribute or text), or NULL when node is not from the
+ * input. */
+static const xmlNode *
+input_element(const struct sink *s, const xmlNode *node)
+{
+	if (s->in == NULL || node == NULL || node->doc != s->in->doc)
+		return NULL;
+	while (node != NULL && node->type != XML_ELEMENT_NODE)
+		node = node->parent;
+	return node;
+}
+
+static int
+is_xsl(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	       xmlStrEqual(n->ns->href, XSLT_NAMESPACE) &&
+	       xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/*
+ * Parses libxslt's context line "runtime error: file F line N element E"
+ * (or "compilation error: ..."), which comes before the message itself.
+ * Returns 1 when line was such a line.
+ */
+static int
+context_line(struct sink *s, const char *line)
+{
+	static const char *const kinds[] = {"runtime error: ",
+					    "compilation error: ",
+					    "compilation warning: "};
+	const char *p = NULL, *f, *e;
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strncmp(line, kinds[i], strlen(kinds[i])) == 0) {
+			p = line + strlen(kinds[i]);
+			break;
+		}
+	if (p == NULL)
+		return 0;
+	free(s->where_file);
+	s->where_file = NULL;
+	s->where_line = 0;
+	s->where_warning = i == 2;
+	s->where_set = 1;
+	if (strncmp(p, "file ", 5) == 0) {
+		f = p + 5;
+		e = strstr(f, " line ");
+		if (e == NULL)
+			e = strstr(f, " element ");
+		if (e == NULL)
+			e = f + strlen(f);
+		s->where_file = fd_xstrndup(f, (size_t)(e - f));
+		if (strncmp(e, " line ", 6) == 0)
+			s->where_line = strtol(e + 6, NULL, 10);
+	}
+	return 1;
+}
+
+/* One complete line of libxslt or libxml2 output. */
+static void
+sink_line(struct sink *s, const char *line)
+{
+	xsltTransformContextPtr ctxt = s->ctxt;
+	const xmlNode *el;
+	long ln, col;
+	enum fd_level level;
+	char *term;
+
+	while (*line == ' ')
+		line++;
+	if (*line == '\0' || strcmp(line, "^") == 0 || context_line(s, line))
+		return;
+	if (s->where_set) {
+		/* A runtime or compilation error, at the stylesheet. */
+		level = s->where_warning ? FD_WARNING : FD_ERROR;
+		sink_report(s, level,
+			    s->where_file ? s->where_file : s->style_path,
+			    s->where_line, 0, line);
+		free(s->where_file);
+		s->where_file = NULL;
+		s->where_line = 0;
+		s->where_warning = 0;
+		s->where_set = 0;
+		return;
+	}
+	if (ctxt != NULL && is_xsl(ctxt->inst, "message")) {
+		/* xsl:message: at the input element being processed. */
+		term = (char *)xmlGetNsProp(ctxt->inst, BAD_CAST "terminate",
+					    NULL);
+		level = term != NULL && strcmp(term, "yes") == 0 ? FD_ERROR
+								 : FD_WARNING;
+		xmlFree(term);
+		if ((el = input_element(s, ctxt->node)) != NULL) {
+			fd_input_locate(s->in, el, &ln, &col);
+			sink_report(s, level, s->in->path, ln, col, line);
+			return;
+		}
+	} else {
+		level = FD_ERROR;
+	}
+	if (ctxt != NULL && ctxt->inst != NULL && ctxt->inst->doc != NULL &&
+	    ctxt->inst->doc->URL != NULL)
+		sink_report(s, level, (const char *)ctxt->inst->doc->URL,
+			    xmlGetLineNo(ctxt->inst), 0, line);
+	else
+		sink_report(s, level, s->style_path, 0, 0, line);
+}
+
+/* libxslt's and libxml2's generic error function: text arrives in pieces,
+ * a message ends with a newline. */
+static void
+on_message(void *arg, const char *fmt, ...)
+{
+	struct sink *s = arg;
+	va_list ap;
+	char *nl;
+
+	va_start(ap, fmt);
+	fd_buf_vaddf(&s->line, fmt, ap);
+	va_end(ap);
+	while (s->line.data != NULL &&
+	       (nl = memchr(s->line.data, '\n', s->line.len)) != NULL) {
+		size_t rest = s->line.len - (size_t)(nl + 1 - s->line.data);
+
+		*nl = '\0';
+		sink_line(s, s->line.data);
+		memmove(s->line.data, nl + 1, rest + 1);
+		s->line.len = rest;
+	}
+}
+
+/* Reports what is left without a final newline, and forgets the sink. */
+static void
+sink_close(struct sink *s)
+{
+	if (s->line.len > 0)
+		sink_line(s, s->line.data);
+	fd_buf_free(&s->line);
+	free(s->where_file);
+	s->where_file = NULL;
+}
+
+/* The sandbox. */
+
+/*
+ * The local path a URI names: "file:///x", "file://localhost/x" or a plain
+ * path, with %XX unescaped. NULL for any other scheme. The caller frees.
+ */
+static char *
+uri_path(const char *uri)
+{
+	const char *p = uri;
+	size_t i;
+
+	if (strncmp(p, "file://localhost/", 17) == 0)
+		p += 16;
+	else if (strncmp(p, "file:///", 8) == 0)
+		p += 7;
+	else if (strncmp(p, "file:", 5) == 0)
+		return NULL;
+	/* Any other scheme ("http:", "ftp:", "data:"). */
+	for (i = 0; p[i] != '\0' && p[i] != '/'; i++)
+		if (p[i] == ':')
+			return NULL;
+	return xmlURIUnescapeString(p, 0, NULL);
+}
+
+/* True when path is a file inside the templates folder, after symbolic
+ * links are resolved. */
+static int
+inside_root(const char *path)
+{
+	char real[PATH_MAX];
+	size_t n;
+
+	if (sandbox.root == NULL || path == NULL ||
+	    realpath(path, real) == NULL)
+		return 0;
+	n = strlen(sandbox.root);
+	return strncmp(real, sandbox.root, n) == 0 && real[n] == '/';
+}
+
+static int
+allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+	   const char *value)
+{
+	char *path = uri_path(value);
+	int ok = inside_root(path);
+
+	(void)sec;
+	(void)ctxt;
+	free(path);
+	return ok;
+}
+
+static void
+refuse_load(const char *file, long line, long col, const char *msg)
+{
+	if (sandbox.sink != NULL)
+		sink_report(sandbox.sink, FD_ERROR,
+			    file ? file : sandbox.sink->style_path, line, col,
+			    msg);
+}
+
+/* What the parser of a template found wrong: the first error, or a
+ * DOCTYPE. */
+struct load_state {
+	char *msg; /* the first error's message, or NULL */
+	long line; /* where it is */
+	long col;  /* and its column */
+	int doctype; /* a DOCTYPE was seen */
+};
+
+static void
+load_serror(void *ctx, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr pc = ctx;
+	struct load_state *st = pc->_private;
+	size_t n;
+
+	if (st->msg != NULL || err == NULL || err->level < XML_ERR_ERROR)
+		return;
+	st->msg = fd_xstrdup(err->message ? err->message : "malformed XML");
+	n = strlen(st->msg);
+	while (n > 0 && (st->msg[n - 1] == '\n' || st->msg[n - 1] == ' '))
+		st->msg[--n] = '\0';
+	st->line = err->line;
+	st->col = err->int2;
+}
+
+static void
+load_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
+	     const xmlChar *sid)
+{
+	xmlParserCtxtPtr pc = ctx;
+	struct load_state *st = pc->_private;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	if (!st->doctype) {
+		st->doctype = 1;
+		st->line = xmlSAX2GetLineNumber(pc);
+		st->col = xmlSAX2GetColumnNumber(pc);
+	}
+	xmlStopParser(pc);
+}
+
+/*
+ * The loader for stylesheets, imports and document(): a file inside the
+ * templates folder, parsed without network, DTD or entity substitution;
+ * a document with a DOCTYPE is refused. Returns the tree or NULL after
+ * reporting why.
+ */
+static xmlDocPtr
+load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
+	 xsltLoadType type)
+{
+	struct load_state st = {0};
+	xmlParserCtxtPtr pc = NULL;
+	xmlDocPtr doc = NULL;
+	char *path = uri_path((const char *)uri), *data = NULL, *msg;
+	size_t len;
+	int err;
+
+	(void)options;
+	(void)ctx;
+	(void)type;
+	if (!inside_root(path)) {
+		msg = fd_xasprintf("'%s' is outside the templates folder: a "
+				   "stylesheet may read only templates",
+				   (const char *)uri);
+		refuse_load(NULL, 0, 0, msg);
+		free(msg);
+		goto out;
+	}
+	if ((err = fd_read_file(path, FD_MAX_FILE, &data, &len)) != 0) {
+		msg = fd_xasprintf("cannot read: %s", strerror(err));
+		refuse_load(path, 0, 0, msg);
+		free(msg);
+		goto out;
+	}
+	if ((pc = xmlNewParserCtxt()) == NULL)
+		goto out;
+	if (dict != NULL) {
+		/* Names must come from the stylesheet's dictionary. */
+		xmlDictFree(pc->dict);
+		pc->dict = dict;
+		xmlDictReference(pc->dict);
+	}
+	pc->_private = &st;
+	pc->sax->internalSubset = load_doctype;
+	pc->sax->externalSubset = load_doctype;
+	pc->sax->serror = load_serror;
+	pc->sax->initialized = XML_SAX2_MAGIC;
+	pc->userData = pc;
+	pc->vctxt.error = NULL;
+	pc->vctxt.warning = NULL;
+	doc = xmlCtxtReadMemory(pc, data, (int)len, (const char *)uri, "UTF-8",
+				XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (st.doctype || st.msg != NULL || !pc->wellFormed) {
+		if (st.doctype)
+			refuse_load(path, st.line, st.col,
+				    "a DOCTYPE is not allowed in a template "
+				    "(no DTDs or entities are loaded)");
+		else
+			refuse_load(path, st.line, st.col,
+				    st.msg ? st.msg : "malformed XML");
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		doc = NULL;
+	}
+out:
+	if (pc != NULL)
+		xmlFreeParserCtxt(pc);
+	free(st.msg);
+	free(data);
+	free(path);
+	return doc;
+}
+
+/* Security preferences: read only templates, never write or reach out. */
+static xsltSecurityPrefsPtr
+sandbox_prefs(void)
+{
+	xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, allow_read);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
+			     xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
+			     xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
+			     xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
+			     xsltSecurityForbid);
+	return sec;
+}
+
+/* Installs the global hooks for one compile or run; undone by leave(). */
+static void
+enter(struct sink *s, const char *root)
+{
+	static xsltSecurityPrefsPtr defaults;
+
+	if (defaults == NULL) {
+		/* xsl:import checks the default preferences, not the run's. */
+		defaults = sandbox_prefs();
+		xsltSetDefaultSecurityPrefs(defaults);
+	}
+	sandbox.root = root;
+	sandbox.sink = s;
+	xsltSetLoaderFunc(load_doc);
+	xsltSetGenericErrorFunc(s, on_message);
+	xmlSetGenericErrorFunc(s, on_message);
+}
+
+static void
+leave(struct sink *s)
+{
+	sink_close(s);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	sandbox.root = NULL;
+	sandbox.sink = NULL;
+}
+
+/* Extension functions. */
+
+static struct sink *
+fn_sink(xmlXPathParserContextPtr pc)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(pc);
+
+	return t != NULL ? t->_private : NULL;
+}
+
+/* Pops the ISO date argument; on a bad date reports, pushes "" and
+ * returns -1. */
+static int
+pop_date(xmlXPathParserContextPtr pc, const char *fn, struct fd_date *out)
+{
+	xmlChar *s = xmlXPathPopString(pc);
+	int ok = s != NULL && fd_date_parse((const char *)s, out) == 0;
+
+	if (!ok) {
+		xsltTransformError(xsltXPathGetTransformContext(pc), NULL, NULL,
+				   "fd:%s(): '%s' is not a date (YYYY-MM-DD)\n",
+				   fn, s ? (const char *)s : "");
+		xmlXPathReturnEmptyString(pc);
+	}
+	xmlFree(s);
+	return ok ? 0 : -1;
+}
+
+static void
+fn_date(xmlXPathParserContextPtr pc, int nargs)
+{
+	struct fd_date d;
+	char buf[32];
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(pc);
+		return;
+	}
+	if (pop_date(pc, "date", &d) == 0)
+		xmlXPathReturnString(pc, xmlStrdup(BAD_CAST fd_date_long(
+					     d, buf, sizeof buf)));
+}
+
+static void
+fn_weekday(xmlXPathParserContextPtr pc, int nargs)
+{
+	struct fd_date d;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(pc);
+		return;
+	}
+	if (pop_date(pc, "weekday", &d) == 0)
+		xmlXPathReturnString(
+		    pc, xmlStrdup(BAD_CAST fd_date_weekday_name(d)));
+}
+
+/* Shared by fd:add-days and fd:add-working-days. */
+static void
+add_days(xmlXPathParserContextPtr pc, int nargs, int working)
+{
+	const char *name = working ? "add-working-days" : "add-days";
+	struct sink *s = fn_sink(pc);
+	struct fd_date d, r;
+	double n;
+	char buf[16];
+
+	if (nargs != 2) {
+		xmlXPathSetArityError(pc);
+		return;
+	}
+	n = xmlXPathPopNumber(pc);
+	if (pop_date(pc, name, &d) != 0)
+		return;
+	if (!(n >= -100000 && n <= 100000) || n != (double)(long)n) {
+		xsltTransformError(xsltXPathGetTransformContext(pc), NULL, NULL,
+				   "fd:%s(): the number of days is not a "
+				   "whole number\n",
+				   name);
+		xmlXPathReturnEmptyString(pc);
+		return;
+	}
+	if (!working)
+		r = fd_date_add_days(d, (long)n);
+	else if (s == NULL || s->env == NULL ||
+		 s->env->add_working_days == NULL ||
+		 s->env->add_working_days(s->env->workday_arg, d, (long)n,
+					  &r) != 0) {
+		xsltTransformError(xsltXPathGetTransformContext(pc), NULL, NULL,
+				   "fd:%s(): no working-day calendar for "
+				   "this date\n",
+				   name);
+		xmlXPathReturnEmptyString(pc);
+		return;
+	}
+	xmlXPathReturnString(pc,
+			     xmlStrdup(BAD_CAST fd_date_iso(r, buf, sizeof buf)));
+}
+
+static void
+fn_add_days(xmlXPathParserContextPtr pc, int nargs)
+{
+	add_days(pc, nargs, 0);
+}
+
+static void
+fn_add_working_days(xmlXPathParserContextPtr pc, int nargs)
+{
+	add_days(pc, nargs, 1);
+}
+
+/* The stage. */
+
+struct fd_transform *
+fd_transform_new(const char *xsl_path, const char *templates,
+		 struct fd_diags *d)
+{
+	struct fd_transform *t = fd_xcalloc(1, sizeof *t);
+	struct sink s = {0};
+	char real[PATH_MAX];
+	xmlDocPtr doc;
+
+	if (realpath(templates, real) == NULL) {
+		fd_diag(d, FD_IOERR, templates, 0, 0,
+			"cannot open the templates folder");
+		free(t);
+		return NULL;
+	}
+	t->root = fd_xstrdup(real);
+	t->path = fd_xstrdup(xsl_path);
+	s.d = d;
+	s.style_path = t->path;
+	enter(&s, t->root);
+	doc = load_doc(BAD_CAST xsl_path, NULL, 0, NULL, XSLT_LOAD_START);
+	if (doc != NULL) {
+		t->style = xsltParseStylesheetDoc(doc);
+		if (t->style == NULL)
+			xmlFreeDoc(doc);
+		else if (t->style->errors > 0) {
+			xsltFreeStylesheet(t->style);
+			t->style = NULL;
+		}
+	}
+	leave(&s);
+	if (t->style == NULL) {
+		if (s.errors == 0)
+			fd_diag(d, FD_ERROR, xsl_path, 0, 0,
+				"not a usable stylesheet");
+		fd_transform_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The parameters as libxslt wants them: name, value, ..., NULL. */
+static const char **
+param_array(const struct fd_map *params)
+{
+	size_t i, n = params ? fd_map_count(params) : 0;
+	const char **v = fd_xcalloc(2 * n + 1, sizeof *v);
+
+	for (i = 0; i < n; i++) {
+		v[2 * i] = fd_map_key(params, i);
+		v[2 * i + 1] = fd_map_value(params, i);
+	}
+	return v;
+}
+
+xmlDoc *
+fd_transform_run(struct fd_transform *t, const struct fd_input *in,
+		 const struct fd_map *params,
+		 const struct fd_transform_env *env, struct fd_diags *d)
+{
+	xsltTransformContextPtr ctxt = NULL;
+	xsltSecurityPrefsPtr sec = NULL;
+	struct sink s = {0};
+	const char **pv = param_array(params);
+	xmlDocPtr res = NULL;
+
+	s.d = d;
+	s.in = in;
+	s.style_path = t->path;
+	s.env = env;
+	enter(&s, t->root);
+	ctxt = xsltNewTransformContext(t->style, in->doc);
+	if (ctxt == NULL)
+		goto out;
+	s.ctxt = ctxt;
+	ctxt->_private = &s;
+	ctxt->maxTemplateDepth = MAX_TEMPLATE_DEPTH;
+	ctxt->maxTemplateVars = MAX_TEMPLATE_VARS;
+	xsltSetTransformErrorFunc(ctxt, &s, on_message);
+	xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	sec = sandbox_prefs();
+	if (xsltSetCtxtSecurityPrefs(sec, ctxt) != 0)
+		goto out;
+	xsltRegisterExtFunction(ctxt, BAD_CAST "date", BAD_CAST FD_XSLT_NS,
+				fn_date);
+	xsltRegisterExtFunction(ctxt, BAD_CAST "weekday", BAD_CAST FD_XSLT_NS,
+				fn_weekday);
+	xsltRegisterExtFunction(ctxt, BAD_CAST "add-days",
+				BAD_CAST FD_XSLT_NS, fn_add_days);
+	xsltRegisterExtFunction(ctxt, BAD_CAST "add-working-days",
+				BAD_CAST FD_XSLT_NS, fn_add_working_days);
+	if (xsltQuoteUserParams(ctxt, pv) != 0) {
+		sink_report(&s, FD_ERROR, t->path, 0, 0,
+			    "cannot pass the facts as parameters");
+		goto out;
+	}
+	res = xsltApplyStylesheetUser(t->style, in->doc, NULL, NULL, NULL,
+				      ctxt);
+	if (ctxt->state != XSLT_STATE_OK && s.errors == 0)
+		sink_report(&s, FD_ERROR, t->path, 0, 0,
+			    ctxt->state == XSLT_STATE_STOPPED
+				? "the stylesheet stopped"
+				: "the stylesheet failed");
+	if (res != NULL && xmlDocGetRootElement(res) == NULL && s.errors == 0)
+		sink_report(&s, FD_ERROR, t->path, 0, 0,
+			    "the stylesheet produced no document");
+out:
+	leave(&s);
+	if (res != NULL && s.errors > 0) {
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	if (res == NULL && s.errors == 0)
+		fd_diag(d, FD_ERROR, t->path, 0, 0,
+			"the stylesheet could not be run");
+	if (ctxt != NULL)
+		xsltFreeTransformContext(ctxt);
+	if (sec != NULL)
+		xsltFreeSecurityPrefs(sec);
+	free(pv);
+	return res;
+}
+
+void
+fd_transform_free(struct fd_transform *t)
+{
+	if (t == NULL)
+		return;
+	if (t->style != NULL)
+		xsltFreeStylesheet(t->style);
+	free(t->path);
+	free(t->root);
+	free(t);
+}
