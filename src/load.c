@@ -18,6 +18,8 @@
 #include "load.h"
 
 #include <errno.h>
+#include <libxml/SAX2.h>
+#include <stdint.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
@@ -25,11 +27,71 @@
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
 
+/* Byte offsets of elements' start tags, keyed by node: open addressing
+ * on the pointer, recorded while parsing. */
+struct fd_offsets {
+	const xmlNode **nodes; /* keys; NULL for a free slot */
+	size_t *off;	       /* offset of the '<' of each node's start tag */
+	size_t cap;	       /* slots, a power of two */
+	size_t n;	       /* slots used */
+};
+
+static size_t
+ptr_hash(const void *p)
+{
+	size_t h = (size_t)(uintptr_t)p;
+
+	return (h >> 4) * 2654435761u;
+}
+
+static void
+offsets_put(struct fd_offsets *o, const xmlNode *node, size_t off)
+{
+	size_t i;
+
+	if (2 * (o->n + 1) > o->cap) {
+		struct fd_offsets b = {0};
+
+		b.cap = o->cap ? o->cap * 2 : 256;
+		b.nodes = fd_xcalloc(b.cap, sizeof *b.nodes);
+		b.off = fd_xcalloc(b.cap, sizeof *b.off);
+		for (i = 0; i < o->cap; i++)
+			if (o->nodes[i])
+				offsets_put(&b, o->nodes[i], o->off[i]);
+		free(o->nodes);
+		free(o->off);
+		*o = b;
+	}
+	for (i = ptr_hash(node) & (o->cap - 1); o->nodes[i];
+	     i = (i + 1) & (o->cap - 1))
+		if (o->nodes[i] == node)
+			break;
+	if (o->nodes[i] == NULL)
+		o->n++;
+	o->nodes[i] = node;
+	o->off[i] = off;
+}
+
+static size_t
+offsets_get(const struct fd_offsets *o, const xmlNode *node)
+{
+	size_t i;
+
+	if (o == NULL || o->cap == 0)
+		return (size_t)-1;
+	for (i = ptr_hash(node) & (o->cap - 1); o->nodes[i];
+	     i = (i + 1) & (o->cap - 1))
+		if (o->nodes[i] == node)
+			return o->off[i];
+	return (size_t)-1;
+}
+
 /* What a parse reports back through the SAX hooks. */
 struct parse_state {
-	int doctype;	 /* a DOCTYPE was met */
-	long line, col;	 /* where the first error was */
-	char *msg;	 /* the first error's message, or NULL */
+	int doctype;		    /* a DOCTYPE was met */
+	long line, col;		    /* where the first error was */
+	char *msg;		    /* the first error's message, or NULL */
+	struct fd_offsets *offsets; /* start tags seen so far */
 };
 
 static void
@@ -112,6 +174,34 @@ stop_at_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 	xmlStopParser(ctxt);
 }
 
+/*
+ * libxml2 calls this when a start tag has been read, with the input at
+ * its '>' or '/>'; attribute values hold no literal '<', so the tag's '<'
+ * is the last one before. Its offset gives diagnostics an exact column.
+ */
+static void
+start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+	      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+	      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	const xmlChar *base, *p;
+
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+			      namespaces, nb_attributes, nb_defaulted,
+			      attributes);
+	if (ctxt->node == NULL || ctxt->input == NULL ||
+	    ctxt->input->cur == NULL)
+		return;
+	base = ctxt->input->base;
+	for (p = ctxt->input->cur; p > base && *p != '<'; p--)
+		;
+	if (*p == '<')
+		offsets_put(st->offsets, ctxt->node,
+			    (size_t)ctxt->input->consumed + (size_t)(p - base));
+}
+
 static int
 too_deep(const xmlNode *root)
 {
@@ -185,6 +275,9 @@ fd_load_memory(const char *name, const char *data, size_t len,
 	ctxt->sax->internalSubset = stop_at_doctype;
 	ctxt->sax->externalSubset = stop_at_doctype;
 	ctxt->sax->serror = serror;
+	ctxt->sax->startElementNs = start_element;
+	in->offsets = fd_xcalloc(1, sizeof *in->offsets);
+	st.offsets = in->offsets;
 	ctxt->sax->initialized = XML_SAX2_MAGIC;
 	ctxt->userData = ctxt;
 	ctxt->vctxt.error = NULL;
@@ -265,6 +358,11 @@ fd_input_free(struct fd_input *in)
 		return;
 	if (in->doc)
 		xmlFreeDoc(in->doc);
+	if (in->offsets) {
+		free(in->offsets->nodes);
+		free(in->offsets->off);
+		free(in->offsets);
+	}
 	free(in->line_start);
 	free(in->src);
 	free(in->path);
@@ -279,7 +377,13 @@ tag_offset(const struct fd_input *in, const xmlNode *node)
 	long line = xmlGetLineNo((xmlNode *)node);
 	size_t end, lim, i, nl;
 	const char *name = (const char *)node->name;
+	size_t off = offsets_get(in->offsets, node);
 
+	/* The offset recorded while parsing, checked against the bytes. */
+	if (off != (size_t)-1 && off < in->len && in->src[off] == '<')
+		return off;
+	if (node->ns && node->ns->prefix)
+		return (size_t)-1;
 	if (line <= 0 || (size_t)line > in->nlines || name == NULL)
 		return (size_t)-1;
 	nl = strlen(name);

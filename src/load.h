@@ -14,6 +14,8 @@
 #define FD_MAX_FILE (16u * 1024u * 1024u) /* bytes of one XML file */
 #define FD_MAX_DEPTH 64			  /* element nesting */
 
+struct fd_offsets;
+
 /* A loaded XML file: its bytes, its tree, and where each line starts. */
 struct fd_input {
 	char *path;	     /* the name used in diagnostics */
@@ -22,6 +24,7 @@ struct fd_input {
 	size_t *line_start;  /* offset of each line's first byte, 0-based */
 	size_t nlines;	     /* entries in line_start */
 	xmlDoc *doc;	     /* the parsed tree, owned */
+	struct fd_offsets *offsets; /* where each element's '<' is */
 };
 
 /*
