@@ -24,14 +24,6 @@ fd_cmd_render(int argc, char **argv)
 }
 
 int
-fd_cmd_timeline(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return pending("timeline");
-}
-
-int
 fd_cmd_diff(int argc, char **argv)
 {
 	(void)argc;

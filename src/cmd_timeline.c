@@ -1,0 +1,401 @@
+/* cmd_timeline.c: findings timeline FILE [--ics OUT.ics] */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "check.h"
+#include "commands.h"
+#include "ics.h"
+#include "timeline.h"
+
+/* Columns of the table, in characters: day, dates, milestone, who; two
+ * spaces between them make 80. */
+#define W_DAY 5
+#define W_DATE 18
+#define W_WHAT 32
+#define W_WHO 19
+#define GAP 2
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: findings timeline [--ics OUT.ics] [--templates DIR] "
+	      "inspection.xml\n\n"
+	      "Prints the framework's working-day timeline of the inspection\n"
+	      "with real dates: counted from <calendar notified=\"\">, skipping\n"
+	      "weekends, the bank holidays of <calendar holidays=\"\"> and each\n"
+	      "<non-working date=\"\"> of the inspection.\n\n"
+	      "  --ics FILE        also write the milestones as an iCalendar\n"
+	      "                    file of all-day events (imports into\n"
+	      "                    Outlook, Thunderbird and the like)\n"
+	      "  --templates DIR   take the schema, calendars and timelines\n"
+	      "                    from DIR\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+/* Characters (not bytes) in the first n bytes of a UTF-8 string. */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n && s[i]; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Bytes of the first w characters of s (all of s when shorter). */
+static size_t
+bytes_of(const char *s, size_t w)
+{
+	size_t i = 0, c = 0;
+
+	while (s[i]) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && c++ == w)
+			break;
+		i++;
+	}
+	return i;
+}
+
+/*
+ * Breaks text into lines of at most width characters at spaces (a word
+ * longer than a line is cut). Returns the number of lines; *lines is a
+ * new array of new strings that the caller frees.
+ */
+static size_t
+wrap(const char *text, size_t width, char ***lines)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	*lines = NULL;
+	while (*p == ' ')
+		p++;
+	while (*p) {
+		size_t len = strlen(p), take, cut;
+
+		if (chars(p, len) <= width) {
+			take = len;
+			cut = len;
+		} else {
+			size_t lim = bytes_of(p, width);
+
+			/* The last space that keeps the line within width. */
+			cut = lim;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = lim;
+			take = cut;
+			while (take > 0 && p[take - 1] == ' ')
+				take--;
+		}
+		*lines = fd_xreallocarray(*lines, n + 1, sizeof **lines);
+		(*lines)[n++] = fd_xstrndup(p, take);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
+}
+
+static void
+free_lines(char **lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* "Tue 15 Mar 2016" */
+static void
+short_date(struct fd_date day, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.3s %d %.3s %d", fd_date_weekday_name(day),
+		 day.d, fd_date_month_name(day.m), day.y);
+}
+
+/* Appends s padded with spaces to width characters. */
+static void
+add_cell(struct fd_buf *b, const char *s, size_t width)
+{
+	size_t c = chars(s, strlen(s));
+
+	fd_buf_adds(b, s);
+	while (c++ < width + GAP)
+		fd_buf_addc(b, ' ');
+}
+
+/* Appends one milestone as table rows. */
+static void
+add_row(struct fd_buf *b, const struct fd_milestone *m)
+{
+	char first[32], last[32], range[40];
+	char **what, **who;
+	size_t nwhat, nwho, i, rows;
+
+	short_date(m->first, first, sizeof first);
+	short_date(m->last, last, sizeof last);
+	snprintf(range, sizeof range, "to %s", last);
+	nwhat = wrap(m->what, W_WHAT, &what);
+	nwho = wrap(m->who, W_WHO, &who);
+	rows = nwhat > nwho ? nwhat : nwho;
+	if (rows < 2 && fd_date_cmp(m->first, m->last) != 0)
+		rows = 2;
+	for (i = 0; i < rows; i++) {
+		size_t start = b->len;
+
+		add_cell(b, i == 0 ? m->label : "", W_DAY);
+		add_cell(b,
+			 i == 0	  ? first
+			 : i == 1 && fd_date_cmp(m->first, m->last) != 0
+				  ? range
+				  : "",
+			 W_DATE);
+		add_cell(b, i < nwhat ? what[i] : "", W_WHAT);
+		fd_buf_adds(b, i < nwho ? who[i] : "");
+		while (b->len > start && b->data[b->len - 1] == ' ')
+			b->data[--b->len] = '\0';
+		fd_buf_addc(b, '\n');
+	}
+	free_lines(what, nwhat);
+	free_lines(who, nwho);
+}
+
+/* The first and last dates of the whole timeline. */
+static void
+span(const struct fd_timeline *t, struct fd_date *lo, struct fd_date *hi)
+{
+	size_t i;
+
+	for (i = 0; i < fd_timeline_count(t); i++) {
+		const struct fd_milestone *m = fd_timeline_milestone(t, i);
+
+		if (i == 0 || fd_date_cmp(m->first, *lo) < 0)
+			*lo = m->first;
+		if (i == 0 || fd_date_cmp(m->last, *hi) > 0)
+			*hi = m->last;
+	}
+}
+
+/* The table, with a heading and the days skipped besides weekends. */
+static char *
+table(const struct fd_timeline *t, const struct fd_calendar *c,
+      const char *area, const char *ref, struct fd_date notified)
+{
+	struct fd_buf b = {0};
+	struct fd_date lo, hi, day;
+	char longd[32], a[32], z[32];
+	unsigned closed = fd_calendar_closed_count(c), skipped = 0;
+	size_t i;
+
+	fd_date_long(notified, longd, sizeof longd);
+	fd_buf_addf(&b, "%s: %s (%s)\n", fd_timeline_title(t), area, ref);
+	fd_buf_addf(&b, "Notified %s %s, working day %d. ",
+		    fd_date_weekday_name(notified), longd,
+		    fd_timeline_notification_day(t));
+	if (strcmp(fd_calendar_division(c), "none") == 0)
+		fd_buf_adds(&b, "Working days skip weekends");
+	else
+		fd_buf_addf(&b, "Working days skip weekends and %s bank "
+			    "holidays", fd_calendar_name(c));
+	if (closed > 0)
+		fd_buf_addf(&b, " and %u day%s closed for this inspection",
+			    closed, closed == 1 ? "" : "s");
+	fd_buf_adds(&b, ".\n\n");
+	add_cell(&b, "Day", W_DAY);
+	add_cell(&b, "Date", W_DATE);
+	add_cell(&b, "Milestone", W_WHAT);
+	fd_buf_adds(&b, "Who\n");
+	for (i = 0; i < fd_timeline_count(t); i++)
+		add_row(&b, fd_timeline_milestone(t, i));
+
+	span(t, &lo, &hi);
+	short_date(lo, a, sizeof a);
+	short_date(hi, z, sizeof z);
+	fd_buf_addf(&b, "\nNot working days from %s to %s besides weekends:\n",
+		    a, z);
+	for (day = lo; fd_date_cmp(day, hi) <= 0;
+	     day = fd_date_add_days(day, 1)) {
+		const char *name = fd_calendar_holiday_name(c, day);
+
+		if (name == NULL)
+			continue;
+		short_date(day, a, sizeof a);
+		fd_buf_addf(&b, "  %-17s %s\n", a, name);
+		skipped++;
+	}
+	if (skipped == 0)
+		fd_buf_adds(&b, "  none\n");
+	return fd_buf_steal(&b);
+}
+
+/* Warnings a person would want before trusting the dates. */
+static void
+warn(const struct fd_timeline *t, const struct fd_calendar *c,
+     const xmlNode *cal, struct fd_diags *d, const struct fd_input *in)
+{
+	struct fd_date lo, hi;
+	char longd[32];
+	size_t i;
+
+	for (i = 0; i < fd_timeline_count(t); i++) {
+		const struct fd_milestone *m = fd_timeline_milestone(t, i);
+		static const char *const days[] = {
+			"Monday", "Tuesday", "Wednesday", "Thursday",
+			"Friday", "Saturday", "Sunday"};
+
+		if (m->weekday < 0 || fd_date_weekday(m->first) == m->weekday)
+			continue;
+		fd_date_long(m->first, longd, sizeof longd);
+		fd_input_diag(d, in, cal, "notified", FD_WARNING,
+			      "day %d (%s) falls on %s %s; the framework has "
+			      "it on a %s",
+			      m->first_day, m->key ? m->key : m->what,
+			      fd_date_weekday_name(m->first), longd,
+			      days[m->weekday]);
+	}
+	span(t, &lo, &hi);
+	if (fd_calendar_covers(c, lo) && !fd_calendar_covers(c, hi))
+		fd_input_diag(d, in, cal, "holidays", FD_WARNING,
+			      "the timeline runs past %d, the last year of "
+			      "%s bank holidays listed: later dates skip "
+			      "weekends only",
+			      fd_calendar_last_year(c), fd_calendar_name(c));
+}
+
+/* The text of <area> with its white space squeezed (it may be wrapped
+ * and indented in the file); NULL when absent. The caller frees it. */
+static char *
+area_name(const xmlNode *root)
+{
+	const xmlNode *n = fd_child(root, "area");
+	char *t, *r, *w;
+	int space = 0;
+
+	if (n == NULL)
+		return NULL;
+	t = fd_text(n);
+	for (r = w = t; *r; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			space = w != t;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return t;
+}
+
+int
+fd_cmd_timeline(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"ics", required_argument, NULL, 'i'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *templates = NULL, *ics_path = NULL, *framework, *ref;
+	struct fd_datadir dd = {0};
+	struct fd_diags *d;
+	struct fd_input *in = NULL;
+	struct fd_calendar *cal = NULL;
+	struct fd_timeline *t = NULL;
+	struct fd_date notified;
+	xmlNode *root, *cal_elem;
+	char *area = NULL, *text = NULL, *ics = NULL;
+	size_t ics_len;
+	int c, status;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "i:t:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			ics_path = optarg;
+			break;
+		case 't':
+			templates = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return FD_EXIT_OK;
+		default:
+			usage(stderr);
+			return FD_EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1) {
+		fputs(optind >= argc
+			      ? "findings timeline: no inspection file given\n"
+			      : "findings timeline: one inspection at a time\n",
+		      stderr);
+		usage(stderr);
+		return FD_EXIT_USAGE;
+	}
+	d = fd_diags_new();
+	if (fd_datadir_find(&dd, templates, d) != 0)
+		goto out;
+	if ((in = fd_load_file(argv[optind], d)) == NULL)
+		goto out;
+	if (fd_check(in, &dd, FD_STAGE_DRAFT, d) != 0)
+		goto out;
+	root = xmlDocGetRootElement(in->doc);
+	framework = fd_attr(root, "framework");
+	ref = fd_attr(root, "ref");
+	cal_elem = fd_child(root, "calendar");
+	cal = fd_calendar_from_inspection(dd.templates, cal_elem, &notified, d,
+					  in);
+	if (framework == NULL) {
+		fd_input_diag(d, in, root, NULL, FD_ERROR,
+			      "no framework= on <inspection>");
+		goto out;
+	}
+	if ((t = fd_timeline_load(dd.templates, framework, d)) == NULL ||
+	    cal == NULL)
+		goto out;
+	if (fd_timeline_compute(t, cal, notified) != 0) {
+		fd_input_diag(d, in, cal_elem, "notified", FD_ERROR,
+			      "the notified date is not a working day");
+		goto out;
+	}
+	warn(t, cal, cal_elem, d, in);
+	area = area_name(root);
+	text = table(t, cal, area ? area : "", ref ? ref : "", notified);
+	if (ics_path != NULL) {
+		struct fd_ics_info info = {ref, area, notified,
+					   fd_ics_stamp(notified)};
+		int err;
+
+		ics = fd_ics_timeline(t, &info, &ics_len);
+		if ((err = fd_write_atomic(ics_path, ics, ics_len)) != 0) {
+			fd_diag(d, FD_IOERR, ics_path, 0, 0,
+				"cannot write: %s", strerror(err));
+			goto out;
+		}
+	}
+	fputs(text, stdout);
+out:
+	fd_diags_flush(d);
+	status = fd_diags_exit(d);
+	free(ics);
+	free(text);
+	free(area);
+	fd_timeline_free(t);
+	fd_calendar_free(cal);
+	fd_input_free(in);
+	fd_datadir_clear(&dd);
+	fd_diags_free(d);
+	return status;
+}

@@ -1,0 +1,511 @@
+/*
+ * timeline.c: loading a framework's schedule and dating it.
+ *
+ * A day number d becomes the date d - notification-day working days after
+ * the notified date, so the numbering of each framework (day 0 or day 1
+ * for notification, day -1 for preparation) is kept as published. A
+ * milestone counted "after" another is dated from that one's date, and
+ * numbered from its day number, so "41+70" is day 111 of the count.
+ */
+#include "timeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+/* A framework name is a folder name: short, lower case and hyphens. */
+#define MAX_FRAMEWORK 64
+/* Bounds the rows of one schedule. */
+#define MAX_MILESTONES 512
+
+/* One milestone and the strings its public view points into. */
+struct entry {
+	struct fd_milestone m; /* what callers see */
+	char **keys;	       /* owned words of key=, NULL-ended */
+	char **end_keys;       /* owned words of end-key=, NULL-ended */
+	char *what;	       /* owned text */
+	char *who;	       /* owned who= */
+	char *after;	       /* owned after=, or NULL */
+	char *label;	       /* owned day label */
+};
+
+struct fd_timeline {
+	char *framework;       /* "jtai-2019" */
+	char *title;	       /* "Joint targeted area inspection" */
+	char *short_name;      /* "JTAI" */
+	int notification_day;  /* 0 or 1 */
+	struct entry *e;       /* the milestones in file order */
+	size_t n;	       /* entries in e */
+	int computed;	       /* dates are filled in */
+};
+
+static const char *const weekday_names[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday",
+	"Friday", "Saturday", "Sunday"};
+
+static void
+free_words(char **w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; w[i] != NULL; i++)
+		free(w[i]);
+	free(w);
+}
+
+/* The space-separated words of s (may be NULL) as a NULL-ended array;
+ * the caller frees it with free_words. */
+static char **
+split_words(const char *s)
+{
+	char **w = fd_xcalloc(1, sizeof *w);
+	size_t n = 0;
+
+	while (s != NULL && *s != '\0') {
+		const char *end;
+
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		end = strchr(s, ' ');
+		if (end == NULL)
+			end = s + strlen(s);
+		w = fd_xreallocarray(w, n + 2, sizeof *w);
+		w[n++] = fd_xstrndup(s, (size_t)(end - s));
+		w[n] = NULL;
+		s = end;
+	}
+	return w;
+}
+
+void
+fd_timeline_free(struct fd_timeline *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++) {
+		free_words(t->e[i].keys);
+		free_words(t->e[i].end_keys);
+		free(t->e[i].what);
+		free(t->e[i].who);
+		free(t->e[i].after);
+		free(t->e[i].label);
+	}
+	free(t->e);
+	free(t->framework);
+	free(t->title);
+	free(t->short_name);
+	free(t);
+}
+
+static int
+has_word(char **w, const char *key)
+{
+	size_t i;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (strcmp(w[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* The entry with key as key or end-key (*end set for end-key), or NULL. */
+static const struct entry *
+find_entry(const struct fd_timeline *t, const char *key, int *end)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (has_word(t->e[i].keys, key)) {
+			*end = 0;
+			return &t->e[i];
+		}
+		if (has_word(t->e[i].end_keys, key)) {
+			*end = 1;
+			return &t->e[i];
+		}
+	}
+	return NULL;
+}
+
+/* An integer attribute the schema has already bounded. */
+static int
+int_attr(const xmlNode *n, const char *name)
+{
+	const char *s = fd_attr(n, name);
+
+	return s ? (int)strtol(s, NULL, 10) : 0;
+}
+
+static int
+weekday_index(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < 7; i++)
+		if (strcmp(s, weekday_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The element's text with runs of white space made one space; the
+ * caller frees it. */
+static char *
+squeezed_text(const xmlNode *n)
+{
+	char *t = fd_text(n), *r, *w;
+	int space = 0;
+
+	for (r = w = t; *r; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			space = w != t;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return t;
+}
+
+/* Reads one <milestone> into e; returns the number of errors. */
+static unsigned
+read_milestone(struct entry *e, const struct fd_input *in, const xmlNode *n,
+	       struct fd_diags *d)
+{
+	e->keys = split_words(fd_attr(n, "key"));
+	e->end_keys = split_words(fd_attr(n, "end-key"));
+	e->what = squeezed_text(n);
+	e->who = fd_xstrdup(fd_attr(n, "who"));
+	e->m.weekday = weekday_index(fd_attr(n, "weekday"));
+	if (fd_attr(n, "after") != NULL) {
+		e->after = fd_xstrdup(fd_attr(n, "after"));
+		e->m.after_key_days = int_attr(n, "days");
+		if (e->end_keys[0] != NULL) {
+			fd_input_diag(d, in, n, "end-key", FD_ERROR,
+				      "a milestone counted after another is "
+				      "one day: use key=, not end-key=");
+			return 1;
+		}
+		return 0;
+	}
+	e->m.first_day = int_attr(n, "day");
+	e->m.last_day = fd_attr(n, "to") ? int_attr(n, "to") : e->m.first_day;
+	if (e->m.last_day < e->m.first_day) {
+		fd_input_diag(d, in, n, "to", FD_ERROR,
+			      "to=\"%d\" is before day=\"%d\"", e->m.last_day,
+			      e->m.first_day);
+		return 1;
+	}
+	if (e->m.last_day == e->m.first_day && e->end_keys[0] != NULL) {
+		fd_input_diag(d, in, n, "end-key", FD_ERROR,
+			      "end-key= names the last day of a range: this "
+			      "milestone is one day, use key=");
+		return 1;
+	}
+	if (e->m.last_day == e->m.first_day)
+		e->label = fd_xasprintf("%d", e->m.first_day);
+	else
+		e->label = fd_xasprintf("%d\u2013%d", e->m.first_day,
+					e->m.last_day);
+	return 0;
+}
+
+/* Every key once, across key= and end-key=; returns the errors. */
+static unsigned
+check_keys(const struct fd_timeline *t, const struct fd_input *in,
+	   xmlNode **nodes, struct fd_diags *d)
+{
+	unsigned errors = 0;
+	size_t i, k;
+
+	for (i = 0; i < t->n; i++) {
+		char **lists[2] = {t->e[i].keys, t->e[i].end_keys};
+		const char *attr[2] = {"key", "end-key"};
+		int l;
+
+		for (l = 0; l < 2; l++)
+			for (k = 0; lists[l][k] != NULL; k++) {
+				int end;
+
+				if (find_entry(t, lists[l][k], &end) ==
+					    &t->e[i] &&
+				    end == l &&
+				    !has_word(lists[l] + k + 1, lists[l][k]))
+					continue;
+				fd_input_diag(d, in, nodes[i], attr[l],
+					      FD_ERROR,
+					      "key \"%s\" names more than one "
+					      "date",
+					      lists[l][k]);
+				errors++;
+			}
+	}
+	return errors;
+}
+
+/* Resolves after= and the notification day; returns the errors. */
+static unsigned
+link_milestones(struct fd_timeline *t, const struct fd_input *in,
+		xmlNode **nodes, struct fd_diags *d)
+{
+	const struct entry *note;
+	unsigned errors = 0;
+	size_t i;
+	int end;
+
+	for (i = 0; i < t->n; i++) {
+		struct entry *e = &t->e[i];
+		const struct entry *a;
+
+		if (e->after == NULL)
+			continue;
+		a = find_entry(t, e->after, &end);
+		if (a == NULL || a->after != NULL) {
+			fd_input_diag(d, in, nodes[i], "after", FD_ERROR,
+				      "after=\"%s\" names no milestone with "
+				      "a day number",
+				      e->after);
+			errors++;
+			continue;
+		}
+		e->m.after_key = e->after;
+		e->m.first_day = (end ? a->m.last_day : a->m.first_day) +
+				 e->m.after_key_days;
+		e->m.last_day = e->m.first_day;
+		e->label = fd_xasprintf("%d+%d",
+					end ? a->m.last_day : a->m.first_day,
+					e->m.after_key_days);
+	}
+	note = find_entry(t, "notification", &end);
+	if (note == NULL || end || note->after != NULL ||
+	    note->m.first_day != t->notification_day) {
+		xmlNode *root = xmlDocGetRootElement(in->doc);
+
+		fd_input_diag(d, in, root, "notification-day", FD_ERROR,
+			      "no milestone key=\"notification\" on day "
+			      "%d, the notification day",
+			      t->notification_day);
+		errors++;
+	}
+	return errors;
+}
+
+/* Fills t from a schema-valid timeline file; returns the errors. */
+static unsigned
+read_timeline(struct fd_timeline *t, const struct fd_input *in,
+	      const char *framework, struct fd_diags *d)
+{
+	xmlNode *root = xmlDocGetRootElement(in->doc), *n;
+	xmlNode **nodes = NULL;
+	unsigned errors = 0;
+	size_t count = 0;
+
+	if (strcmp(fd_attr(root, "framework"), framework) != 0) {
+		fd_input_diag(d, in, root, "framework", FD_ERROR,
+			      "this file is in the folder of %s but says "
+			      "framework=\"%s\"",
+			      framework, fd_attr(root, "framework"));
+		errors++;
+	}
+	t->title = fd_xstrdup(fd_attr(root, "title"));
+	t->short_name = fd_xstrdup(fd_attr(root, "short"));
+	t->notification_day = int_attr(root, "notification-day");
+	for (n = root->children; n != NULL; n = n->next)
+		if (fd_is_elem(n, "milestone"))
+			count++;
+	if (count > MAX_MILESTONES) {
+		fd_input_diag(d, in, root, NULL, FD_ERROR,
+			      "more than %d milestones", MAX_MILESTONES);
+		return errors + 1;
+	}
+	t->e = fd_xcalloc(count, sizeof *t->e);
+	nodes = fd_xcalloc(count, sizeof *nodes);
+	for (n = root->children; n != NULL; n = n->next) {
+		if (!fd_is_elem(n, "milestone"))
+			continue;
+		nodes[t->n] = n;
+		errors += read_milestone(&t->e[t->n], in, n, d);
+		t->n++;
+	}
+	if (errors == 0)
+		errors += check_keys(t, in, nodes, d);
+	if (errors == 0)
+		errors += link_milestones(t, in, nodes, d);
+	free(nodes);
+	return errors;
+}
+
+/* Points each public view at the strings its entry owns. */
+static void
+publish(struct fd_timeline *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		struct entry *e = &t->e[i];
+
+		e->m.keys = (const char *const *)e->keys;
+		e->m.end_keys = (const char *const *)e->end_keys;
+		e->m.key = e->keys[0];
+		e->m.what = e->what;
+		e->m.who = e->who;
+		e->m.label = e->label;
+	}
+}
+
+static int
+framework_name_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > MAX_FRAMEWORK || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+struct fd_timeline *
+fd_timeline_load(const char *templates_dir, const char *framework,
+		 struct fd_diags *d)
+{
+	struct fd_timeline *t = NULL;
+	struct fd_input *in = NULL;
+	char *rel = NULL, *path = NULL, *rng;
+
+	rng = fd_path_join(templates_dir, "schema/timeline.rng");
+	if (framework_name_ok(framework)) {
+		rel = fd_xasprintf("%s/timeline.xml", framework);
+		path = fd_path_join(templates_dir, rel);
+	}
+	if (path == NULL || !fd_is_file(path)) {
+		fd_diag(d, FD_ERROR, templates_dir, 0, 0,
+			"framework \"%s\" has no timeline (no "
+			"<framework>/timeline.xml here)",
+			framework_name_ok(framework) ? framework : "…");
+		goto out;
+	}
+	if ((in = fd_load_file(path, d)) == NULL)
+		goto out;
+	if (fd_validate_rng(in, rng, d) != 0)
+		goto out;
+	t = fd_xcalloc(1, sizeof *t);
+	t->framework = fd_xstrdup(framework);
+	if (read_timeline(t, in, framework, d) != 0) {
+		fd_timeline_free(t);
+		t = NULL;
+		goto out;
+	}
+	publish(t);
+out:
+	fd_input_free(in);
+	free(rel);
+	free(path);
+	free(rng);
+	return t;
+}
+
+int
+fd_timeline_compute(struct fd_timeline *t, const struct fd_calendar *c,
+		    struct fd_date notified)
+{
+	size_t i;
+
+	t->computed = 0;
+	if (!fd_calendar_is_working(c, notified))
+		return -1;
+	for (i = 0; i < t->n; i++) {
+		struct fd_milestone *m = &t->e[i].m;
+
+		if (t->e[i].after != NULL)
+			continue;
+		m->first = fd_calendar_add(
+			c, notified, (long)m->first_day - t->notification_day);
+		m->last = fd_calendar_add(
+			c, notified, (long)m->last_day - t->notification_day);
+	}
+	for (i = 0; i < t->n; i++) {
+		struct fd_milestone *m = &t->e[i].m;
+		const struct entry *a;
+		int end;
+
+		if (t->e[i].after == NULL)
+			continue;
+		a = find_entry(t, t->e[i].after, &end);
+		m->first = fd_calendar_add(c, end ? a->m.last : a->m.first,
+					   m->after_key_days);
+		m->last = m->first;
+	}
+	t->computed = 1;
+	return 0;
+}
+
+const struct fd_milestone *
+fd_timeline_find(const struct fd_timeline *t, const char *key)
+{
+	const struct entry *e;
+	int end;
+
+	e = find_entry(t, key, &end);
+	return e ? &e->m : NULL;
+}
+
+int
+fd_timeline_date(const struct fd_timeline *t, const char *key,
+		 struct fd_date *out)
+{
+	const struct entry *e;
+	int end;
+
+	if (!t->computed || (e = find_entry(t, key, &end)) == NULL)
+		return -1;
+	*out = end ? e->m.last : e->m.first;
+	return 0;
+}
+
+size_t
+fd_timeline_count(const struct fd_timeline *t)
+{
+	return t->n;
+}
+
+const struct fd_milestone *
+fd_timeline_milestone(const struct fd_timeline *t, size_t i)
+{
+	return i < t->n ? &t->e[i].m : NULL;
+}
+
+const char *
+fd_timeline_framework(const struct fd_timeline *t)
+{
+	return t->framework;
+}
+
+const char *
+fd_timeline_title(const struct fd_timeline *t)
+{
+	return t->title;
+}
+
+const char *
+fd_timeline_short(const struct fd_timeline *t)
+{
+	return t->short_name;
+}
+
+int
+fd_timeline_notification_day(const struct fd_timeline *t)
+{
+	return t->notification_day;
+}
