@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "datadir.h"
 #include "diag.h"
 
 static const struct command {
@@ -56,7 +57,18 @@ main(int argc, char **argv)
 		return FD_EXIT_OK;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
+		struct fd_diags *d = fd_diags_new();
+		struct fd_datadir dd;
+
 		printf("findings %s\n", fd_version());
+		/* Where the templates come from, for a puzzled user. */
+		if (fd_datadir_find(&dd, NULL, d) == 0) {
+			printf("templates: %s\nstyles: %s\n", dd.templates,
+			       dd.styles);
+			fd_datadir_clear(&dd);
+		}
+		fd_diags_flush(d);
+		fd_diags_free(d);
 		return FD_EXIT_OK;
 	}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -74,6 +74,18 @@ on_error(void *ctx, xmlErrorPtr err)
 			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
 				      "element <%s> is not allowed here",
 				      (const char *)node->name);
+		} else if (strncmp(msg, "Expecting element ", 18) == 0 &&
+			   node->parent &&
+			   node->parent->type == XML_DOCUMENT_NODE) {
+			char *want = fd_xstrdup(msg + 18);
+			char *comma = strchr(want, ',');
+
+			if (comma)
+				*comma = '\0';
+			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
+				      "the root element is <%s>, not <%s>",
+				      (const char *)node->name, want);
+			free(want);
 		} else if (strstr(msg, "Did not expect text") != NULL) {
 			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
 				      "text is not allowed in <%s>",
