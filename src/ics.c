@@ -16,7 +16,7 @@
 /* Largest SOURCE_DATE_EPOCH taken: the last second of 9999. */
 #define MAX_EPOCH 253402300799LL
 
-/* Octets of the unit at s: a UTF-8 character, or a TEXT escape ("\\;")
+/* Octets of the unit at s: a UTF-8 character, or a TEXT escape ("\;")
  * that must not be split either: some readers unescape before they
  * unfold. */
 static size_t
