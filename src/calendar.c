@@ -16,6 +16,9 @@
 
 /* Bounds what a calendar file may hold: 25 years of a dozen days fit. */
 #define MAX_HOLIDAYS 4096
+/* Bounds an inspection's closures: a handful is usual, and each is an
+ * insertion into a sorted array. */
+#define MAX_CLOSURES 1000
 /* A division name is a file name: short, lower case words and hyphens. */
 #define MAX_DIVISION 64
 
@@ -493,7 +496,7 @@ fd_calendar_from_inspection(const char *templates_dir,
 	struct fd_calendar *c;
 	const char *division, *s;
 	const xmlNode *n;
-	unsigned errors = 0;
+	unsigned errors = 0, closures = 0;
 	char longd[32];
 	char *path;
 
@@ -528,9 +531,18 @@ fd_calendar_from_inspection(const char *templates_dir,
 	}
 	if ((c = fd_calendar_load(templates_dir, division, d)) == NULL)
 		return NULL;
-	for (n = calendar_elem->children; n != NULL; n = n->next)
-		if (fd_is_elem(n, "non-working"))
-			errors += read_closure(c, n, d, in);
+	for (n = calendar_elem->children; n != NULL; n = n->next) {
+		if (!fd_is_elem(n, "non-working"))
+			continue;
+		if (++closures > MAX_CLOSURES) {
+			fd_input_diag(d, in, n, NULL, FD_ERROR,
+				      "more than %d <non-working> days",
+				      MAX_CLOSURES);
+			errors++;
+			break;
+		}
+		errors += read_closure(c, n, d, in);
+	}
 	if (errors == 0 && !fd_calendar_is_working(c, *notified)) {
 		const char *why = fd_calendar_holiday_name(c, *notified);
 
