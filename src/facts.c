@@ -13,6 +13,11 @@
 #include "calendar.h"
 #include "timeline.h"
 
+/* Working days to make a statement of proposed action, where the timeline
+ * does not say (s.137 Education and Inspections Act 2006; regulation 4 of
+ * the Children Act 2004 (Joint Area Reviews) Regulations 2015). */
+#define SOA_WORKING_DAYS 70
+
 struct fd_facts {
 	struct fd_map *map;	     /* the facts */
 	struct fd_calendar *cal;     /* the inspection's working days */
@@ -175,6 +180,17 @@ revision_date(xmlNode *root, const char *stage, struct fd_date *out)
 	return found;
 }
 
+/* The statement of action is due n working days after from. */
+static void
+set_soa(struct fd_facts *f, struct fd_date from, int n)
+{
+	char *days = fd_xasprintf("%d", n);
+
+	set_date(f->map, "statement-of-action", fd_calendar_add(f->cal, from, n));
+	fd_map_set(f->map, "soa-working-days", days);
+	free(days);
+}
+
 /* What actually happened overrides what was planned; the statement of
  * action is then counted from the real date. */
 static void
@@ -198,30 +214,44 @@ history_facts(struct fd_facts *f, xmlNode *root)
 	soa = fd_timeline_find(f->tl, "statement-of-action");
 	if (soa != NULL && soa->after_key != NULL &&
 	    get_date(f->map, soa->after_key, &dt) == 0) {
-		char *n = fd_xasprintf("%d", soa->after_key_days);
-
-		set_date(f->map, "statement-of-action",
-			 fd_calendar_add(f->cal, dt, soa->after_key_days));
-		fd_map_set(f->map, "soa-working-days", n);
-		free(n);
+		set_soa(f, dt, soa->after_key_days);
+	} else if (soa == NULL && get_date(f->map, "pre-publication", &dt) == 0) {
+		/* A timeline that does not date the statement (the 2015
+		 * proposals): the statutory 70 working days from the letter
+		 * being sent, as every framework of SPEC.md has it. */
+		set_soa(f, dt, SOA_WORKING_DAYS);
 	}
 }
 
-/* The fieldwork and the date the letter carries at this stage. */
+/*
+ * The fieldwork and the date the letter carries at this stage: the day it
+ * is sent, else the publication, else the last revision of the history,
+ * else the last day on site.
+ */
 static void
-letter_dates(struct fd_facts *f, enum fd_stage stage)
+letter_dates(struct fd_facts *f, xmlNode *root, enum fd_stage stage)
 {
 	static const char *const dated_by[] = {
 		"draft-to-dcs", "draft-to-dcs", "pre-publication",
 		"pre-publication"};
-	struct fd_date dt;
+	xmlNode *h = fd_child(root, "history"), *r;
+	struct fd_date dt, last;
+	int have_last = 0;
 
+	for (r = h ? h->children : NULL; r; r = r->next)
+		if (fd_is_elem(r, "revision") &&
+		    fd_date_parse(fd_attr(r, "date"), &last) == 0)
+			have_last = 1;
 	if (get_date(f->map, "onsite-start", &dt) == 0)
 		set_named_date(f->map, "fieldwork-start", dt);
 	if (get_date(f->map, "onsite-end", &dt) == 0)
 		set_named_date(f->map, "fieldwork-end", dt);
 	if (get_date(f->map, dated_by[stage], &dt) == 0 ||
 	    get_date(f->map, "publication", &dt) == 0)
+		set_named_date(f->map, "letter-date", dt);
+	else if (have_last)
+		set_named_date(f->map, "letter-date", last);
+	else if (get_date(f->map, "onsite-end", &dt) == 0)
 		set_named_date(f->map, "letter-date", dt);
 	if (get_date(f->map, "publication", &dt) == 0)
 		set_named_date(f->map, "publication-date", dt);
@@ -409,7 +439,7 @@ fd_facts_new(const struct fd_input *in, const struct fd_datadir *dd,
 	}
 	timeline_facts(f);
 	history_facts(f, root);
-	letter_dates(f, stage);
+	letter_dates(f, root, stage);
 	people_facts(f, root);
 	soa_facts(f, root);
 	if (inspectorate_facts(f, root, dd, d) != 0)

@@ -35,8 +35,11 @@
  * the day the pre-publication letter is sent; a revision in the history
  * at the factual-accuracy (or pre-publication) stage gives the real date
  * instead of the planned one, and a revision at the final stage gives the
- * publication date. The statement of action is due the framework's number
- * of working days after the milestone it is counted from, as dated.
+ * publication date; without either, the letter carries the date of the
+ * last revision, or of the last day on site. The statement of action is
+ * due the framework's number of working days after the milestone it is
+ * counted from, as dated; a timeline without that milestone gets the
+ * statutory 70 working days after the pre-publication letter.
  */
 #ifndef FD_FACTS_H
 #define FD_FACTS_H
