@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regression cases of findings timeline, and its iCalendar output.
 
-usage: run.py FINDINGS TEMPLATES_DIR [--regen]
+usage: run.py FINDINGS TEMPLATES_DIR [TIMELINE_DOC] [--regen]
 
 For each cases/NAME.xml:
   - stdout must equal NAME.txt and stderr NAME.err (absent: empty); the
@@ -17,11 +17,14 @@ For each cases/NAME.xml:
     the inspection's closures, without the program's arithmetic;
   - the UIDs stay the same when the notified date moves, so a calendar
     program updates the events it imported instead of adding copies.
+With TIMELINE_DOC (tests/timeline/timeline_doc.c: the stylesheet of
+--doc timeline run on the inspection), the document tree's text must equal
+NAME.doc, and its rows must carry the dates counted here, in order.
 Then: SOURCE_DATE_EPOCH sets DTSTAMP; an unwritable --ics path gives exit
 status 3 and leaves nothing behind.
 
---regen rewrites NAME.txt and NAME.err from the program's output, for
-review with git diff.
+--regen rewrites NAME.txt, NAME.err and NAME.doc from the program's
+output, for review with git diff.
 """
 import datetime as dt
 import os
@@ -208,7 +211,36 @@ def events_of(case, lines):
 
 # --- the cases -------------------------------------------------------------
 
-def check_case(findings, templates, xml, regen):
+LONG_DATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} [A-Z][a-z]+ \d{4}"
+
+
+def long_date(d):
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def check_doc(doc_tool, templates, xml, dates, regen):
+    """The stylesheet's table against the dates counted here."""
+    case = xml.stem
+    expect = xml.with_suffix(".doc")
+    r = subprocess.run([doc_tool, templates, str(xml.relative_to(HERE))],
+                       capture_output=True, timeout=30)
+    if r.returncode != 0 or b"error:" in r.stderr:
+        fail(case, "doc: " + r.stderr.decode())
+        return
+    text = r.stdout.decode()
+    if regen:
+        expect.write_text(text, encoding="utf-8")
+    if text != expect.read_text(encoding="utf-8"):
+        fail(case, f"doc: text differs from {expect.name}:\n{text}")
+    rows = [l for l in text.splitlines()
+            if re.fullmatch(f"{LONG_DATE}( to {LONG_DATE})?", l)]
+    want = [long_date(a) if a == b else f"{long_date(a)} to {long_date(b)}"
+            for a, b in dates]
+    if rows != want:
+        fail(case, f"doc: dates {rows}, counted {want}")
+
+
+def check_case(findings, templates, xml, regen, doc_tool):
     case = xml.stem
     txt, err = xml.with_suffix(".txt"), xml.with_suffix(".err")
     with tempfile.TemporaryDirectory() as tmp:
@@ -252,6 +284,8 @@ def check_case(findings, templates, xml, regen):
                 fail(case, f"{ev['summary']}: {ev['first']}..{ev['last']}, "
                            f"counted {first}..{last}")
         check_uids_stable(findings, templates, xml, events, tmp)
+        if doc_tool:
+            check_doc(doc_tool, templates, xml, dates, regen)
 
 
 def check_uids_stable(findings, templates, xml, events, tmp):
@@ -309,13 +343,14 @@ def check_unwritable(findings, templates):
 def main():
     args = [a for a in sys.argv[1:] if a != "--regen"]
     regen = "--regen" in sys.argv[1:]
-    if len(args) != 2:
-        sys.exit("usage: run.py FINDINGS TEMPLATES_DIR [--regen]")
-    findings, templates = (str(Path(a).resolve()) for a in args)
+    if len(args) not in (2, 3):
+        sys.exit("usage: run.py FINDINGS TEMPLATES_DIR [TIMELINE_DOC] [--regen]")
+    findings, templates = (str(Path(a).resolve()) for a in args[:2])
+    doc_tool = str(Path(args[2]).resolve()) if len(args) == 3 else None
     os.chdir(HERE)
     cases = sorted((HERE / "cases").glob("*.xml"))
     for xml in cases:
-        check_case(findings, templates, xml, regen)
+        check_case(findings, templates, xml, regen, doc_tool)
     check_stamp(findings, templates)
     check_unwritable(findings, templates)
     for f in failures:
