@@ -349,14 +349,23 @@ soa_facts(struct fd_facts *f, xmlNode *root)
 
 /*
  * The inspectorates of the team and the signatories, in the order and
- * with the names of templates/common/inspectorates.xml.
+ * with the names of templates/<framework>/inspectorates.xml, or else of
+ * templates/common/inspectorates.xml.
  */
 static int
 inspectorate_facts(struct fd_facts *f, xmlNode *root,
 		   const struct fd_datadir *dd, struct fd_diags *d)
 {
-	char *path = fd_path_join(dd->templates, "common/inspectorates.xml");
-	struct fd_input *data = fd_load_file(path, d);
+	char *rel = fd_xasprintf("%s/inspectorates.xml",
+				 fd_attr(root, "framework"));
+	char *path = fd_datadir_template(dd, rel);
+	struct fd_input *data;
+
+	/* A framework may name the inspectorates as its own time did. */
+	if (path == NULL)
+		path = fd_path_join(dd->templates, "common/inspectorates.xml");
+	free(rel);
+	data = fd_load_file(path, d);
 	struct words seen = {0}, longs = {0}, shorts = {0};
 	xmlNode *list, *n, *i;
 	char *count;

@@ -6,6 +6,7 @@
  *
  * Layering: facts.c reads the checked inspection (load.h), the calendar
  * and the timeline (calendar.h, timeline.h) and one data file,
+ * templates/<framework>/inspectorates.xml or else
  * templates/common/inspectorates.xml (the inspectorates' names). It knows
  * no framework: what a framework calls things is in its templates.
  *
