@@ -371,6 +371,7 @@ fd_cmd_timeline(int argc, char **argv)
 	if ((t = fd_timeline_load(dd.templates, framework, d)) == NULL ||
 	    cal == NULL)
 		goto out;
+	fd_timeline_use_variant(t, fd_attr(root, "variant"));
 	if (fd_timeline_compute(t, cal, notified) != 0) {
 		fd_input_diag(d, in, cal_elem, "notified", FD_ERROR,
 			      "the notified date is not a working day");

@@ -37,6 +37,7 @@ struct fd_timeline {
 	int notification_day;  /* 0 or 1 */
 	struct entry *e;       /* the milestones in file order */
 	size_t n;	       /* entries in e */
+	char **variants;       /* name, title, short of each variant, NULL-ended */
 	int computed;	       /* dates are filled in */
 };
 
@@ -98,6 +99,7 @@ fd_timeline_free(struct fd_timeline *t)
 		free(t->e[i].label);
 	}
 	free(t->e);
+	free_words(t->variants);
 	free(t->framework);
 	free(t->title);
 	free(t->short_name);
@@ -319,9 +321,23 @@ read_timeline(struct fd_timeline *t, const struct fd_input *in,
 	t->title = fd_xstrdup(fd_attr(root, "title"));
 	t->short_name = fd_xstrdup(fd_attr(root, "short"));
 	t->notification_day = int_attr(root, "notification-day");
-	for (n = root->children; n != NULL; n = n->next)
+	t->variants = fd_xcalloc(1, sizeof *t->variants);
+	for (n = root->children; n != NULL; n = n->next) {
 		if (fd_is_elem(n, "milestone"))
 			count++;
+		if (fd_is_elem(n, "variant") && count < MAX_MILESTONES) {
+			size_t k = 0;
+
+			while (t->variants[k] != NULL)
+				k++;
+			t->variants = fd_xreallocarray(t->variants, k + 4,
+						       sizeof *t->variants);
+			t->variants[k] = fd_xstrdup(fd_attr(n, "name"));
+			t->variants[k + 1] = fd_xstrdup(fd_attr(n, "title"));
+			t->variants[k + 2] = fd_xstrdup(fd_attr(n, "short"));
+			t->variants[k + 3] = NULL;
+		}
+	}
 	if (count > MAX_MILESTONES) {
 		fd_input_diag(d, in, root, NULL, FD_ERROR,
 			      "more than %d milestones", MAX_MILESTONES);
@@ -472,6 +488,21 @@ fd_timeline_date(const struct fd_timeline *t, const char *key,
 		return -1;
 	*out = end ? e->m.last : e->m.first;
 	return 0;
+}
+
+void
+fd_timeline_use_variant(struct fd_timeline *t, const char *variant)
+{
+	size_t k;
+
+	for (k = 0; variant != NULL && t->variants[k] != NULL; k += 3)
+		if (strcmp(t->variants[k], variant) == 0) {
+			free(t->title);
+			free(t->short_name);
+			t->title = fd_xstrdup(t->variants[k + 1]);
+			t->short_name = fd_xstrdup(t->variants[k + 2]);
+			return;
+		}
 }
 
 size_t

@@ -73,6 +73,11 @@ size_t fd_timeline_count(const struct fd_timeline *t);
 const struct fd_milestone *fd_timeline_milestone(const struct fd_timeline *t,
 						 size_t i);
 
+/* Names the timeline after a variant of the framework (inspection/@variant,
+ * "ofsted-only") when its timeline.xml gives the variant a name of its
+ * own; the schedule is the same. Any other variant changes nothing. */
+void fd_timeline_use_variant(struct fd_timeline *t, const char *variant);
+
 /* The framework's id, its name ("Joint targeted area inspection"), a
  * short name for calendars ("JTAI"), and the working day number of the
  * notification day. Strings are owned by the timeline. */

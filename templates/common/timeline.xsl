@@ -31,6 +31,9 @@
   <xsl:variable name="timeline"
       select="document(concat('../', /inspection/@framework, '/timeline.xml'))/timeline"/>
   <xsl:variable name="nday" select="number($timeline/@notification-day)"/>
+  <!-- The framework's name, or its variant's (inspection/@variant). -->
+  <xsl:variable name="named"
+      select="($timeline | $timeline/variant[@name = /inspection/@variant])[last()]"/>
   <!-- holidays="none" has no file: read one that exists and take none of it. -->
   <xsl:variable name="calendar-file">
     <xsl:choose>
@@ -49,7 +52,7 @@
     </xsl:if>
     <document>
       <meta>
-        <title><xsl:value-of select="concat($timeline/@title, ' in ', $area, ': timeline')"/></title>
+        <title><xsl:value-of select="concat($named/@title, ' in ', $area, ': timeline')"/></title>
         <subject>Inspection timeline</subject>
         <author>Ofsted</author>
         <lang>
@@ -58,11 +61,11 @@
             <xsl:otherwise>en-GB</xsl:otherwise>
           </xsl:choose>
         </lang>
-        <keywords><xsl:value-of select="concat($timeline/@short, '; timeline; ', /inspection/@ref)"/></keywords>
+        <keywords><xsl:value-of select="concat($named/@short, '; timeline; ', /inspection/@ref)"/></keywords>
       </meta>
       <page marking="OFFICIAL-SENSITIVE" footer="{/inspection/@ref}"/>
       <body>
-        <h1><xsl:value-of select="concat($timeline/@title, ' in ', $area, ': timeline')"/></h1>
+        <h1><xsl:value-of select="concat($named/@title, ' in ', $area, ': timeline')"/></h1>
         <p number="no">
           <xsl:value-of select="concat('Notified on ', fd:weekday($notified), ' ', fd:date($notified), ', working day ', $nday, ' of the framework. ')"/>
           <xsl:call-template name="skipped-sentence"/>
@@ -73,7 +76,7 @@
             <tr><th>Day</th><th>Date</th><th>Milestone</th><th>Who</th></tr>
           </thead>
           <tbody>
-            <xsl:apply-templates select="$timeline/*" mode="row"/>
+            <xsl:apply-templates select="$timeline/*[not(self::variant)]" mode="row"/>
           </tbody>
         </table>
         <xsl:call-template name="days-not-worked"/>
