@@ -33,7 +33,7 @@
   <xsl:variable name="nday" select="number($timeline/@notification-day)"/>
   <!-- The framework's name, or its variant's (inspection/@variant). -->
   <xsl:variable name="named"
-      select="($timeline | $timeline/variant[@name = /inspection/@variant])[last()]"/>
+      select="($timeline | $timeline/variant[@name = $inspection/@variant])[last()]"/>
   <!-- holidays="none" has no file: read one that exists and take none of it. -->
   <xsl:variable name="calendar-file">
     <xsl:choose>
