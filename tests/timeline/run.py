@@ -21,7 +21,8 @@ With TIMELINE_DOC (tests/timeline/timeline_doc.c: the stylesheet of
 --doc timeline run on the inspection), the document tree's text must equal
 NAME.doc, and its rows must carry the dates counted here, in order.
 Then: SOURCE_DATE_EPOCH sets DTSTAMP; an unwritable --ics path gives exit
-status 3 and leaves nothing behind.
+status 3 and leaves nothing behind; a broken timeline.xml is an error at
+its line, and nothing is printed or written.
 
 --regen rewrites NAME.txt, NAME.err and NAME.doc from the program's
 output, for review with git diff.
@@ -340,6 +341,53 @@ def check_unwritable(findings, templates):
             fail("unwritable", "something was left behind")
 
 
+# A broken timeline.xml (templates are data anyone may edit): each edit of
+# tlai-2016's file and the message it must give.
+BROKEN = [
+    ('<milestone day="13" key="feedback onsite-end"',
+     '<milestone day="13" key="feedback onsite-start"',
+     'key "onsite-start" names more than one date'),
+    ('after="publication"', 'after="publikation"',
+     'after="publikation" names no milestone with a day number'),
+    ('<milestone day="9" to="12"', '<milestone day="9" to="8"',
+     'to="8" is before day="9"'),
+    ('notification-day="0"', 'notification-day="1"',
+     'no milestone key="notification" on day 1'),
+    ('framework="tlai-2016"', 'framework="jtai-2016"',
+     'says framework="jtai-2016"'),
+    ('<milestone day="3" who="Lead inspector">',
+     '<milestone day="3" who="Lead inspector" colour="red">',
+     "attribute 'colour'"),
+    ('<milestone day="18" key="draft-to-dcs"',
+     '<milestone day="18" end-key="draft-to-dcs"',
+     'end-key= names the last day of a range'),
+]
+
+
+def check_broken_timelines(findings, templates):
+    import shutil
+    xml = HERE / "cases" / "tlai-2016-easter.xml"
+    for old, new, msg in BROKEN:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = Path(tmp) / "templates"
+            shutil.copytree(templates, t)
+            f = t / "tlai-2016" / "timeline.xml"
+            text = f.read_text(encoding="utf-8")
+            if old not in text:
+                fail("broken", f"{old!r} is not in tlai-2016/timeline.xml")
+                continue
+            f.write_text(text.replace(old, new, 1), encoding="utf-8")
+            out = Path(tmp) / "t.ics"
+            r = run(findings, [str(xml), "--ics", str(out), "--templates",
+                               str(t)])
+            err = r.stderr.decode()
+            if r.returncode != 1 or msg not in err or "timeline.xml:" not in err:
+                fail("broken", f"{new!r}: exit {r.returncode}, {err!r}, "
+                               f"want {msg!r}")
+            if r.stdout or out.exists():
+                fail("broken", f"{new!r}: output despite the error")
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--regen"]
     regen = "--regen" in sys.argv[1:]
@@ -353,6 +401,7 @@ def main():
         check_case(findings, templates, xml, regen, doc_tool)
     check_stamp(findings, templates)
     check_unwritable(findings, templates)
+    check_broken_timelines(findings, templates)
     for f in failures:
         print(f, file=sys.stderr)
     if failures:
