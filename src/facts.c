@@ -122,18 +122,27 @@ agency_by_id(xmlNode *root, const char *id)
 	return NULL;
 }
 
+/* An element's text as one line: names and themes print inside a
+ * sentence, so runs of white space become one space. */
 static void
 text_fact(struct fd_map *m, const char *key, const xmlNode *n)
 {
-	char *s, *p;
+	char *s, *p, *q;
 
 	if (n == NULL)
 		return;
 	s = fd_text(n);
-	/* Names and themes are one line in print. */
-	for (p = s; *p; p++)
-		if (*p == '\n' || *p == '\t')
-			*p = ' ';
+	for (p = q = s; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			if (q > s && q[-1] != ' ')
+				*q++ = ' ';
+		} else {
+			*q++ = *p;
+		}
+	}
+	while (q > s && q[-1] == ' ')
+		q--;
+	*q = '\0';
 	fd_map_set(m, key, s);
 	free(s);
 }
