@@ -24,7 +24,7 @@
     addressee          "Helen Marchbank" (the To leaders' names)
     agency             the addressed agency's name
     area
-    spoke-with         the person telephoned, name and title, or "you"
+    spoke-with         the person telephoned, "name, title," or "you"
     spoke-with-pronoun "you", or "them" (the input gives no gender)
     arrival-date       the first day on site, "21 October 2019"
     last-day-on-site   the last day on site (the feedback day), when known
@@ -225,26 +225,38 @@
     him/her/you": "you" when the addressee is the person telephoned (the
     first agency's leader, spoke-with="self"). Otherwise the person's name
     and title, and "them": the input records no one's gender. The other
-    agencies' emails name the first agency's leader that was telephoned.
+    agencies' emails name the person at the first agency that was
+    telephoned, with the agency. A name and title end with the comma that
+    closes them, so the sentence reads "I spoke with Ann Other, Deputy
+    DCS, to inform them".
   -->
   <xsl:template name="spoke-with">
     <xsl:variable name="sw" select="normalize-space($insp/notification/@spoke-with)"/>
+    <xsl:variable name="first" select="$notified-first[1]"/>
     <xsl:variable name="first-leader"
-        select="$notified-first[1]/leader[contains($to-roles, concat(' ', @role, ' '))][1]"/>
+        select="$first/leader[contains($to-roles, concat(' ', @role, ' '))][1]"/>
+    <xsl:variable name="own" select="$agency/@type = $first-type"/>
     <placeholder name="spoke-with">
       <xsl:choose>
-        <xsl:when test="$sw = 'self' and $agency/@type = $first-type">you</xsl:when>
-        <xsl:when test="$sw = 'self' and $first-leader">
+        <xsl:when test="$sw = 'self' and $own">you</xsl:when>
+        <xsl:when test="$sw = 'self'">
           <xsl:value-of select="concat($first-leader/@name, ', ', $first-leader/@title,
-                                       ', ', $first-leader/../@name)"/>
+                                       ', ', $first/@name, ',')"/>
         </xsl:when>
-        <xsl:when test="$sw = 'self'">the senior leader of your agency</xsl:when>
-        <xsl:otherwise><xsl:value-of select="$sw"/></xsl:otherwise>
+        <xsl:when test="$own and contains($sw, ',')">
+          <xsl:value-of select="concat($sw, ',')"/>
+        </xsl:when>
+        <xsl:when test="$own">
+          <xsl:value-of select="$sw"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat($sw, ', ', $first/@name, ',')"/>
+        </xsl:otherwise>
       </xsl:choose>
     </placeholder>
     <placeholder name="spoke-with-pronoun">
       <xsl:choose>
-        <xsl:when test="$sw = 'self' and $agency/@type = $first-type">you</xsl:when>
+        <xsl:when test="$sw = 'self' and $own">you</xsl:when>
         <xsl:otherwise>them</xsl:otherwise>
       </xsl:choose>
     </placeholder>
