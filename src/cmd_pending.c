@@ -38,11 +38,3 @@ fd_cmd_build(int argc, char **argv)
 	(void)argv;
 	return pending("build");
 }
-
-int
-fd_cmd_typeset(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return pending("typeset");
-}

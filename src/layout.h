@@ -1,0 +1,81 @@
+/*
+ * layout.h: the document tree laid out into pages with Pango. Private to
+ * the typesetting engine (typeset.c, paint.c).
+ *
+ * Each text block is one PangoLayout, set in the style's fonts through a
+ * private fontconfig configuration (styles/fonts.conf), at 72 dpi with
+ * unrounded glyph positions, so that layout in points is what the PDF
+ * prints. Lines are placed by us: pagination, widows and orphans, keeps,
+ * list labels, tables and the page furniture. The result is one list of
+ * drawing operations a page, in reading order, with the structure tags
+ * around them; paint.c turns it into PDF without measuring anything.
+ */
+#ifndef FD_LAYOUT_H
+#define FD_LAYOUT_H
+
+#include <pango/pango.h>
+
+#include "diag.h"
+#include "doctree.h"
+#include "style.h"
+
+enum fd_op_kind {
+	FD_OP_BEGIN,	 /* opens structure tag `tag` */
+	FD_OP_END,	 /* closes structure tag `tag` */
+	FD_OP_LINK,	 /* opens a Link tag to `text` over the box x, y, w, h */
+	FD_OP_GLYPHS,	 /* draws `run` of `layout` with its origin at x, y */
+	FD_OP_RECT,	 /* fills the box x, y, w, h */
+	FD_OP_WATERMARK, /* fills `layout` as outlines, centred on x, y, turned by angle */
+	FD_OP_BOOKMARK	 /* a bookmark `text` of level to the point x, y */
+};
+
+/* One drawing operation; coordinates in points from the page's top left. */
+struct fd_op {
+	enum fd_op_kind kind; /* what to do */
+	const char *tag;      /* BEGIN, END: the tag's name (a literal) */
+	const char *text;     /* LINK: the URI; BOOKMARK: the title */
+	PangoLayout *layout;  /* GLYPHS, WATERMARK: held by fd_pages */
+	PangoGlyphItem *run;  /* GLYPHS: a run of one of layout's lines */
+	double x, y;	      /* see enum fd_op_kind */
+	double w, h;	      /* LINK, RECT: the box's size */
+	double angle;	      /* WATERMARK: radians, clockwise */
+	unsigned colour;      /* GLYPHS, RECT, WATERMARK: 0xRRGGBB */
+	int level;	      /* BOOKMARK: 1 to 3 */
+};
+
+/* A growing list of operations. */
+struct fd_oplist {
+	struct fd_op *ops; /* the operations */
+	size_t n;	   /* used */
+	size_t cap;	   /* allocated */
+};
+
+struct fd_page {
+	struct fd_oplist furniture; /* watermark, marking, notice, footer: outside the structure */
+	struct fd_oplist body;	    /* the text, in reading order, tagged */
+};
+
+struct fd_pages {
+	double width, height;	 /* page size in points */
+	struct fd_page *pages;	 /* at least one */
+	size_t npages;		 /* entries in pages */
+	PangoFontMap *fontmap;	 /* the private font map, kept for painting */
+	PangoContext *context;	 /* layouts' context */
+	PangoLayout **layouts;	 /* every layout an op points at, one reference each */
+	size_t nlayouts;	 /* entries in layouts */
+	size_t caplayouts;	 /* allocated entries */
+	char **strings;		 /* every string an op points at */
+	size_t nstrings;	 /* entries in strings */
+	size_t capstrings;	 /* allocated entries */
+};
+
+/*
+ * Lays out doc in style st. Reports errors (fonts missing, a table too
+ * wide) and warnings (characters without a glyph) through d, locating them
+ * at the nodes. Returns the pages (free with fd_pages_free) or NULL.
+ */
+struct fd_pages *fd_layout(const struct fd_doc *doc, const struct fd_style *st,
+			   struct fd_diags *d);
+void fd_pages_free(struct fd_pages *p);
+
+#endif

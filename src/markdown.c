@@ -1,0 +1,351 @@
+/*
+ * markdown.c: CommonMark to document tree nodes, through cmark's node
+ * tree. The only file that includes cmark.
+ *
+ * cmark's tree keeps raw HTML and every link scheme (only its HTML
+ * renderer filters them), so the walk drops HTML nodes itself and keeps
+ * links to http:, https: and mailto: alone. Inline content is walked with
+ * cmark's iterator, not recursion: emphasis can nest as deep as the text
+ * is long.
+ */
+#include "markdown.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What the walk of one Markdown block carries along. */
+struct md {
+	const char *file;     /* for diagnostics */
+	long line;	      /* line of the block's first line in file */
+	struct fd_diags *d;   /* where errors go */
+	int too_deep;	      /* the nesting error was reported */
+};
+
+char *
+fd_markdown_dedent(const char *text)
+{
+	struct fd_buf b = {0};
+	const char *p, *line;
+	size_t indent = (size_t)-1;
+	int started = 0;
+
+	/* The least indentation of a line that has something on it. */
+	for (line = text; *line;) {
+		size_t n = 0;
+
+		while (line[n] == ' ' || line[n] == '\t')
+			n++;
+		if (line[n] != '\n' && line[n] != '\r' && line[n] != '\0' &&
+		    n < indent)
+			indent = n;
+		p = strchr(line, '\n');
+		line = p ? p + 1 : line + strlen(line);
+	}
+	if (indent == (size_t)-1)
+		indent = 0;
+	for (line = text; *line;) {
+		size_t len, n = 0;
+		int is_blank;
+
+		p = strchr(line, '\n');
+		len = p ? (size_t)(p - line) : strlen(line);
+		while (n < len && (line[n] == ' ' || line[n] == '\t'))
+			n++;
+		is_blank = n == len || (n + 1 == len && line[n] == '\r');
+		if (started || !is_blank) {
+			started = 1;
+			if (!is_blank)
+				fd_buf_add(&b, line + indent, len - indent);
+			fd_buf_addc(&b, '\n');
+		}
+		line = p ? p + 1 : line + len;
+	}
+	return fd_buf_steal(&b);
+}
+
+static int
+name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+}
+
+/* Appends value so that cmark prints it as it is: every ASCII punctuation
+ * character backslash-escaped (CommonMark allows that for all of them),
+ * line breaks and tabs as spaces, so nothing starts a block. */
+static void
+add_escaped(struct fd_buf *b, const char *v)
+{
+	for (; *v; v++) {
+		unsigned char c = (unsigned char)*v;
+
+		if (c == '\n' || c == '\r' || c == '\t')
+			fd_buf_addc(b, ' ');
+		else if (c < 0x80 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+					     c) && c != '\0')
+			fd_buf_addf(b, "\\%c", c);
+		else
+			fd_buf_addc(b, (char)c);
+	}
+}
+
+char *
+fd_markdown_fill(const char *tmpl, size_t len, const struct fd_map *values,
+		 const char *file, struct fd_diags *d)
+{
+	struct fd_buf b = {0};
+	size_t i = 0, line_start = 0;
+	long line = 1;
+	int errors = 0;
+
+	while (i < len) {
+		size_t j, name_start, name_end;
+		const char *v;
+		char *name;
+
+		if (tmpl[i] == '\n') {
+			fd_buf_addc(&b, '\n');
+			line++;
+			line_start = ++i;
+			continue;
+		}
+		if (tmpl[i] != '{' || i + 1 >= len || tmpl[i + 1] != '{') {
+			fd_buf_addc(&b, tmpl[i++]);
+			continue;
+		}
+		j = i + 2;
+		while (j < len && tmpl[j] == ' ')
+			j++;
+		name_start = j;
+		while (j < len && name_char(tmpl[j]))
+			j++;
+		name_end = j;
+		while (j < len && tmpl[j] == ' ')
+			j++;
+		if (name_end == name_start || j + 1 >= len || tmpl[j] != '}' ||
+		    tmpl[j + 1] != '}') {
+			fd_diag(d, FD_ERROR, file, line,
+				(long)(i - line_start) + 1,
+				"malformed placeholder: write {{name}}");
+			errors++;
+			fd_buf_addc(&b, tmpl[i++]);
+			continue;
+		}
+		name = fd_xstrndup(tmpl + name_start, name_end - name_start);
+		v = values ? fd_map_get(values, name) : NULL;
+		if (v == NULL) {
+			fd_diag(d, FD_ERROR, file, line,
+				(long)(i - line_start) + 1,
+				"unknown placeholder {{%s}}", name);
+			errors++;
+		} else {
+			add_escaped(&b, v);
+		}
+		free(name);
+		i = j + 2;
+	}
+	if (errors) {
+		fd_buf_free(&b);
+		return NULL;
+	}
+	return fd_buf_steal(&b);
+}
+
+/* ----------------------------------------------------------- walk */
+
+static long
+line_of(const struct md *m, cmark_node *n)
+{
+	int l = cmark_node_get_start_line(n);
+
+	return m->line + (l > 0 ? l - 1 : 0);
+}
+
+/* The inline content of a paragraph or heading as runs of n. */
+static void
+add_inlines(cmark_node *parent, struct fd_node *n)
+{
+	cmark_iter *it = cmark_iter_new(parent);
+	cmark_event_type ev;
+	cmark_node *link = NULL;
+	const char *href = NULL;
+	int bold = 0, italic = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		unsigned flags = (bold ? FD_RUN_BOLD : 0) |
+				 (italic ? FD_RUN_ITALIC : 0);
+		const char *s;
+
+		if (c == parent)
+			continue;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+			s = cmark_node_get_literal(c);
+			if (s)
+				fd_node_add_run(n, s, strlen(s), flags, href);
+			break;
+		case CMARK_NODE_CODE:
+			s = cmark_node_get_literal(c);
+			if (s)
+				fd_node_add_run(n, s, strlen(s),
+						flags | FD_RUN_MONO, href);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			fd_node_add_run(n, " ", 1, flags, href);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			fd_node_add_run(n, "\n", 1, 0, NULL);
+			break;
+		case CMARK_NODE_EMPH:
+			italic += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
+		case CMARK_NODE_STRONG:
+			bold += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+			/* Only the outermost allowed link is live; an
+			 * image's alt text may hold another. */
+			if (ev == CMARK_EVENT_ENTER && link == NULL) {
+				s = cmark_node_get_url(c);
+				if (s && fd_href_allowed(s)) {
+					link = c;
+					href = s;
+				}
+			} else if (ev == CMARK_EVENT_EXIT && c == link) {
+				link = NULL;
+				href = NULL;
+			}
+			break;
+		default:
+			/* Inline HTML is dropped; an image leaves its
+			 * description, walked as text. */
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	/* A hard break at the end prints nothing. */
+	while (n->nruns > 0 && strcmp(n->runs[n->nruns - 1].text, "\n") == 0) {
+		n->nruns--;
+		free(n->runs[n->nruns].text);
+		free(n->runs[n->nruns].href);
+	}
+}
+
+static int
+walk_blocks(struct md *m, cmark_node *first, struct fd_node *parent,
+	    int depth)
+{
+	cmark_node *c;
+	int rc = 0;
+
+	for (c = first; c && rc == 0; c = cmark_node_next(c)) {
+		struct fd_node *n = NULL;
+		const char *s;
+
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_PARAGRAPH:
+			n = fd_node_new(FD_NODE_PARA, m->file, line_of(m, c));
+			add_inlines(c, n);
+			break;
+		case CMARK_NODE_HEADING:
+			n = fd_node_new(FD_NODE_HEADING, m->file,
+					line_of(m, c));
+			n->level = cmark_node_get_heading_level(c) <= 2 ? 2 : 3;
+			add_inlines(c, n);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			n = fd_node_new(FD_NODE_CODE, m->file, line_of(m, c));
+			s = cmark_node_get_literal(c);
+			if (s) {
+				size_t len = strlen(s);
+
+				while (len > 0 && s[len - 1] == '\n')
+					len--;
+				fd_node_add_run(n, s, len, FD_RUN_MONO, NULL);
+			}
+			break;
+		case CMARK_NODE_LIST:
+		case CMARK_NODE_BLOCK_QUOTE:
+			if (depth >= FD_MARKDOWN_MAX_DEPTH) {
+				if (!m->too_deep)
+					fd_diag(m->d, FD_ERROR, m->file,
+						line_of(m, c), 1,
+						"Markdown lists and quotes "
+						"are nested more than %d deep",
+						FD_MARKDOWN_MAX_DEPTH);
+				m->too_deep = 1;
+				return -1;
+			}
+			if (cmark_node_get_type(c) == CMARK_NODE_BLOCK_QUOTE) {
+				n = fd_node_new(FD_NODE_QUOTE, m->file,
+						line_of(m, c));
+				rc = walk_blocks(m, cmark_node_first_child(c),
+						 n, depth + 1);
+				break;
+			}
+			n = fd_node_new(FD_NODE_LIST, m->file, line_of(m, c));
+			if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST) {
+				int st = cmark_node_get_list_start(c);
+
+				n->flags |= FD_ORDERED;
+				n->start = st < 0 ? 0 : st > 99999 ? 99999 : st;
+			}
+			{
+				cmark_node *it;
+
+				for (it = cmark_node_first_child(c);
+				     it && rc == 0; it = cmark_node_next(it)) {
+					struct fd_node *item = fd_node_new(
+						FD_NODE_ITEM, m->file,
+						line_of(m, it));
+
+					fd_node_append(n, item);
+					rc = walk_blocks(
+						m, cmark_node_first_child(it),
+						item, depth + 1);
+				}
+			}
+			break;
+		default:
+			/* HTML blocks and thematic breaks print nothing. */
+			break;
+		}
+		if (n == NULL)
+			continue;
+		if ((n->kind == FD_NODE_PARA || n->kind == FD_NODE_HEADING) &&
+		    n->nruns == 0) {
+			fd_node_free(n);
+			continue;
+		}
+		fd_node_append(parent, n);
+	}
+	return rc;
+}
+
+int
+fd_markdown_parse(const char *text, size_t len, struct fd_node *parent,
+		  const char *file, long line, struct fd_diags *d)
+{
+	struct md m = {file, line > 0 ? line : 1, d, 0};
+	cmark_node *doc;
+	int depth = 0, rc;
+	const struct fd_node *p;
+
+	if (len > FD_MARKDOWN_MAX) {
+		fd_diag(d, FD_ERROR, file, m.line, 1,
+			"this Markdown block has %zu bytes; at most %u are "
+			"allowed",
+			len, FD_MARKDOWN_MAX);
+		return -1;
+	}
+	/* Lists and quotes around the block count towards the bound. */
+	for (p = parent; p; p = p->parent)
+		if (p->kind == FD_NODE_LIST || p->kind == FD_NODE_QUOTE)
+			depth++;
+	doc = cmark_parse_document(text, len, CMARK_OPT_VALIDATE_UTF8);
+	rc = walk_blocks(&m, cmark_node_first_child(doc), parent, depth);
+	cmark_node_free(doc);
+	return rc;
+}

@@ -1,0 +1,241 @@
+/*
+ * style.c: reading a style file. The schema fixes the elements and the
+ * shape of every value; here lengths become points and the few rules a
+ * schema cannot say (the margins leave room for text) are checked.
+ */
+#include "style.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "datadir.h"
+#include "load.h"
+
+static double
+length(const xmlNode *el, const char *attr)
+{
+	const char *v = fd_attr(el, attr);
+	char *end;
+	double x;
+
+	if (v == NULL)
+		return 0;
+	x = strtod(v, &end);
+	if (strcmp(end, "mm") == 0)
+		return x * 72 / 25.4;
+	if (strcmp(end, "cm") == 0)
+		return x * 72 / 2.54;
+	if (strcmp(end, "in") == 0)
+		return x * 72;
+	return x;
+}
+
+static double
+number(const xmlNode *el, const char *attr)
+{
+	const char *v = fd_attr(el, attr);
+
+	return v ? strtod(v, NULL) : 0;
+}
+
+static unsigned
+colour(const xmlNode *el, const char *attr)
+{
+	const char *v = fd_attr(el, attr);
+
+	return v && v[0] == '#' ? (unsigned)strtoul(v + 1, NULL, 16) : 0;
+}
+
+static char *
+string(const xmlNode *el, const char *attr)
+{
+	const char *v = fd_attr(el, attr);
+
+	return fd_xstrdup(v ? v : "");
+}
+
+/* The folder part of path ("." when none); the caller frees it. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return fd_xstrdup(".");
+	if (slash == path)
+		return fd_xstrdup("/");
+	return fd_xstrndup(path, (size_t)(slash - path));
+}
+
+static void
+read_values(struct fd_style *s, const xmlNode *root, const char *path)
+{
+	const xmlNode *c;
+	int h = 0;
+
+	s->name = string(root, "name");
+	for (c = root->children; c; c = c->next) {
+		if (fd_is_elem(c, "page")) {
+			s->page_w = length(c, "width");
+			s->page_h = length(c, "height");
+			s->top = length(c, "top");
+			s->bottom = length(c, "bottom");
+			s->left = length(c, "left");
+			s->right = length(c, "right");
+		} else if (fd_is_elem(c, "fonts")) {
+			char *dir = folder_of(path);
+
+			s->fonts_conf = fd_path_join(dir, fd_attr(c, "config"));
+			free(dir);
+			s->family = string(c, "family");
+			s->mono = string(c, "mono");
+		} else if (fd_is_elem(c, "text")) {
+			s->size = length(c, "size");
+			s->line_height = number(c, "line-height");
+			s->colour = colour(c, "colour");
+			s->space_after = length(c, "space-after");
+			s->orphans = (int)number(c, "orphans");
+			s->widows = (int)number(c, "widows");
+		} else if (fd_is_elem(c, "heading") && h < 3) {
+			s->h[h].size = length(c, "size");
+			s->h[h].line_height = number(c, "line-height");
+			s->h[h].before = length(c, "space-before");
+			s->h[h].after = length(c, "space-after");
+			h++;
+		} else if (fd_is_elem(c, "link")) {
+			s->link_colour = colour(c, "colour");
+			s->link_underline =
+				strcmp(fd_attr(c, "underline"), "yes") == 0;
+		} else if (fd_is_elem(c, "list")) {
+			s->list_indent = length(c, "indent");
+			s->item_space = length(c, "item-space");
+		} else if (fd_is_elem(c, "numbers")) {
+			s->number_indent = length(c, "indent");
+		} else if (fd_is_elem(c, "quote")) {
+			s->quote_indent = length(c, "indent");
+			s->quote_rule = length(c, "rule");
+			s->quote_colour = colour(c, "colour");
+		} else if (fd_is_elem(c, "table")) {
+			s->table_size = length(c, "size");
+			s->border = length(c, "border");
+			s->border_colour = colour(c, "colour");
+			s->header_fill = colour(c, "header-fill");
+			s->padding = length(c, "padding");
+		} else if (fd_is_elem(c, "signatures")) {
+			s->sig_row_space = length(c, "row-space");
+		} else if (fd_is_elem(c, "marking")) {
+			s->marking_size = length(c, "size");
+			s->marking_colour = colour(c, "colour");
+		} else if (fd_is_elem(c, "footer")) {
+			s->footer_size = length(c, "size");
+			s->footer_colour = colour(c, "colour");
+		} else if (fd_is_elem(c, "watermark")) {
+			s->watermark_size = length(c, "size");
+			s->watermark_colour = colour(c, "colour");
+		}
+	}
+}
+
+/* A value outside [lo, hi] is an error at the element that sets it. */
+static int
+bounded(const struct fd_input *in, struct fd_diags *d, const char *elem,
+	const char *what, double v, double lo, double hi)
+{
+	const xmlNode *c;
+
+	if (v >= lo && v <= hi)
+		return 0;
+	for (c = xmlDocGetRootElement(in->doc)->children; c; c = c->next)
+		if (fd_is_elem(c, elem))
+			break;
+	fd_input_diag(d, in, c, NULL, FD_ERROR,
+		      "%s is %.1fpt; it must be between %.0fpt and %.0fpt",
+		      what, v, lo, hi);
+	return 1;
+}
+
+static int
+check_values(const struct fd_style *s, const struct fd_input *in,
+	     struct fd_diags *d)
+{
+	int e = 0, i;
+	double text_w = s->page_w - s->left - s->right;
+	double text_h = s->page_h - s->top - s->bottom;
+
+	e += bounded(in, d, "page", "the page width", s->page_w, 144, 5000);
+	e += bounded(in, d, "page", "the page height", s->page_h, 144, 5000);
+	e += bounded(in, d, "page", "the text width", text_w, 72, 5000);
+	e += bounded(in, d, "page", "the text height", text_h, 144, 5000);
+	e += bounded(in, d, "text", "the text size", s->size, 4, 72);
+	for (i = 0; i < 3; i++)
+		e += bounded(in, d, "heading", "a heading size", s->h[i].size,
+			     4, 72);
+	e += bounded(in, d, "table", "the table text size", s->table_size,
+		     4, 72);
+	e += bounded(in, d, "table", "the cell padding", s->padding, 0, 36);
+	e += bounded(in, d, "list", "the list indent", s->list_indent, 0,
+		     text_w / 8);
+	e += bounded(in, d, "numbers", "the number indent", s->number_indent,
+		     0, text_w / 4);
+	e += bounded(in, d, "quote", "the quote indent",
+		     s->quote_indent + s->quote_rule, 0, text_w / 8);
+	e += bounded(in, d, "marking", "the marking size", s->marking_size,
+		     4, 36);
+	e += bounded(in, d, "footer", "the footer size", s->footer_size, 4,
+		     36);
+	e += bounded(in, d, "watermark", "the watermark size",
+		     s->watermark_size, 4, 400);
+	return e;
+}
+
+struct fd_style *
+fd_style_load(const char *path, const char *schema_dir, struct fd_diags *d)
+{
+	struct fd_input *in = fd_load_file(path, d);
+	struct fd_style *s = NULL;
+	struct fd_datadir dd;
+	char *rng = NULL;
+
+	if (in == NULL)
+		return NULL;
+	if (schema_dir != NULL) {
+		rng = fd_path_join(schema_dir, "style.rng");
+	} else {
+		if (fd_datadir_find(&dd, NULL, d) != 0)
+			goto out;
+		rng = fd_path_join(dd.templates, "schema/style.rng");
+		fd_datadir_clear(&dd);
+	}
+	if (fd_validate_rng(in, rng, d) != 0)
+		goto out;
+	s = fd_xcalloc(1, sizeof *s);
+	read_values(s, xmlDocGetRootElement(in->doc), path);
+	if (check_values(s, in, d) != 0) {
+		fd_style_free(s);
+		s = NULL;
+		goto out;
+	}
+	if (!fd_is_file(s->fonts_conf)) {
+		fd_diag(d, FD_IOERR, path, 0, 0, "the fonts file %s is missing",
+			s->fonts_conf);
+		fd_style_free(s);
+		s = NULL;
+	}
+out:
+	free(rng);
+	fd_input_free(in);
+	return s;
+}
+
+void
+fd_style_free(struct fd_style *s)
+{
+	if (s == NULL)
+		return;
+	free(s->name);
+	free(s->fonts_conf);
+	free(s->family);
+	free(s->mono);
+	free(s);
+}

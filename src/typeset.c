@@ -1,0 +1,120 @@
+/*
+ * typeset.c: the engine's entry point: document tree, style, layout,
+ * paint, finish. Each stage reports its own errors; a stage runs only when
+ * the one before it succeeded.
+ */
+#include "typeset.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "datadir.h"
+#include "doctree.h"
+#include "finish.h"
+#include "layout.h"
+#include "paint.h"
+#include "style.h"
+
+/* The creation date: the caller's, else SOURCE_DATE_EPOCH, else 0, so
+ * that the same input always gives the same bytes. */
+static long long
+pick_date(long long given)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	long long v;
+	char *end;
+
+	if (given >= 0)
+		return given;
+	if (e == NULL || *e == '\0')
+		return 0;
+	errno = 0;
+	v = strtoll(e, &end, 10);
+	/* Up to the end of year 9999, as PDF dates allow. */
+	if (*end != '\0' || errno != 0 || v < 0 || v > 253402300799LL)
+		return 0;
+	return v;
+}
+
+static char *
+default_style(struct fd_diags *d)
+{
+	struct fd_datadir dd;
+	char *s;
+
+	if (fd_datadir_find(&dd, NULL, d) != 0)
+		return NULL;
+	s = fd_datadir_style(&dd, NULL);
+	fd_datadir_clear(&dd);
+	return s;
+}
+
+/* Style, layout, paint and finish for a loaded tree. */
+static int
+typeset_doc(const struct fd_doc *doc, const char *name,
+	    const struct fd_typeset_opts *o, struct fd_diags *d, char **pdf,
+	    size_t *len)
+{
+	char *style_path = NULL;
+	struct fd_style *st = NULL;
+	struct fd_pages *pages = NULL;
+	struct fd_buf raw = {0};
+	long long date = pick_date(o->create_date);
+	int rc = -1;
+
+	if (o->style_path == NULL &&
+	    (style_path = default_style(d)) == NULL)
+		goto out;
+	st = fd_style_load(o->style_path ? o->style_path : style_path,
+			   o->schema_dir, d);
+	if (st == NULL)
+		goto out;
+	if ((pages = fd_layout(doc, st, d)) == NULL)
+		goto out;
+	if (fd_paint_pdf(pages, doc, date, name, &raw, d) != 0)
+		goto out;
+	rc = fd_finish_pdf(raw.data, raw.len, doc, date, name, pdf, len, d);
+out:
+	fd_buf_free(&raw);
+	fd_pages_free(pages);
+	fd_style_free(st);
+	free(style_path);
+	return rc;
+}
+
+int
+fd_typeset_input(const struct fd_input *in, const struct fd_typeset_opts *o,
+		 struct fd_diags *d, char **pdf, size_t *len)
+{
+	struct fd_doctree_opts dopts = {o->markdown_dir, o->placeholders,
+					o->schema_dir};
+	struct fd_doc *doc;
+	int rc;
+
+	*pdf = NULL;
+	*len = 0;
+	if ((doc = fd_doctree_build_input(in, &dopts, d)) == NULL)
+		return -1;
+	rc = typeset_doc(doc, in->path, o, d, pdf, len);
+	fd_doc_free(doc);
+	return rc;
+}
+
+int
+fd_typeset_pdf(xmlDoc *tree, const char *name,
+	       const struct fd_typeset_opts *o, struct fd_diags *d, char **pdf,
+	       size_t *len)
+{
+	struct fd_doctree_opts dopts = {o->markdown_dir, o->placeholders,
+					o->schema_dir};
+	struct fd_doc *doc;
+	int rc;
+
+	*pdf = NULL;
+	*len = 0;
+	if ((doc = fd_doctree_build(tree, name, &dopts, d)) == NULL)
+		return -1;
+	rc = typeset_doc(doc, name, o, d, pdf, len);
+	fd_doc_free(doc);
+	return rc;
+}
