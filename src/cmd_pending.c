@@ -16,25 +16,9 @@ pending(const char *name)
 }
 
 int
-fd_cmd_render(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return pending("render");
-}
-
-int
 fd_cmd_diff(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
 	return pending("diff");
-}
-
-int
-fd_cmd_build(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return pending("build");
 }

@@ -1,0 +1,268 @@
+/*
+ * cmd_build.c: findings build inspection.xml... -d OUTDIR [-j N]
+ *
+ * Every document that exists for each inspection's framework
+ * (templates/<framework>/documents.xml, where a stylesheet exists), named
+ * from the inspection's ref. Inspections are independent, so -j N runs N
+ * worker processes, each taking the next inspection as it finishes one:
+ * processes rather than threads because libxslt's loader and error hooks
+ * are global.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "render.h"
+
+/* More workers than this gains nothing on any machine we run on. */
+#define MAX_JOBS 256
+
+/* What every inspection of the batch shares. */
+struct batch {
+	const struct fd_datadir *dd; /* templates and styles */
+	const char *outdir;	     /* -d */
+	const char *style;	     /* --style, or NULL */
+	const enum fd_stage *stage;  /* --stage, or NULL: each one's own */
+	int verbose;		     /* -v: name each file written */
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: findings build [-j N] [--stage STAGE] [--style STYLE]\n"
+	      "                      [--templates DIR] -d OUTDIR "
+	      "inspection.xml...\n\n"
+	      "Renders every document that exists for each inspection into\n"
+	      "OUTDIR, named from the inspection's ref (REF-letter.pdf,\n"
+	      "REF-concern-c-1.pdf, ...). The letter is rendered at the stage\n"
+	      "of the last revision in the history unless --stage is given.\n\n"
+	      "  -d, --dir OUTDIR  where to write (created if missing)\n"
+	      "  -j, --jobs N      render N inspections at a time (default 1)\n"
+	      "  --stage STAGE     render letters at STAGE\n"
+	      "  --style STYLE     a style name or file (default gov-uk)\n"
+	      "  --templates DIR   take templates from DIR\n"
+	      "  -v, --verbose     name each file written\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+/* Renders one document of r (one file per concern when it is made for
+ * each). Returns the number of files that failed. */
+static int
+build_doc(struct fd_render *r, const struct batch *b,
+	  const struct fd_document *doc, struct fd_diags *d)
+{
+	struct fd_render_opts ro = {0};
+	char **ids = NULL, *name, *path;
+	size_t i;
+	int failed = 0;
+
+	ro.doc = doc->name;
+	ro.style = b->style;
+	if (doc->each != NULL && strcmp(doc->each, "concern") == 0)
+		ids = fd_render_concern_ids(r);
+	else if (doc->each != NULL && strcmp(doc->each, "recipient") == 0)
+		ids = fd_render_recipients(r, &ro, d);
+	for (i = 0; ids == NULL ? i < 1 : ids[i] != NULL; i++) {
+		if (doc->each != NULL && strcmp(doc->each, "recipient") == 0)
+			ro.to = ids ? ids[i] : NULL;
+		else
+			ro.concern_id = ids ? ids[i] : NULL;
+		name = fd_render_file_name(r, doc->name,
+					   ids ? ids[i] : NULL, doc->ext);
+		path = fd_path_join(b->outdir, name);
+		if (fd_render_doc(r, &ro, path, d) != 0)
+			failed++;
+		else if (b->verbose)
+			printf("%s\n", path);
+		free(path);
+		free(name);
+	}
+	fd_strv_free(ids);
+	return failed;
+}
+
+/* Everything for one inspection; returns its exit status. */
+static int
+build_one(const char *input, const struct batch *b)
+{
+	struct fd_diags *d = fd_diags_new();
+	struct fd_document *docs = NULL;
+	struct fd_render *r;
+	long i, n = 0;
+	int status;
+
+	if ((r = fd_render_open(input, b->dd, b->stage, d)) != NULL &&
+	    (n = fd_render_documents(r, &docs, d)) == 0)
+		fd_diag(d, FD_WARNING, input, 0, 0,
+			"%s has no documents yet: nothing written",
+			fd_render_framework(r));
+	for (i = 0; r != NULL && i < n; i++)
+		build_doc(r, b, &docs[i], d);
+	fd_documents_free(docs, n < 0 ? 0 : n);
+	fd_render_close(r);
+	fd_diags_flush(d);
+	fflush(stdout);
+	status = fd_diags_exit(d);
+	fd_diags_free(d);
+	return status;
+}
+
+/* The worse of two exit statuses: input errors (1) below I/O (3). */
+static int
+worse(int a, int b)
+{
+	return b > a ? b : a;
+}
+
+/*
+ * Runs build_one over the inputs with up to jobs worker processes at a
+ * time. A worker that dies without an exit status counts as an I/O
+ * failure. Returns the worst status.
+ */
+static int
+run_jobs(char **inputs, int n, int jobs, const struct batch *b)
+{
+	int next = 0, running = 0, worst = FD_EXIT_OK, st;
+	pid_t pid;
+
+	fflush(NULL);
+	while (next < n || running > 0) {
+		while (running < jobs && next < n) {
+			pid = fork();
+			if (pid == 0)
+				_exit(build_one(inputs[next], b));
+			if (pid < 0) {
+				/* No process to spare: do it here. */
+				worst = worse(worst, build_one(inputs[next], b));
+			} else {
+				running++;
+			}
+			next++;
+		}
+		if (running == 0)
+			continue;
+		pid = wait(&st);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		running--;
+		worst = worse(worst, WIFEXITED(st) ? WEXITSTATUS(st)
+						   : FD_EXIT_IO);
+	}
+	return worst;
+}
+
+int
+fd_cmd_build(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dir", required_argument, NULL, 'd'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"stage", required_argument, NULL, 's'},
+		{"style", required_argument, NULL, 'S'},
+		{"templates", required_argument, NULL, 't'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct batch b = {0};
+	enum fd_stage stage;
+	const char *templates = NULL;
+	struct fd_datadir dd;
+	struct fd_diags *d;
+	long jobs = 1;
+	char *end;
+	int c, i, status = FD_EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:j:vh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			b.outdir = optarg;
+			break;
+		case 'j':
+			errno = 0;
+			jobs = strtol(optarg, &end, 10);
+			if (errno || *end || jobs < 1 || jobs > MAX_JOBS) {
+				fprintf(stderr,
+					"findings build: -j wants a number "
+					"from 1 to %d\n",
+					MAX_JOBS);
+				return FD_EXIT_USAGE;
+			}
+			break;
+		case 's':
+			if (fd_stage_parse(optarg, &stage) != 0) {
+				fprintf(stderr,
+					"findings build: unknown stage '%s'\n",
+					optarg);
+				return FD_EXIT_USAGE;
+			}
+			b.stage = &stage;
+			break;
+		case 'S':
+			b.style = optarg;
+			break;
+		case 't':
+			templates = optarg;
+			break;
+		case 'v':
+			b.verbose = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return FD_EXIT_OK;
+		default:
+			usage(stderr);
+			return FD_EXIT_USAGE;
+		}
+	}
+	if (b.outdir == NULL || optind >= argc) {
+		fputs(b.outdir == NULL ? "findings build: no output folder "
+					 "(-d OUTDIR)\n"
+				       : "findings build: no inspection file "
+					 "given\n",
+		      stderr);
+		usage(stderr);
+		return FD_EXIT_USAGE;
+	}
+	d = fd_diags_new();
+	if (fd_datadir_find(&dd, templates, d) != 0) {
+		status = FD_EXIT_IO;
+		goto out;
+	}
+	if (mkdir(b.outdir, 0777) != 0 && errno != EEXIST) {
+		fd_diag(d, FD_IOERR, b.outdir, 0, 0,
+			"cannot create the output folder: %s", strerror(errno));
+		status = FD_EXIT_IO;
+		goto out;
+	}
+	if (!fd_is_dir(b.outdir)) {
+		fd_diag(d, FD_IOERR, b.outdir, 0, 0, "is not a folder");
+		status = FD_EXIT_IO;
+		goto out;
+	}
+	b.dd = &dd;
+	if (jobs == 1 || argc - optind == 1) {
+		for (i = optind; i < argc; i++)
+			status = worse(status, build_one(argv[i], &b));
+	} else {
+		status = run_jobs(argv + optind, argc - optind, (int)jobs, &b);
+	}
+out:
+	fd_diags_flush(d);
+	status = worse(status, fd_diags_exit(d));
+	fd_datadir_clear(&dd);
+	fd_diags_free(d);
+	return status;
+}

@@ -1,0 +1,100 @@
+/*
+ * render.h: one inspection to its documents, the whole pipeline of
+ * SPEC.md: load, check at the stage, facts, the framework's stylesheet
+ * (templates/<framework>/<doc>.xsl), then the typesetting engine (PDF) or
+ * the mail writer (.eml), then, at the final stage, a search of the
+ * rendered text for the evidence's case references, dates of birth and
+ * email addresses, then an atomic write. Nothing is written after an
+ * error.
+ *
+ * Layering: render.c calls each stage through its own header (check.h,
+ * facts.h, transform.h, typeset.h and doctree.h, mail.h) and sees none of
+ * their libraries but libxml2's tree type. What documents a framework has
+ * is data: templates/<framework>/documents.xml.
+ */
+#ifndef FD_RENDER_H
+#define FD_RENDER_H
+
+#include "check.h"
+#include "datadir.h"
+#include "diag.h"
+
+/* What to render and how. */
+struct fd_render_opts {
+	const char *doc;	/* "letter", "notification", "concern", ... */
+	const char *style;	/* --style NAME or FILE; NULL: gov-uk */
+	const char *concern_id; /* --id: the concern of a form, or NULL */
+	const char *to;		/* --to: the agency an email is for, or NULL */
+	int blank;		/* --blank: the empty form */
+};
+
+/* An inspection loaded, checked at a stage, with its facts. */
+struct fd_render;
+
+/*
+ * Loads path, checks it at *stage (NULL: the stage of the last revision
+ * in its history, draft without one) and computes its facts. Returns NULL
+ * after reporting through d when the file cannot be read, any check error
+ * remains at that stage, or the facts cannot be computed. The caller frees
+ * the result with fd_render_close.
+ */
+struct fd_render *fd_render_open(const char *path, const struct fd_datadir *dd,
+				 const enum fd_stage *stage,
+				 struct fd_diags *d);
+void fd_render_close(struct fd_render *r);
+
+/* The inspection's ref= and framework=, owned by r. */
+const char *fd_render_ref(const struct fd_render *r);
+const char *fd_render_framework(const struct fd_render *r);
+/* The stage r was checked at and renders. */
+enum fd_stage fd_render_stage(const struct fd_render *r);
+
+/*
+ * Renders one document to out: "-" is standard output; a name ending in
+ * ".eml" is a MIME message, ".xml" the document tree itself (for
+ * `findings typeset`), anything else PDF. Returns 0, or -1 after
+ * reporting (the output is then untouched).
+ */
+int fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
+		  const char *out, struct fd_diags *d);
+
+/*
+ * The agencies that each receive their own copy of an email document (the
+ * stylesheet run once without --to names them), as a NULL-terminated
+ * array to free with fd_strv_free; NULL when the document is one file, or
+ * after reporting an error.
+ */
+char **fd_render_recipients(struct fd_render *r,
+			    const struct fd_render_opts *o,
+			    struct fd_diags *d);
+
+/* One document a framework has, from templates/<framework>/documents.xml. */
+struct fd_document {
+	char *name;	 /* "letter": templates/<framework>/letter.xsl */
+	char *ext;	 /* the output's extension: "pdf", "eml" */
+	char *each;	 /* "concern": one per concern (--id); "recipient":
+			    one per agency the email names (--to); NULL:
+			    one file */
+	int published;	 /* 1: staged and checked for privacy at final */
+};
+
+/*
+ * The documents of r's framework whose stylesheet exists, in the order of
+ * documents.xml. Returns the count, with *docs (free with
+ * fd_documents_free) set; -1 after reporting an unreadable list.
+ */
+long fd_render_documents(const struct fd_render *r, struct fd_document **docs,
+			 struct fd_diags *d);
+void fd_documents_free(struct fd_document *docs, long n);
+
+/* The file name of a document of r: "REF-DOC.EXT", or "REF-DOC-ID.EXT"
+ * for one of several; characters other than letters, digits, '.', '_'
+ * and '-' become '-'. The caller frees it. */
+char *fd_render_file_name(const struct fd_render *r, const char *doc,
+			  const char *id, const char *ext);
+
+/* The ids of the concerns of r (for documents made "each" concern), a
+ * NULL-terminated array to free with fd_strv_free. */
+char **fd_render_concern_ids(const struct fd_render *r);
+
+#endif
