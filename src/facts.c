@@ -53,11 +53,16 @@ char *
 fd_join_english(const char *const *words, size_t n)
 {
 	struct fd_buf b = {0};
+	const char *sep = ", ";
 	size_t i;
 
+	/* "National Probation Service, Midlands Division" is one item. */
+	for (i = 0; i < n; i++)
+		if (strchr(words[i], ',') != NULL)
+			sep = "; ";
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			fd_buf_adds(&b, i + 1 == n ? " and " : ", ");
+			fd_buf_adds(&b, i + 1 == n ? " and " : sep);
 		fd_buf_adds(&b, words[i]);
 	}
 	return fd_buf_steal(&b);

@@ -76,8 +76,8 @@ int fd_facts_add_working_days(void *arg, struct fd_date from, long n,
  * PDF's creation date; -1 when there is no history. */
 long long fd_facts_created(const struct fd_facts *f);
 
-/* Joins words as English does: "A", "A and B", "A, B and C". The
- * caller frees the result. */
+/* Joins words as English does: "A", "A and B", "A, B and C"; "A; B, C
+ * and D" when an item holds a comma. The caller frees the result. */
 char *fd_join_english(const char *const *words, size_t n);
 
 #endif

@@ -71,14 +71,21 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The string values of $items joined as English joins a list. -->
+  <!-- The string values of $items joined as English joins a list: "A, B
+       and C", or "A; B, C and D" when an item holds a comma. -->
   <xsl:template name="join">
     <xsl:param name="items"/>
+    <xsl:variable name="sep">
+      <xsl:choose>
+        <xsl:when test="$items[contains(., ',')]">; </xsl:when>
+        <xsl:otherwise>, </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:for-each select="$items">
       <xsl:if test="position() &gt; 1">
         <xsl:choose>
           <xsl:when test="position() = last()"> and </xsl:when>
-          <xsl:otherwise>, </xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="$sep"/></xsl:otherwise>
         </xsl:choose>
       </xsl:if>
       <xsl:value-of select="normalize-space(.)"/>

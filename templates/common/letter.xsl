@@ -206,9 +206,10 @@
   </xsl:template>
 
   <!--
-    One finding: the inspectors' Markdown as it stands. A finding about a
-    single agency that its prose does not name is introduced by the
-    agency's name, escaped so that it prints as written.
+    One finding: the inspectors' Markdown as it stands. In a letter to
+    several agencies (name-agencies="yes"), a finding about a single agency
+    that its prose does not name is introduced by the agency's name,
+    escaped so that it prints as written.
   -->
   <xsl:template match="strength | improvement | priority-action" mode="finding">
     <xsl:variable name="text" select="string(.)"/>
@@ -216,7 +217,8 @@
     <xsl:variable name="agency" select="$root/agencies/agency[@id = $ids]"/>
     <xsl:variable name="name" select="normalize-space($agency/@name)"/>
     <xsl:choose>
-      <xsl:when test="$ids = '' or contains($ids, ' ') or contains($text, $name)">
+      <xsl:when test="not($data/@name-agencies = 'yes') or $ids = '' or
+                      contains($ids, ' ') or contains($text, $name)">
         <markdown><xsl:value-of select="$text"/></markdown>
       </xsl:when>
       <xsl:when test="contains($letters, substring($text, 1, 1))">

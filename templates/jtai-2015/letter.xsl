@@ -1,0 +1,16 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  letter.xsl: the letter of findings of a joint targeted area inspection
+  as proposed in 2015, joint or Ofsted-only: letter-data.xml holds one
+  letter element for each variant. Everything else is in
+  ../common/letter.xsl.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../common/letter.xsl"/>
+  <xsl:param name="variant" select="'joint'"/>
+  <xsl:variable name="data"
+      select="document('letter-data.xml')/letters/letter[@variant = $variant]"/>
+  <xsl:variable name="inspectorates"
+      select="document('../common/inspectorates.xml')/inspectorates"/>
+</xsl:stylesheet>
