@@ -176,20 +176,25 @@
   <xsl:template name="form">
     <xsl:variable name="by" select="/inspection/team/member[@id = $c/@by]"/>
     <xsl:variable name="agency" select="/inspection/agencies/agency[@id = $c/@agency]"/>
+    <!-- Three tables, as the annex's three parts: a page may break
+         between them, never inside the evaluation or the sign-off, whose
+         headings stay with their rows. -->
     <table borders="yes">
       <col width="36%"/>
       <col/>
       <col/>
-      <tr>
-        <th>
-          <p number="no">Case details</p>
-          <p number="no">(include details of other children in the family/household if relevant)</p>
-        </th>
-        <th colspan="2">
-          <p number="no">Reasons for referral back</p>
-          <p number="no">(select one category)</p>
-        </th>
-      </tr>
+      <thead>
+        <tr>
+          <th>
+            <p number="no">Case details</p>
+            <p number="no">(include details of other children in the family/household if relevant)</p>
+          </th>
+          <th colspan="2">
+            <p number="no">Reasons for referral back</p>
+            <p number="no">(select one category)</p>
+          </th>
+        </tr>
+      </thead>
       <tr>
         <td rowspan="2">
           <p number="no"><b>Case number(s):</b></p>
@@ -224,11 +229,6 @@
               <xsl:value-of select="$c/@service"/>
             </xsl:with-param>
           </xsl:call-template>
-          <xsl:if test="$empty">
-            <xsl:call-template name="space">
-              <xsl:with-param name="lines" select="2"/>
-            </xsl:call-template>
-          </xsl:if>
         </td>
         <td>
           <xsl:call-template name="category">
@@ -248,7 +248,7 @@
           <p number="no"><b>What are the issues that led to the case being referred?</b></p>
           <xsl:call-template name="prose">
             <xsl:with-param name="node" select="$c/issues"/>
-            <xsl:with-param name="lines" select="6"/>
+            <xsl:with-param name="lines" select="4"/>
           </xsl:call-template>
         </td>
       </tr>
@@ -265,24 +265,36 @@
         <td colspan="2">
           <xsl:call-template name="prose">
             <xsl:with-param name="node" select="$c/response"/>
-            <xsl:with-param name="lines" select="6"/>
+            <xsl:with-param name="lines" select="4"/>
           </xsl:call-template>
         </td>
       </tr>
+    </table>
+    <table borders="yes" keep-together="yes">
+      <thead>
+        <tr>
+          <th><xsl:value-of select="$evaluation-label"/></th>
+        </tr>
+      </thead>
       <tr>
-        <th colspan="3"><xsl:value-of select="$evaluation-label"/></th>
-      </tr>
-      <tr>
-        <td colspan="3">
+        <td>
           <xsl:call-template name="prose">
             <xsl:with-param name="node" select="$c/evaluation"/>
-            <xsl:with-param name="lines" select="6"/>
+            <xsl:with-param name="lines" select="5"/>
           </xsl:call-template>
         </td>
       </tr>
-      <tr>
-        <th colspan="3">Sign off</th>
-      </tr>
+    </table>
+    <table borders="yes" keep-together="yes">
+      <col width="50%"/>
+      <col/>
+      <thead>
+        <tr>
+          <th colspan="2">Sign off</th>
+        </tr>
+      </thead>
+      <!-- Names, then dates: two rows, so that the dates line up
+           whatever the length of a name. -->
       <tr>
         <td>
           <xsl:call-template name="field">
@@ -292,6 +304,19 @@
           <xsl:call-template name="space">
             <xsl:with-param name="lines" select="2"/>
           </xsl:call-template>
+        </td>
+        <td>
+          <xsl:call-template name="field">
+            <xsl:with-param name="label" select="'Lead inspector:'"/>
+            <xsl:with-param name="value" select="$concern-lead[$c]/@name"/>
+          </xsl:call-template>
+          <xsl:call-template name="space">
+            <xsl:with-param name="lines" select="2"/>
+          </xsl:call-template>
+        </td>
+      </tr>
+      <tr>
+        <td>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Date:'"/>
             <xsl:with-param name="value">
@@ -301,14 +326,7 @@
             </xsl:with-param>
           </xsl:call-template>
         </td>
-        <td colspan="2">
-          <xsl:call-template name="field">
-            <xsl:with-param name="label" select="'Lead inspector:'"/>
-            <xsl:with-param name="value" select="$concern-lead[$c]/@name"/>
-          </xsl:call-template>
-          <xsl:call-template name="space">
-            <xsl:with-param name="lines" select="2"/>
-          </xsl:call-template>
+        <td>
           <xsl:call-template name="field">
             <xsl:with-param name="label" select="'Date:'"/>
             <xsl:with-param name="value">
