@@ -110,17 +110,17 @@
        the element that should have had it. -->
   <xsl:template name="check">
     <xsl:if test="not($lead/@email)">
-      <xsl:for-each select="($lead | team)[1]">
+      <xsl:for-each select="$lead | team[not($lead)]">
         <xsl:message terminate="yes">the notification email is sent by the lead inspector: a member with role="lead-inspector" and an email is required</xsl:message>
       </xsl:for-each>
     </xsl:if>
     <xsl:if test="not($qa/@phone) or not($qa/@email)">
-      <xsl:for-each select="($qa | team)[1]">
+      <xsl:for-each select="$qa | team[not($qa)]">
         <xsl:message terminate="yes">the notification email gives the quality assurance manager's name, number and email: a member with role="qa-manager", phone and email is required</xsl:message>
       </xsl:for-each>
     </xsl:if>
     <xsl:if test="$needs-theme = 'yes' and not(theme/@link)">
-      <xsl:for-each select="(theme | area)[1]">
+      <xsl:for-each select="theme | area[not(../theme)]">
         <xsl:message terminate="yes">the notification email links to the guidance on the deep dive theme: theme/@link is required</xsl:message>
       </xsl:for-each>
     </xsl:if>
