@@ -526,6 +526,19 @@ line_width(PangoLayoutLine *line)
 	return PU(log.width);
 }
 
+/* True for a run holding only forced breaks (U+2028): nothing to draw. */
+static int
+is_separator(const struct text *t, const PangoGlyphItem *gi)
+{
+	const char *p = pango_layout_get_text(t->layout) + gi->item->offset;
+	int i;
+
+	for (i = 0; i + 2 < gi->item->length; i += 3)
+		if (memcmp(p + i, "\xe2\x80\xa8", 3) != 0)
+			return 0;
+	return gi->item->length > 0 && gi->item->length % 3 == 0;
+}
+
 /* The operations drawing line li of t with its left edge at x and its
  * baseline at base: each run in a Span, links in Link tags with the box
  * of their text on this line, underlined when the style says so. */
@@ -550,7 +563,7 @@ line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 			op_tag(ops, FD_OP_END, "Link");
 			open_href = NULL;
 		}
-		if (gi->glyphs->num_glyphs == 0)
+		if (gi->glyphs->num_glyphs == 0 || is_separator(t, gi))
 			continue;
 		if (tagged && s->href && open_href == NULL) {
 			double lw = 0;
@@ -865,7 +878,7 @@ emit_list(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 	  double w, int depth)
 {
 	struct font font = body_font(L);
-	double indent = L->st->list_indent;
+	double indent = L->st->list_indent, space = L->space;
 	size_t k, list_first = f->n;
 	struct text **labels;
 
@@ -894,8 +907,11 @@ emit_list(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 
 		if (k > 0)
 			f->pending = L->st->item_space;
+		/* Blocks inside an item are as close as items. */
+		L->space = L->st->item_space;
 		emit_blocks(L, f, item->kids, item->nkids, x + indent,
 			    w - indent, depth + 1, 0);
+		L->space = space;
 		if (f->n == first) {
 			/* An empty item still shows its label. */
 			it = flow_add(f, font.pitch);
