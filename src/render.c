@@ -274,7 +274,8 @@ term_kind(const char *term)
 	return "case reference";
 }
 
-/* The finding (or other element under findings) whose text holds term. */
+/* The finding (or other element under findings) whose text or title
+ * holds term. */
 static const xmlNode *
 finding_with(const struct fd_render *r, const char *term)
 {
@@ -287,7 +288,9 @@ finding_with(const struct fd_render *r, const char *term)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		text = fd_text(n);
-		if (find_term(text, term) != NULL)
+		if (find_term(text, term) != NULL ||
+		    (fd_attr(n, "title") != NULL &&
+		     find_term(fd_attr(n, "title"), term) != NULL))
 			hit = n;
 		free(text);
 	}

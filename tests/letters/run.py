@@ -1,0 +1,674 @@
+#!/usr/bin/env python3
+"""Letters of findings: what the reader of the PDF sees.
+
+usage: run.py FINDINGS SOURCE_DIR GROUP
+
+GROUP is one of:
+  text      every example letter at every stage: title, date, every
+            addressee, the framework's own terms and not another's, the
+            signatories, the statement-of-action deadline, the marks of
+            the stage (pdftotext -layout, pdfinfo)
+  privacy   a case reference, email address or date of birth from the
+            evidence, planted in a finding or a case study title, stops
+            the final letter (exit 1, no file, an existing file untouched,
+            the message names the string and the finding) but not a draft
+  hostile   raw HTML, javascript: links, {{area}} in a finding, Markdown in
+            names: all print as text or not at all, and the PDF links only
+            where a template does
+  sandbox   stylesheets that read outside the templates, write files,
+            carry a DOCTYPE, recurse without end or meet an element they do
+            not know: each an error, exit 1, nothing written
+  images    reference page images (pdftoppm -r 40 -gray) of each letter at
+            draft and final, compared with a tolerance; REGEN=1 rewrites
+            them for review
+  build     findings build over the examples with -j 2: every letter, named
+            from the ref, the same bytes as -j 1 and as two renders
+
+Only the standard library: the reference images are PNG files this script
+writes and reads itself.
+"""
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zlib
+
+FINDINGS = None
+SRC = None
+FAILURES = []
+
+# What each example's letter must show, and must not. Dates were counted
+# by hand from the working-day rules (weekends and England and Wales bank
+# holidays skipped): 70 working days after publication (tlai-2016) or
+# after the pre-publication letter is sent (the joint frameworks).
+EXAMPLES = {
+    "tlai-2016-westmoor": {
+        "title": "Ofsted targeted local authority inspection of arrangements "
+                 "and services for children in need of help and protection "
+                 "in Westmoor",
+        "roles": ["dcs", "chief-executive", "lscb-chair"],
+        "fieldwork": "Between 25 April 2016 and 29 April 2016, Ofsted "
+                     "undertook a targeted inspection",
+        "dates": {"draft": "9 May 2016", "final": "20 May 2016"},
+        "embargo": "Embargoed until 25 May 2016",
+        "deadline": "by 2 September 2016",
+        "own": ["Dear colleagues", "Strengths", "Areas for development",
+                "section 136 of the Education and Inspections Act 2006",
+                "Local Safeguarding Children Board (LSCB)",
+                "ProtectionOfChildren@ofsted.gov.uk"],
+        "not": [r"(?i)areas for improvement", r"HMICFRS", r"\bHMIC\b",
+                r"Dear local partnership", r"(?i)key strengths",
+                r"joint inspection", r"independent scrutin"],
+    },
+    "jtai-2016-eastbridge": {
+        "title": "Joint targeted area inspection of the multi-agency "
+                 "response to abuse and neglect in Eastbridge",
+        "roles": ["dcs", "chief-executive", "ccg-chief-executive",
+                  "safeguarding-lead", "chief-constable", "pcc",
+                  "force-liaison", "yos-manager", "nps-director",
+                  "nps-ldu-head", "crc-chief-executive", "lscb-chair"],
+        "fieldwork": "Between 28 November 2016 and 2 December 2016, Ofsted, "
+                     "the Care Quality Commission (CQC), HMI Constabulary "
+                     "(HMIC) and HMI Probation (HMIP) undertook a joint "
+                     "inspection of the multi-agency response to abuse and "
+                     "neglect in Eastbridge.",
+        "dates": {"draft": "19 December 2016", "final": "19 January 2017"},
+        "embargo": "Embargoed until 23 January 2017",
+        "deadline": "by 2 May 2017",
+        "own": ["Dear local partnership", "Summary of findings",
+                "Areas for development", "Areas for priority action",
+                "This inspection included a ‘deep dive’ focus on children "
+                "living with domestic abuse. This letter to all the service "
+                "leaders in the area outlines our findings about the "
+                "effectiveness of partnership working and of the work of "
+                "individual agencies in Eastbridge.",
+                "Next steps"],
+        "not": [r"(?i)areas for improvement", r"HMICFRS",
+                r"independent scrutin", r"(?i)key strengths",
+                r"As this area for priority action"],
+    },
+    "jtai-2019-northshire": {
+        "title": "Joint targeted area inspection of the multi-agency "
+                 "response to abuse and neglect in Northshire",
+        "roles": ["dcs", "chief-executive", "ccg-chief-executive",
+                  "safeguarding-lead", "chief-constable", "pcc",
+                  "force-liaison", "yos-manager", "nps-director",
+                  "nps-ldu-head", "crc-chief-executive",
+                  "independent-scrutineer"],
+        "fieldwork": "Between 21 October 2019 and 25 October 2019, Ofsted, "
+                     "the Care Quality Commission (CQC), Her Majesty’s "
+                     "Inspectorate of Constabulary and Fire & Rescue "
+                     "Services (HMICFRS) and Her Majesty’s Inspectorate of "
+                     "Probation (HMI Probation) undertook a joint inspection",
+        "dates": {"draft": "11 November 2019", "final": "4 December 2019"},
+        "embargo": "Embargoed until 6 December 2019",
+        "deadline": "by 16 March 2020",
+        "own": ["Dear local partnership", "Areas for improvement",
+                "Areas for priority action",
+                "As this area for priority action is relevant to Northshire "
+                "Police, HMICFRS will report it as a cause of concern",
+                "Case study: Responding to a disclosure at school",
+                "NHS Northshire Clinical Commissioning Group: Children wait "
+                "too long"],
+        "not": [r"(?i)areas for development", r"LSCB",
+                r"Local Safeguarding Children Board", r"\bHMIC\b",
+                r"(?i)key strengths", r"Dear colleagues"],
+    },
+    "jtai-2015-southvale": {
+        "title": "Joint targeted area inspection of the multi-agency "
+                 "response to abuse and neglect in Southvale",
+        "roles": ["lscb-chair", "dcs", "chief-executive",
+                  "ccg-chief-executive", "chief-constable", "yos-manager",
+                  "nps-director", "crc-chief-executive"],
+        "fieldwork": "Between 16 November 2015 and 20 November 2015, Ofsted, "
+                     "the Care Quality Commission (CQC), HMI Constabulary "
+                     "(HMIC) and HMI Probation (HMIP) undertook a joint "
+                     "targeted area inspection",
+        "dates": {"draft": "8 December 2015", "final": "5 January 2016"},
+        "embargo": "Embargoed until 7 January 2016",
+        "deadline": "by 14 April 2016",
+        "own": ["Dear local partnership", "Key strengths",
+                "Areas for development", "Areas for priority action",
+                "post-inspection action plan",
+                "It does not make a graded judgement."],
+        "not": [r"(?i)areas for improvement", r"HMICFRS",
+                r"independent scrutin", r"As this area for priority action"],
+    },
+    "jtai-2015-ofsted-only-riverford": {
+        "title": "Ofsted targeted area inspection of the local authority’s "
+                 "response to abuse and neglect in Riverford",
+        "roles": ["dcs", "chief-executive", "lscb-chair"],
+        "fieldwork": "Between 25 January 2016 and 29 January 2016, Ofsted "
+                     "undertook a targeted inspection",
+        "dates": {"draft": "8 February 2016", "final": "19 February 2016"},
+        "embargo": "Embargoed until publication",
+        "deadline": "by 2 June 2016",
+        "own": ["Dear colleagues", "Key strengths", "Areas for development",
+                "section 15A of the Children Act 2004",
+                "post-inspection action plan"],
+        "not": [r"(?i)areas for improvement", r"HMICFRS", r"\bHMIC\b",
+                r"\bCQC\b", r"Dear local partnership", r"joint inspection"],
+    },
+}
+
+STAGES = ["draft", "factual-accuracy", "pre-publication", "final"]
+
+
+def fail(what):
+    FAILURES.append(what)
+    print("FAIL: " + what)
+
+
+def run(args, **kw):
+    return subprocess.run(args, capture_output=True, text=True, **kw)
+
+
+def example(name):
+    return os.path.join(SRC, "examples", name + ".xml")
+
+
+def render(src, out, stage="draft", extra=()):
+    return run([FINDINGS, "render", src, "--stage", stage, "-o", out]
+               + list(extra))
+
+
+def pdf_text(pdf):
+    """pdftotext -layout without running heads and feet, joined into one
+    line so that a phrase wrapped across lines or pages still matches."""
+    r = run(["pdftotext", "-layout", pdf, "-"])
+    lines = [l for l in r.stdout.splitlines()
+             if not re.search(r"Page \d+ of \d+", l)
+             and l.strip() not in ("OFFICIAL-SENSITIVE",
+                                   "Draft for factual accuracy check: "
+                                   "not for publication")
+             and not l.strip().startswith("Embargoed until")]
+    text = "\n".join(lines)
+    # A paragraph number in the margin (draft stages) is not text.
+    text = re.sub(r"(?m)^[ \t]*\d+\.[ \t]{2,}(?=\S)", " ", text)
+    text = re.sub(r"-\n\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip(), r.stdout
+
+
+def pdf_info(pdf):
+    r = run(["pdfinfo", pdf])
+    info = {}
+    for line in r.stdout.splitlines():
+        if ":" in line:
+            k, v = line.split(":", 1)
+            info[k.strip()] = v.strip()
+    return info
+
+
+def addressee_lines(name, roles):
+    root = ET.parse(example(name)).getroot()
+    lines = []
+    for role in roles:
+        for agency in root.find("agencies"):
+            for leader in agency.findall("leader"):
+                if leader.get("role") == role:
+                    lines.append("%s, %s, %s" % (leader.get("name"),
+                                                 leader.get("title"),
+                                                 agency.get("name")))
+    others = []
+    for agency in root.find("agencies"):
+        for leader in agency.findall("leader"):
+            if leader.get("role") not in roles:
+                others.append(leader.get("name"))
+    return lines, others, root
+
+
+# -------------------------------------------------------------------------
+
+def group_text(tmp):
+    for name, exp in EXAMPLES.items():
+        lines, others, root = addressee_lines(name, exp["roles"])
+        if not lines:
+            fail("%s: the test found no addressees to look for" % name)
+        for stage in STAGES:
+            pdf = os.path.join(tmp, "%s-%s.pdf" % (name, stage))
+            r = render(example(name), pdf, stage)
+            where = "%s at %s" % (name, stage)
+            if r.returncode != 0 or not os.path.exists(pdf):
+                fail("%s: exit %d: %s" % (where, r.returncode, r.stderr))
+                continue
+            text, raw = pdf_text(pdf)
+            info = pdf_info(pdf)
+            if info.get("Title") != exp["title"]:
+                fail("%s: PDF title %r" % (where, info.get("Title")))
+            if exp["title"] not in text:
+                fail("%s: no title line" % where)
+            for line in lines:
+                if line not in text:
+                    fail("%s: no addressee line %r" % (where, line))
+            for other in others:
+                if other + "," in text:
+                    fail("%s: %r is not an addressee" % (where, other))
+            date = exp["dates"]["final" if stage in ("pre-publication",
+                                                     "final") else "draft"]
+            if not text.startswith(date + " "):
+                fail("%s: the letter is not dated %s: %r" %
+                     (where, date, text[:40]))
+            if exp["fieldwork"] not in text:
+                fail("%s: no opening %r" % (where, exp["fieldwork"]))
+            for want in exp["own"]:
+                if want not in text:
+                    fail("%s: no %r" % (where, want))
+            for bad in exp["not"]:
+                m = re.search(bad, text)
+                if m:
+                    fail("%s: another framework's term %r" %
+                         (where, m.group(0)))
+            check_signatures(where, pdf, raw, root)
+            if exp["deadline"] not in text:
+                fail("%s: no deadline %r" % (where, exp["deadline"]))
+            if "{{" in text or "}}" in text:
+                fail("%s: a placeholder was left unfilled" % where)
+            check_marks(where, stage, raw, exp)
+
+
+def check_signatures(where, pdf, raw, root):
+    """Each signatory's name, title and inspectorate as a block (the text
+    in reading order), and two side by side on a line of the page."""
+    plain = re.sub(r"\s+", " ", run(["pdftotext", pdf, "-"]).stdout)
+    sigs = list(root.find("signatories"))
+    for sig in sigs:
+        if "%s %s" % (sig.get("name"), sig.get("title")) not in plain:
+            fail("%s: no signatory %s, %s" %
+                 (where, sig.get("name"), sig.get("title")))
+    if len(sigs) >= 2:
+        pair = r"(?m)^\s*%s\s{2,}%s\s*$" % (re.escape(sigs[0].get("name")),
+                                           re.escape(sigs[1].get("name")))
+        if not re.search(pair, raw):
+            fail("%s: the signatures are not side by side" % where)
+    if len(sigs) == 4:
+        pair = r"(?m)^\s*%s\s{2,}%s\s*$" % (re.escape(sigs[2].get("name")),
+                                           re.escape(sigs[3].get("name")))
+        if not re.search(pair, raw):
+            fail("%s: the signatures are not two by two" % where)
+
+
+def check_marks(where, stage, raw, exp):
+    numbered = re.search(r"(?m)^\s*1\.\s+Between ", raw) is not None
+    marked = "OFFICIAL-SENSITIVE" in raw
+    fa = "Draft for factual accuracy check: not for publication" in raw
+    embargo = exp["embargo"] in raw
+    want = {
+        "draft": (True, True, False, False),
+        "factual-accuracy": (True, True, True, False),
+        "pre-publication": (False, False, False, True),
+        "final": (False, False, False, False),
+    }[stage]
+    got = (numbered, marked, fa, embargo)
+    names = ("numbered paragraphs", "OFFICIAL-SENSITIVE",
+             "the factual accuracy notice", "the embargo line")
+    for n, w, g in zip(names, want, got):
+        if w != g:
+            fail("%s: %s %s" % (where, n, "missing" if w else "present"))
+    if stage == "final" and re.search(r"(?i)\bdraft\b", raw):
+        fail("%s: the final letter says draft" % where)
+
+
+# -------------------------------------------------------------------------
+
+def plant(tmp, name, edits):
+    src = open(example("jtai-2019-northshire"), encoding="utf-8").read()
+    for old, new in edits:
+        if old not in src:
+            raise SystemExit("test bug: %r is not in the example" % old)
+        src = src.replace(old, new, 1)
+    path = os.path.join(tmp, name + ".xml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(src)
+    return path
+
+
+def group_privacy(tmp):
+    s1 = "Thresholds are well understood, information is shared quickly"
+    cases = [
+        # A case reference from record ev-005 in a strength.
+        ("case-ref", "NS-48213", "s-1",
+         [(s1, "Thresholds are well understood (NS-48213), information is "
+           "shared quickly")]),
+        # In a case study's title, which only the rendered text shows.
+        ("case-ref-title", "NS-48213", "cs-1",
+         [('title="Responding to a disclosure at school"',
+           'title="Responding to a disclosure at school (NS-48213)"')]),
+        # An email address in an evidence record, repeated in a strength.
+        ("email", "jo.quigley@example.org", "s-1",
+         [("Thresholds are clear, well understood and consistently applied",
+           "Thresholds (raised by jo.quigley@example.org) are clear, well "
+           "understood and consistently applied"),
+          (s1, "Thresholds are well understood (ask jo.quigley@example.org),"
+           " information is shared quickly")]),
+        # A date of birth in an evidence record, repeated in a strength.
+        ("dob", "14/02/2008", "s-1",
+         [("Thresholds are clear, well understood and consistently applied",
+           "For the girl (date of birth 14/02/2008), thresholds are clear, "
+           "well understood and consistently applied"),
+          (s1, "Thresholds are well understood (for the girl born "
+           "14/02/2008), information is shared quickly")]),
+    ]
+    for name, term, finding, edits in cases:
+        src = plant(tmp, name, edits)
+        out = os.path.join(tmp, name + "-final.pdf")
+        with open(out, "w") as f:
+            f.write("an older letter")
+        r = render(src, out, "final")
+        if r.returncode != 1:
+            fail("privacy %s: final exit %d, not 1" % (name, r.returncode))
+        if open(out, encoding="utf-8", errors="replace").read() != \
+                "an older letter":
+            fail("privacy %s: the existing output was touched" % name)
+        if term not in r.stderr or finding not in r.stderr:
+            fail("privacy %s: the message does not name %r and %r: %s" %
+                 (name, term, finding, r.stderr))
+        if not re.search(r"^%s:\d+:\d+: error: " % re.escape(src),
+                         r.stderr, re.M):
+            fail("privacy %s: no FILE:LINE:COL error: %s" % (name, r.stderr))
+        out2 = os.path.join(tmp, name + "-new.pdf")
+        r = render(src, out2, "final")
+        if r.returncode != 1 or os.path.exists(out2):
+            fail("privacy %s: final wrote a file" % name)
+        draft = os.path.join(tmp, name + "-draft.pdf")
+        r = render(src, draft, "draft")
+        if r.returncode != 0 or not os.path.exists(draft):
+            fail("privacy %s: the draft was refused: %s" % (name, r.stderr))
+
+
+# -------------------------------------------------------------------------
+
+HOSTILE_FINDING = """Leaders &lt;script&gt;alert("pwned")&lt;/script&gt; know \
+[click me](javascript:alert(1)) and [local](file:///etc/passwd) and {{area}} \
+and &lt;b&gt;bold&lt;/b&gt; and **strong** and _emphasis_ well.
+
+      &lt;div&gt;
+      raw block
+      &lt;/div&gt;
+
+      - a list item with a [real link](https://www.gov.uk/)
+      - and ![an image](http://evil.example/x.png)"""
+
+
+def group_hostile(tmp):
+    src = plant(tmp, "hostile", [
+        ("Leaders in the local authority and the safeguarding partnership "
+         "know their services\n      well.", HOSTILE_FINDING),
+        ('name="Helen Marchbank"',
+         'name="Helen *Stars* [x](y) {{area}} Marchbank"'),
+        ('name="Northshire County Council"',
+         'name="Northshire *County* [Council](http://evil.example/) '
+         '{{area}}"'),
+    ])
+    for stage in ("draft", "final"):
+        pdf = os.path.join(tmp, "hostile-%s.pdf" % stage)
+        r = render(src, pdf, stage)
+        if r.returncode != 0:
+            fail("hostile at %s: exit %d: %s" % (stage, r.returncode,
+                                                 r.stderr))
+            continue
+        text, raw = pdf_text(pdf)
+        for want in ["Helen *Stars* [x](y) {{area}} Marchbank, Director of "
+                     "Children's Services, Northshire *County* "
+                     "[Council](http://evil.example/) {{area}}",
+                     "and {{area}} and",
+                     "Northshire *County* [Council](http://evil.example/) "
+                     "{{area}} should prepare a written statement",
+                     "Northshire *County* [Council](http://evil.example/) "
+                     "{{area}}: Schools play",
+                     "know click me and local and",
+                     "and bold and strong and emphasis well",
+                     "a list item with a real link", "an image"]:
+            if want not in text:
+                fail("hostile at %s: %r does not print as text" %
+                     (stage, want))
+        for bad in ["<script", "</script", "<b>", "<div", "raw block",
+                    "javascript", "**strong**", "_emphasis_", "Northshire "
+                    "Northshire"]:
+            if bad in text:
+                fail("hostile at %s: %r reached the page" % (stage, bad))
+        uris = pdf_uris(tmp, pdf)
+        for u in uris:
+            if not (u.startswith("https://www.gov.uk/") or
+                    u == "mailto:ProtectionOfChildren@ofsted.gov.uk"):
+                fail("hostile at %s: a link to %r" % (stage, u))
+        if "https://www.gov.uk/" not in uris:
+            fail("hostile at %s: the real link is not live" % stage)
+
+
+def pdf_uris(tmp, pdf):
+    qdf = os.path.join(tmp, "qdf.pdf")
+    r = run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf])
+    if r.returncode not in (0, 3):
+        fail("qpdf cannot read %s: %s" % (pdf, r.stderr))
+        return []
+    data = open(qdf, "rb").read().decode("latin-1")
+    return re.findall(r"/URI \((.*?)\)", data)
+
+
+# -------------------------------------------------------------------------
+
+SANDBOX = {
+    "read-outside": ("""<xsl:template match="/">
+  <document><meta><title><xsl:value-of select="document('/etc/passwd')"/>
+  </title></meta><body/></document></xsl:template>""",
+                     "outside the templates folder|read .* refused|denied"),
+    "write-file": ("""<xsl:template match="/">
+  <xsl:document href="{OUT}" method="text">pwned</xsl:document>
+  <document><meta><title>x</title></meta><body/></document>
+</xsl:template>""", "refused|denied|forbidden"),
+    "network": ("""<xsl:template match="/">
+  <document><meta><title><xsl:value-of
+    select="document('http://localhost:9/x.xml')"/></title></meta><body/>
+  </document></xsl:template>""", "refused|denied|outside"),
+    "recursion": ("""<xsl:template match="/"><xsl:call-template name="r"/>
+</xsl:template>
+<xsl:template name="r"><xsl:call-template name="r"/></xsl:template>""",
+                  "recursion|depth"),
+    "unknown-element": ("""<xsl:import href="../common/common.xsl"/>
+<xsl:template match="/"><xsl:apply-templates select="inspection/area"/>
+</xsl:template>""", r"jtai-2019-northshire.xml:{AREA}:3: error: the "
+                    r"stylesheet does not know the element <area> in "
+                    r"<inspection>"),
+}
+
+
+def group_sandbox(tmp):
+    templates = os.path.join(tmp, "templates")
+    shutil.copytree(os.path.join(SRC, "templates"), templates)
+    letter = os.path.join(templates, "jtai-2019", "letter.xsl")
+    lines = open(example("jtai-2019-northshire"), encoding="utf-8").readlines()
+    area = 1 + [i for i, l in enumerate(lines) if "<area>" in l][0]
+    for name, (body, expect) in SANDBOX.items():
+        expect = expect.replace("{AREA}", str(area))
+        written = os.path.join(tmp, name + "-written.txt")
+        with open(letter, "w", encoding="utf-8") as f:
+            f.write('<xsl:stylesheet version="1.1" xmlns:xsl='
+                    '"http://www.w3.org/1999/XSL/Transform">\n%s\n'
+                    '</xsl:stylesheet>\n' % body.replace("{OUT}", written))
+        out = os.path.join(tmp, name + ".pdf")
+        r = run([FINDINGS, "render", example("jtai-2019-northshire"),
+                 "--templates", templates, "-o", out])
+        if r.returncode != 1:
+            fail("sandbox %s: exit %d, not 1: %s" % (name, r.returncode,
+                                                     r.stderr))
+        if os.path.exists(out) or os.path.exists(written):
+            fail("sandbox %s: a file was written" % name)
+        if not re.search(expect, r.stderr):
+            fail("sandbox %s: message %r does not match %r" %
+                 (name, r.stderr, expect))
+    # A data file with a DOCTYPE and an entity.
+    shutil.copy(os.path.join(SRC, "templates", "jtai-2019", "letter.xsl"),
+                letter)
+    data = os.path.join(templates, "jtai-2019", "letter-data.xml")
+    src = open(data, encoding="utf-8").read()
+    src = src.replace('<letters framework="jtai-2019">',
+                      '<!DOCTYPE letters [<!ENTITY x SYSTEM '
+                      '"file:///etc/passwd">]>\n<letters '
+                      'framework="jtai-2019">&x;', 1)
+    with open(data, "w", encoding="utf-8") as f:
+        f.write(src)
+    out = os.path.join(tmp, "doctype.pdf")
+    r = run([FINDINGS, "render", example("jtai-2019-northshire"),
+             "--templates", templates, "-o", out])
+    if r.returncode != 1 or os.path.exists(out) or \
+            "DOCTYPE" not in r.stderr or "root:" in r.stderr:
+        fail("sandbox doctype: exit %d: %s" % (r.returncode, r.stderr))
+
+
+# -------------------------------------------------------------------------
+
+def png_write(path, width, height, rows):
+    def chunk(kind, data):
+        c = struct.pack(">I", len(data)) + kind + data
+        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    raw = b"".join(b"\0" + r for r in rows)
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0,
+                                           0, 0, 0)))
+        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
+        f.write(chunk(b"IEND", b""))
+
+
+def png_read(path):
+    """Reads the 8-bit grey, unfiltered PNG files png_write makes."""
+    data = open(path, "rb").read()
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    rows = [raw[i * (width + 1) + 1:(i + 1) * (width + 1)]
+            for i in range(height)]
+    return width, height, rows
+
+
+def pgm_pages(pdf, tmp, prefix):
+    run(["pdftoppm", "-r", "40", "-gray", pdf, os.path.join(tmp, prefix)])
+    pages = []
+    for f in sorted(os.listdir(tmp)):
+        if f.startswith(prefix + "-") and f.endswith(".pgm"):
+            data = open(os.path.join(tmp, f), "rb").read()
+            m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+            w, h = int(m.group(1)), int(m.group(2))
+            body = data[m.end():]
+            pages.append((w, h, [body[i * w:(i + 1) * w] for i in range(h)]))
+    return pages
+
+
+def group_images(tmp):
+    refdir = os.path.join(SRC, "tests", "letters", "ref")
+    regen = os.environ.get("REGEN") == "1"
+    if regen:
+        os.makedirs(refdir, exist_ok=True)
+    for name in EXAMPLES:
+        for stage in ("draft", "final"):
+            pdf = os.path.join(tmp, "%s-%s.pdf" % (name, stage))
+            r = render(example(name), pdf, stage)
+            if r.returncode != 0:
+                fail("images %s %s: %s" % (name, stage, r.stderr))
+                continue
+            pages = pgm_pages(pdf, tmp, "%s-%s" % (name, stage))
+            base = "%s-%s" % (name, stage)
+            old = sorted(f for f in os.listdir(refdir)
+                         if f.startswith(base + "-")) \
+                if os.path.isdir(refdir) else []
+            if regen:
+                for f in old:
+                    os.remove(os.path.join(refdir, f))
+                for i, (w, h, rows) in enumerate(pages, 1):
+                    png_write(os.path.join(refdir, "%s-%d.png" % (base, i)),
+                              w, h, rows)
+                continue
+            if len(old) != len(pages):
+                fail("images %s: %d pages, the reference has %d" %
+                     (base, len(pages), len(old)))
+                continue
+            for i, (w, h, rows) in enumerate(pages, 1):
+                rw, rh, rrows = png_read(os.path.join(refdir,
+                                                      "%s-%d.png" % (base, i)))
+                if (rw, rh) != (w, h):
+                    fail("images %s page %d: size %dx%d, reference %dx%d" %
+                         (base, i, w, h, rw, rh))
+                    continue
+                bad = sum(1 for a, b in zip(b"".join(rows), b"".join(rrows))
+                          if abs(a - b) > 48)
+                if bad > 0.002 * w * h:
+                    fail("images %s page %d: %d pixels differ from the "
+                         "reference (REGEN=1 rewrites it, then look at it)" %
+                         (base, i, bad))
+
+
+# -------------------------------------------------------------------------
+
+def group_build(tmp):
+    inputs = sorted(os.path.join(SRC, "examples", f)
+                    for f in os.listdir(os.path.join(SRC, "examples"))
+                    if f.endswith(".xml"))
+    outs = {}
+    for jobs in ("1", "2"):
+        out = os.path.join(tmp, "out-j" + jobs)
+        r = run([FINDINGS, "build", "-j", jobs, "-d", out] + inputs)
+        if r.returncode != 0:
+            fail("build -j %s: exit %d: %s" % (jobs, r.returncode, r.stderr))
+        outs[jobs] = out
+    for name in EXAMPLES:
+        ref = ET.parse(example(name)).getroot().get("ref")
+        f1 = os.path.join(outs["1"], ref + "-letter.pdf")
+        f2 = os.path.join(outs["2"], ref + "-letter.pdf")
+        if not os.path.exists(f2):
+            fail("build: no %s" % f2)
+            continue
+        if open(f1, "rb").read() != open(f2, "rb").read():
+            fail("build: %s differs between -j 1 and -j 2" % f2)
+        r = run(["qpdf", "--check", f2])
+        if r.returncode != 0:
+            fail("build: qpdf --check %s: %s" % (f2, r.stdout))
+        # build renders the letter at the stage of the last revision.
+        stage = [rv.get("stage") for rv in
+                 ET.parse(example(name)).getroot().find("history")][-1]
+        single = os.path.join(tmp, ref + "-single.pdf")
+        render(example(name), single, stage)
+        if open(single, "rb").read() != open(f2, "rb").read():
+            fail("build: %s is not what render gives at %s" % (f2, stage))
+        again = os.path.join(tmp, ref + "-again.pdf")
+        render(example(name), again, stage)
+        if open(single, "rb").read() != open(again, "rb").read():
+            fail("render: %s twice gives different bytes" % name)
+    stray = [f for f in os.listdir(outs["2"]) if not re.match(
+        r"^[A-Za-z0-9._-]+-(letter|report|notification|concern|timeline)"
+        r"(-[A-Za-z0-9._-]+)?\.(pdf|eml)$", f)]
+    if stray:
+        fail("build: files not named from a ref: %s" % stray)
+
+
+def main():
+    global FINDINGS, SRC
+    if len(sys.argv) != 4:
+        raise SystemExit(__doc__)
+    FINDINGS, SRC, group = sys.argv[1:]
+    os.environ["LC_ALL"] = "C.UTF-8"
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    groups = {"text": group_text, "privacy": group_privacy,
+              "hostile": group_hostile, "sandbox": group_sandbox,
+              "images": group_images, "build": group_build}
+    with tempfile.TemporaryDirectory() as tmp:
+        groups[group](tmp)
+    if FAILURES:
+        print("%d failure(s)" % len(FAILURES))
+        sys.exit(1)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
