@@ -75,10 +75,7 @@
         <h1><xsl:value-of select="$annex-title"/></h1>
         <p number="no">
           <b>Inspection: </b>
-          <xsl:value-of select="concat($inspection-name, ', ', area)"/>
-          <br/>
-          <b>Reference: </b>
-          <xsl:value-of select="@ref"/>
+          <xsl:value-of select="concat($inspection-name, ', ', area, ' (', @ref, ')')"/>
           <br/>
           <b>Lead inspector: </b>
           <xsl:value-of select="$concern-lead/@name"/>
@@ -280,7 +277,7 @@
         <td>
           <xsl:call-template name="prose">
             <xsl:with-param name="node" select="$c/evaluation"/>
-            <xsl:with-param name="lines" select="5"/>
+            <xsl:with-param name="lines" select="4"/>
           </xsl:call-template>
         </td>
       </tr>
