@@ -375,6 +375,10 @@ open_fonts(struct lay *L)
 		L->errors++;
 		return -1;
 	}
+	/* Pango's font map starts FcInit() in a thread, and waits for it,
+	 * unless a current configuration exists: ours, then, so that the
+	 * machine's configuration is never read (it is slow, and leaks). */
+	FcConfigSetCurrent(cfg);
 	L->pages->fontmap =
 		pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->pages->fontmap), cfg);
