@@ -15,9 +15,10 @@ GROUP is one of:
   hostile   raw HTML, javascript: links, {{area}} in a finding, Markdown in
             names: all print as text or not at all, and the PDF links only
             where a template does
-  sandbox   stylesheets that read outside the templates, write files,
-            carry a DOCTYPE, recurse without end or meet an element they do
-            not know: each an error, exit 1, nothing written
+  sandbox   the XSLT step: our date functions; stylesheets that read
+            outside the templates, write files, reach the network, carry a
+            DOCTYPE, recurse without end, meet an element they do not know
+            or a bad date: each an error, exit 1, nothing written
   images    reference page images (pdftoppm -r 40 -gray) of each letter at
             draft and final, compared with a tolerance; REGEN=1 rewrites
             them for review
@@ -501,6 +502,37 @@ def group_sandbox(tmp):
         if not re.search(expect, r.stderr):
             fail("sandbox %s: message %r does not match %r" %
                  (name, r.stderr, expect))
+    # Our extension functions: dates as people read them, working days
+    # over Christmas 2019 (25 and 26 December are bank holidays).
+    with open(letter, "w", encoding="utf-8") as f:
+        f.write("""<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:fd="urn:findings:xslt" exclude-result-prefixes="fd">
+<xsl:template match="/"><document><meta><title>
+<xsl:value-of select="fd:date(fd:add-working-days('2019-12-20', 3))"/>;
+<xsl:value-of select="fd:weekday(fd:add-days('2019-12-20', -1))"/>;
+<xsl:value-of select="fd:date(fd:add-working-days('2019-12-27', -1))"/>
+</title></meta><body/></document></xsl:template></xsl:stylesheet>""")
+    out = os.path.join(tmp, "functions.xml")
+    r = run([FINDINGS, "render", example("jtai-2019-northshire"),
+             "--templates", templates, "-o", out])
+    got = re.sub(r"\s+", " ", open(out, encoding="utf-8").read()) \
+        if r.returncode == 0 else r.stderr
+    if "<title>27 December 2019; Thursday; 24 December 2019</title>" \
+            not in got:
+        fail("sandbox functions: %s" % got)
+    with open(letter, "w", encoding="utf-8") as f:
+        f.write("""<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:fd="urn:findings:xslt">
+<xsl:template match="/"><document><meta><title>
+<xsl:value-of select="fd:date('2019-02-30')"/></title></meta><body/>
+</document></xsl:template></xsl:stylesheet>""")
+    r = run([FINDINGS, "render", example("jtai-2019-northshire"),
+             "--templates", templates, "-o", out + "2"])
+    if r.returncode != 1 or "letter.xsl:5: error: fd:date(): '2019-02-30' " \
+            "is not a date" not in r.stderr:
+        fail("sandbox bad date: %d %s" % (r.returncode, r.stderr))
     # A data file with a DOCTYPE and an entity.
     shutil.copy(os.path.join(SRC, "templates", "jtai-2019", "letter.xsl"),
                 letter)
