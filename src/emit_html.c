@@ -29,9 +29,10 @@
 
 static void block(struct fd_buf *b, const struct fd_node *n);
 
-/* Appends s with the five characters HTML gives meaning escaped. */
+/* Appends s with the five characters HTML gives meaning escaped and
+ * each line break as <br> (as a newline where pre keeps them). */
 static void
-escape(struct fd_buf *b, const char *s)
+escape_text(struct fd_buf *b, const char *s, int pre)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
@@ -51,12 +52,18 @@ escape(struct fd_buf *b, const char *s)
 			fd_buf_adds(b, "&#39;");
 			break;
 		case '\n':
-			fd_buf_adds(b, "<br>\n");
+			fd_buf_adds(b, pre ? "\n" : "<br>\n");
 			break;
 		default:
 			fd_buf_addc(b, *s);
 		}
 	}
+}
+
+static void
+escape(struct fd_buf *b, const char *s)
+{
+	escape_text(b, s, 0);
 }
 
 /* Appends a block's runs, a link around each stretch of runs sharing it. */
@@ -84,7 +91,7 @@ runs(struct fd_buf *b, const struct fd_node *n)
 			fd_buf_adds(b, "<em>");
 		if (r->flags & FD_RUN_MONO)
 			fd_buf_adds(b, "<code style=\"font-family:monospace\">");
-		escape(b, r->text);
+		escape_text(b, r->text, n->kind == FD_NODE_CODE);
 		if (r->flags & FD_RUN_MONO)
 			fd_buf_adds(b, "</code>");
 		if (r->flags & FD_RUN_ITALIC)

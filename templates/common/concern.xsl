@@ -25,6 +25,9 @@
     xmlns:fd="urn:findings:xslt"
     exclude-result-prefixes="fd">
 
+  <!-- The catch-all: an element nothing handles is an error. -->
+  <xsl:import href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="concern-id" select="''"/>

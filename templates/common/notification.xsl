@@ -40,6 +40,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
+  <!-- The catch-all: an element nothing handles is an error. -->
+  <xsl:import href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="to" select="''"/>

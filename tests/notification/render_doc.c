@@ -7,6 +7,10 @@
  *
  * usage: render_doc TEMPLATES_DIR inspection.xml --doc notification|concern
  *                   [--to AGENCY] [--id CONCERN] [--blank] -o OUT
+ *        render_doc TEMPLATES_DIR --tree TREE.xml -o OUT
+ *
+ * The second form skips the inspection: the document tree is read from
+ * TREE.xml, its Markdown files from TREE.xml's folder.
  *
  * OUT ending in .eml is the MIME message, .pdf the PDF (an email printed),
  * .txt the document tree's plain text, .xml the document tree itself.
@@ -84,6 +88,47 @@ emit(xmlDoc *tree, const char *out, const struct fd_typeset_opts *o,
 	return FD_EXIT_OK;
 }
 
+/* Renders a document tree file; returns an exit status. */
+static int
+tree_main(const char *templates, const char *path, const char *out,
+	  struct fd_diags *d)
+{
+	struct fd_datadir dd = {0};
+	struct fd_input *in = NULL;
+	struct fd_typeset_opts o;
+	char *dir = fd_xstrdup(path), *slash = strrchr(dir, '/');
+	char *schema = NULL, *style = NULL;
+	int status = FD_EXIT_INPUT;
+
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if (fd_datadir_find(&dd, templates, d) != 0) {
+		status = FD_EXIT_IO;
+		goto out;
+	}
+	if ((in = fd_load_file(path, d)) == NULL)
+		goto out;
+	schema = fd_path_join(dd.templates, "schema");
+	style = fd_datadir_style(&dd, NULL);
+	memset(&o, 0, sizeof o);
+	o.style_path = style;
+	o.markdown_dir = dir;
+	o.schema_dir = schema;
+	o.create_date = 0;
+	status = emit(in->doc, out, &o, d);
+out:
+	fd_diags_flush(d);
+	fd_input_free(in);
+	free(dir);
+	free(schema);
+	free(style);
+	fd_datadir_clear(&dd);
+	fd_diags_free(d);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -100,6 +145,11 @@ main(int argc, char **argv)
 	int status = FD_EXIT_USAGE, i;
 	size_t k;
 
+	if (argc == 6 && strcmp(argv[2], "--tree") == 0 &&
+	    strcmp(argv[4], "-o") == 0) {
+		fd_map_free(params);
+		return tree_main(argv[1], argv[3], argv[5], d);
+	}
 	for (i = 3; i < argc; i++) {
 		if (strcmp(argv[i], "--blank") == 0)
 			fd_map_set(params, "blank", "yes");
@@ -179,7 +229,8 @@ out:
 	return status;
 usage:
 	fputs("usage: render_doc TEMPLATES_DIR inspection.xml --doc DOC "
-	      "[--to AGENCY] [--id CONCERN] [--blank] -o OUT\n",
+	      "[--to AGENCY] [--id CONCERN] [--blank] -o OUT\n"
+	      "       render_doc TEMPLATES_DIR --tree TREE.xml -o OUT\n",
 	      stderr);
 	fd_diags_free(d);
 	fd_map_free(params);

@@ -25,13 +25,15 @@ For each example and each agency it notifies (--to AGENCY):
     than http:, https: and mailto:;
   - two runs give the same bytes; the Message-IDs of one inspection
     differ; the headers and plain text equal cases/EXAMPLE.AGENCY.txt.
-Then: non-ASCII names are encoded words that decode back; Markdown and
+Then: trees/every-node.xml, every element of the document tree in one
+email, gives trees/every-node.txt and .html; non-ASCII names are encoded
+words that decode back; Markdown and
 HTML in a name print literally; the offset across the clock changes;
 --to an unknown or not-notified agency and a QA manager without a phone
 are errors at the input's line with nothing written; the printed PDF
 shows the header lines.
 
---regen rewrites cases/*.txt from the program's output, for review with
+--regen rewrites cases/*.txt and trees/every-node.* from the output, for review with
 git diff.
 """
 import datetime as dt
@@ -404,6 +406,50 @@ def check_errors(tmp):
             fail(case, "the existing output was changed")
 
 
+def check_tree(tmp, regen):
+    """Every element of the document tree through both emitters."""
+    case = "every-node"
+    out = tmp / f"{case}.eml"
+    r = render_doc(["--tree", str(HERE / "trees" / f"{case}.xml"), "-o",
+                    str(out)])
+    if r.returncode != 0 or r.stderr:
+        fail(case, f"exit {r.returncode}: {r.stderr.decode()}")
+        return
+    raw = out.read_bytes()
+    m = email.message_from_bytes(raw, policy=email.policy.default)
+    if m.defects:
+        fail(case, f"parser defects: {m.defects}")
+    if b"\n" in raw.replace(b"\r\n", b""):
+        fail(case, "a line does not end in CRLF")
+    want = {"From": "Åsa Öberg <asa@example.org>",
+            "To": "\"O'Brien, Siân\" <sian@example.org>, "
+                  "Plain Name <plain@example.org>",
+            "Cc": "nobody@example.org",
+            "Subject": "Every node – Ståle & Zoë",
+            # 00:30 on the day the clocks go forward is still GMT.
+            "Date": "Sun, 31 Mar 2019 00:30:00 +0000"}
+    for h, v in want.items():
+        if str(m[h]) != v:
+            fail(case, f"{h} is {m[h]!r}, not {v!r}")
+    text = body_text(m, "plain")
+    page = body_text(m, "html")
+    if "*not emphasis* <b>not bold</b> [x](y)" not in text:
+        fail(case, "a placeholder's Markdown was not printed literally")
+    for bad in ("javascript", "<script", "alert(2)"):
+        if bad in page or bad in text:
+            fail(case, f"{bad!r} came through")
+    links = Links()
+    links.feed(page)
+    if links.bad:
+        fail(case, f"HTML has {links.bad}")
+    for name, got in (("txt", golden(m, raw)), ("html", page)):
+        exp = HERE / "trees" / f"{case}.{name}"
+        if regen:
+            exp.write_text(got, encoding="utf-8")
+        elif not exp.exists() or exp.read_text(encoding="utf-8") != got:
+            fail(case, f"differs from trees/{exp.name}:\n{got}")
+
+
 def pdftext(pdf):
     r = subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
                        capture_output=True, timeout=60)
@@ -453,6 +499,7 @@ def main():
         total = 0
         for ex in examples:
             total += len(check_example(ex, tmp, regen))
+        check_tree(tmp, regen)
         check_unicode(tmp)
         check_offsets(tmp)
         check_errors(tmp)
