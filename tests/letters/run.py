@@ -401,6 +401,11 @@ def group_hostile(tmp):
          "know their services\n      well.", HOSTILE_FINDING),
         ('name="Helen Marchbank"',
          'name="Helen *Stars* [x](y) {{area}} Marchbank"'),
+        # Both kinds of quote in a stylesheet parameter, markup in a
+        # placeholder value.
+        ("<area>Northshire</area>",
+         "<area>Saint \"Mary's\" &lt;Bay&gt; &amp; {{theme}} *x* "
+         "[y](z)</area>"),
         ('name="Northshire County Council"',
          'name="Northshire *County* [Council](http://evil.example/) '
          '{{area}}"'),
@@ -413,6 +418,12 @@ def group_hostile(tmp):
                                                  r.stderr))
             continue
         text, raw = pdf_text(pdf)
+        area = "Saint \"Mary's\" <Bay> & {{theme}} *x* [y](z)"
+        if text.count(area) < 3:
+            fail("hostile at %s: the area does not print as written" % stage)
+        if not pdf_info(pdf).get("Title", "").endswith(" in " + area):
+            fail("hostile at %s: the PDF title %r" %
+                 (stage, pdf_info(pdf).get("Title")))
         for want in ["Helen *Stars* [x](y) {{area}} Marchbank, Director of "
                      "Children's Services, Northshire *County* "
                      "[Council](http://evil.example/) {{area}}",
