@@ -25,13 +25,14 @@
 
 /* One mailbox of a header. */
 struct mailbox {
-	const char *name;    /* display name, UTF-8, owned by the tree */
+	char *name;	     /* display name, one line of UTF-8, or NULL */
 	const char *address; /* addr-spec, owned by the tree */
 };
 
-/* What <mail> says, read once; strings are owned by the tree. */
+/* What <mail> says, read once; the subject and the names are our own
+ * one-line copies, the other strings are owned by the tree. */
 struct mail {
-	const char *subject;	/* the Subject header */
+	char *subject;		/* the Subject header, one line */
 	struct fd_date date;	/* the local date of sending */
 	int minutes;		/* the local time of sending, after midnight */
 	int offset;		/* Europe/London's offset then, in seconds */
@@ -120,18 +121,54 @@ parse_time(const char *s)
 	return h < 24 ? h * 60 + m : -1;
 }
 
+/*
+ * A copy of s on one line: every control character (a line break above
+ * all, which would end a header) and every run of white space becomes one
+ * space, and none leads or trails. NULL for NULL; the caller frees it.
+ */
+static char *
+one_line(const char *s)
+{
+	struct fd_buf b = {0};
+	int space = 0;
+
+	if (s == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7F || c == ' ') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			fd_buf_addc(&b, ' ');
+		space = 0;
+		fd_buf_addc(&b, (char)c);
+	}
+	return fd_buf_steal(&b);
+}
+
 static void
 mail_clear(struct mail *m)
 {
+	size_t i;
+
+	for (i = 0; i < m->nto; i++)
+		free(m->to[i].name);
+	for (i = 0; i < m->ncc; i++)
+		free(m->cc[i].name);
 	free(m->to);
 	free(m->cc);
+	free(m->from.name);
+	free(m->subject);
 }
 
 static void
 add_mailbox(struct mailbox **v, size_t *n, const xmlNode *el)
 {
 	*v = fd_xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[*n].name = fd_attr(el, "name");
+	(*v)[*n].name = one_line(fd_attr(el, "name"));
 	(*v)[*n].address = fd_attr(el, "address");
 	(*n)++;
 }
@@ -160,7 +197,7 @@ mail_read(struct mail *m, const xmlNode *el, const char *name,
 	const xmlNode *c;
 
 	memset(m, 0, sizeof *m);
-	m->subject = fd_attr(el, "subject");
+	m->subject = one_line(fd_attr(el, "subject"));
 	m->id_key = fd_attr(el, "id-key");
 	m->id_domain = fd_attr(el, "id-domain");
 	m->minutes = parse_time(fd_attr(el, "time"));
@@ -176,7 +213,8 @@ mail_read(struct mail *m, const xmlNode *el, const char *name,
 	m->offset = london_offset(m->date, m->minutes);
 	for (c = el->children; c != NULL; c = c->next) {
 		if (fd_is_elem(c, "from")) {
-			m->from.name = fd_attr(c, "name");
+			free(m->from.name);
+			m->from.name = one_line(fd_attr(c, "name"));
 			m->from.address = fd_attr(c, "address");
 		} else if (fd_is_elem(c, "to")) {
 			add_mailbox(&m->to, &m->nto, c);

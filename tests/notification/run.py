@@ -442,6 +442,28 @@ def check_tree(tmp, regen):
     links.feed(page)
     if links.bad:
         fail(case, f"HTML has {links.bad}")
+    # A line break in a name or the subject must not end the header.
+    src = (HERE / "trees" / f"{case}.xml").read_text(encoding="utf-8")
+    evil = src.replace('name="Plain Name"',
+                       'name="Evil&#13;&#10;Bcc: victim@evil.example"')
+    evil = evil.replace('subject="Every node',
+                        'subject="Hi&#13;&#10;Bcc: other@evil.example&#10;')
+    (tmp / f"{case}.md").write_text(
+        (HERE / "trees" / f"{case}.md").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    (tmp / "evil.xml").write_text(evil, encoding="utf-8")
+    r = render_doc(["--tree", str(tmp / "evil.xml"), "-o",
+                    str(tmp / "evil.eml")])
+    if r.returncode != 0:
+        fail("header-injection", f"exit {r.returncode}: {r.stderr.decode()}")
+    else:
+        e = email.message_from_bytes((tmp / "evil.eml").read_bytes(),
+                                     policy=email.policy.default)
+        if "Bcc" in e.keys() or e.defects:
+            fail("header-injection", f"headers {e.keys()} {e.defects}")
+        elif str(e["Subject"]) != "Hi Bcc: other@evil.example – Ståle & Zoë" \
+                or "Evil Bcc: victim@evil.example" not in str(e["To"]):
+            fail("header-injection", f"{e['Subject']!r} {e['To']!r}")
     for name, got in (("txt", golden(m, raw)), ("html", page)):
         exp = HERE / "trees" / f"{case}.{name}"
         if regen:
