@@ -607,8 +607,10 @@ line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 			o->h = t->m->ul_thick;
 			o->colour = L->st->link_colour;
 		}
-		if (tagged)
+		if (tagged) {
 			op_tag(ops, FD_OP_END, "Span");
+			ops->ops[ops->n - 1].level = 1;
+		}
 		x += w;
 	}
 	if (open_href)
@@ -1588,6 +1590,37 @@ unplace_last(struct pager *pg)
 		pg->real--;
 }
 
+/* Joins the Spans of one line: "END Span, BEGIN Span" between glyphs of
+ * the same layout on the same baseline goes. Fewer structure elements
+ * make a smaller file that Cairo and qpdf write faster, and read the
+ * same. Not across lines: Cairo ends a line's trailing space with an
+ * ActualText sequence, and poppler stops reading a Span's text there. */
+static void
+join_spans(struct fd_oplist *l)
+{
+	const struct fd_op *last = NULL;
+	size_t i, o = 0;
+
+	for (i = 0; i < l->n; i++) {
+		struct fd_op *op = &l->ops[i];
+
+		if (op->kind == FD_OP_GLYPHS)
+			last = op;
+		if (op->kind == FD_OP_END && op->level == 1 && i + 2 < l->n &&
+		    last != NULL && strcmp(op->tag, "Span") == 0 &&
+		    l->ops[i + 1].kind == FD_OP_BEGIN &&
+		    strcmp(l->ops[i + 1].tag, "Span") == 0 &&
+		    l->ops[i + 2].kind == FD_OP_GLYPHS &&
+		    l->ops[i + 2].layout == last->layout &&
+		    l->ops[i + 2].y == last->y) {
+			i++;
+			continue;
+		}
+		l->ops[o++] = *op;
+	}
+	l->n = o;
+}
+
 /* Finishes the page being filled: its places become operations. */
 static void
 commit(struct lay *L, struct pager *pg)
@@ -1612,6 +1645,7 @@ commit(struct lay *L, struct pager *pg)
 		free(p->from);
 		free(p->to);
 	}
+	join_spans(&page->body);
 	pg->n = 0;
 	pg->real = 0;
 	pg->y = 0;

@@ -40,7 +40,8 @@ struct fd_op {
 	double w, h;	      /* LINK, RECT: the box's size */
 	double angle;	      /* WATERMARK: radians, clockwise */
 	unsigned colour;      /* GLYPHS, RECT, WATERMARK: 0xRRGGBB */
-	int level;	      /* BOOKMARK: 1 to 3 */
+	int level;	      /* BOOKMARK: 1 to 3; END of a Span: 1 when the
+				 next Span of the same line may join it */
 };
 
 /* A growing list of operations. */

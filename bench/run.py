@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""The typesetting benchmark.
+
+usage: run.py FINDINGS BENCH_FLOOR SRCDIR [RUNS]
+
+Renders bench/letter.xml (four pages) and variants with its findings
+repeated 2, 5 and 10 times (8, 20, 40 pages) with `findings typeset`, and
+the same text with bench_floor, the minimal Pango and Cairo program. Each
+is run RUNS times (default 15) as a whole process; we report the median
+wall time, pages per second, and the peak resident memory (the largest
+maxrss of any run), then the cost per page and the fixed cost from a
+straight line through the points.
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+FINDINGS, FLOOR, SRC = sys.argv[1:4]
+RUNS = int(sys.argv[4]) if len(sys.argv) > 4 else 15
+TMP = tempfile.mkdtemp(prefix="bench-")
+ENV = dict(os.environ, LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="0")
+
+
+def variant(n):
+    """The letter with its findings (h1 to the sign-off) n times."""
+    with open(os.path.join(SRC, "bench", "letter.xml"), encoding="utf-8") as f:
+        s = f.read()
+    a = s.index("<h1>")
+    b = s.index('<p number="no" keep-with-next="yes">Yours sincerely')
+    path = os.path.join(TMP, "letter-x%d.xml" % n)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(s[:a] + s[a:b] * n + s[b:])
+    return path
+
+
+def plain(tree):
+    """The text of every block, a paragraph a line, for bench_floor."""
+    out = []
+    for el in ET.parse(tree).getroot().iter():
+        if el.tag == "markdown":
+            for para in re.split(r"\n\s*\n", el.text or ""):
+                t = " ".join(re.sub(r"^\s*[-*]\s", "", para, flags=re.M).split())
+                if t:
+                    out.append(t)
+        elif el.tag in ("p", "h1", "h2", "h3", "line", "td", "th", "name",
+                        "title", "organisation"):
+            t = " ".join("".join(el.itertext()).split())
+            if t and not (el.tag == "title" and el.find("..") is None):
+                out.append(t)
+    path = tree[:-4] + ".txt"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out[1:]) + "\n")  # out[0] is meta/title
+    return path
+
+
+def measure(args):
+    """Median wall seconds and peak KB over RUNS whole-process runs."""
+    walls, peak = [], 0
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        pid = os.posix_spawn(args[0], args, ENV)
+        _, status, ru = os.wait4(pid, 0)
+        walls.append(time.perf_counter() - t0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit("bench: %s failed" % " ".join(args))
+        peak = max(peak, ru.ru_maxrss)
+    return statistics.median(walls), peak
+
+
+def pages(pdf):
+    out = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def main():
+    conf = os.path.join(SRC, "styles", "fonts.conf")
+    rows = []
+    for n in (1, 2, 5, 10):
+        tree = variant(n)
+        pdf = tree[:-4] + ".pdf"
+        t, mem = measure([FINDINGS, "typeset", tree, "-o", pdf,
+                          "--templates", os.path.join(SRC, "templates")])
+        text = plain(tree)
+        fpdf = tree[:-4] + "-floor.pdf"
+        ft, fmem = measure([FLOOR, conf, text, fpdf])
+        rows.append((pages(pdf), t, mem, pages(fpdf), ft, fmem))
+    print("| pages | findings typeset | pages/s | peak | floor (pages) | floor | floor peak |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for p, t, mem, fp, ft, fmem in rows:
+        print("| %d | %.1f ms | %.0f | %.1f MB | %d | %.1f ms | %.1f MB |"
+              % (p, t * 1000, p / t, mem / 1024, fp, ft * 1000, fmem / 1024))
+    # Least squares: time = fixed + per_page * pages.
+    xs = [r[0] for r in rows]
+    for name, ys in (("findings typeset", [r[1] for r in rows]),
+                     ("floor", [r[4] for r in rows])):
+        if name == "floor":
+            xs = [r[3] for r in rows]
+        mx, my = statistics.mean(xs), statistics.mean(ys)
+        slope = (sum((x - mx) * (y - my) for x, y in zip(xs, ys)) /
+                 sum((x - mx) ** 2 for x in xs))
+        fixed = my - slope * mx
+        worst = max(abs(fixed + slope * x - y) for x, y in zip(xs, ys))
+        print("%s: %.1f ms fixed + %.2f ms a page (largest deviation "
+              "from the line %.1f ms)" % (name, fixed * 1000, slope * 1000,
+                                          worst * 1000))
+    print("(%d runs each, median wall time of the whole process; %s)"
+          % (RUNS, TMP))
+
+
+main()
