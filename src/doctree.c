@@ -217,7 +217,11 @@ line_of(const xmlNode *el)
 static struct fd_node *
 new_node(struct build *b, enum fd_node_kind kind, const xmlNode *el)
 {
-	return fd_node_new(kind, b->path, line_of(el));
+	struct fd_node *n = fd_node_new(kind, b->path, line_of(el));
+
+	if (el->type == XML_ELEMENT_NODE)
+		fd_input_locate(b->in, el, &n->line, &n->col);
+	return n;
 }
 
 static void
@@ -816,6 +820,10 @@ fd_doctree_build_input(const struct fd_input *in,
 	b.doc = fd_xcalloc(1, sizeof *b.doc);
 	b.path = keep_file(b.doc, in->path);
 	build_meta(b.doc, fd_child(root, "meta"), fd_child(root, "page"));
+	if (b.doc->title == NULL || b.doc->title[0] == '\0')
+		error_at(&b, fd_child(fd_child(root, "meta"), "title"), NULL,
+			 "the document's %s is empty: a PDF needs a title",
+			 "<title>");
 	body = fd_child(root, "body");
 	b.doc->body = fd_node_new(FD_NODE_BODY, b.path, line_of(body));
 	build_blocks(&b, body->children, b.doc->body, 1);

@@ -97,6 +97,7 @@ struct fd_node {
 	char *organisation;	 /* signatory's organisation, or NULL */
 	const char *file;	 /* source file for diagnostics (owned by the doc) */
 	long line;		 /* source line, 0 when unknown */
+	long col;		 /* source column, 0 when unknown */
 };
 
 /* A whole document: metadata, page template and body. */

@@ -487,7 +487,7 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 	t->colour = f->colour;
 	unknown = pango_layout_get_unknown_glyphs_count(t->layout);
 	if (unknown > 0 && where != NULL)
-		fd_diag(L->d, FD_WARNING, where->file, where->line, 0,
+		fd_diag(L->d, FD_WARNING, where->file, where->line, where->col,
 			"%d character%s in this block %s no glyph in the "
 			"style's fonts and print%s as a box",
 			unknown, unknown == 1 ? "" : "s",
@@ -821,8 +821,11 @@ emit_para(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 
 		snprintf(num, sizeof num, "%d.", n->number);
 		label = label_new(L, num, &font);
+		/* A number wider than the indent pushes the text right. */
 		tx = x + L->st->number_indent;
-		tw = w - L->st->number_indent;
+		if (x + text_width(label) + font.size / 2 > tx)
+			tx = x + text_width(label) + font.size / 2;
+		tw = w - (tx - x);
 	}
 	t = text_new(L, runs, nruns, prefix, &font, tw, n);
 	block_begin(f, 0);
@@ -1168,7 +1171,8 @@ grid(struct lay *L, struct table *t)
 			while (c < maxc && occ[(size_t)r * maxc + c])
 				c++;
 			if (c + cn->colspan > maxc) {
-				fd_diag(L->d, FD_ERROR, cn->file, cn->line, 0,
+				fd_diag(L->d, FD_ERROR, cn->file, cn->line,
+					cn->col,
 					"a table may have at most %d columns",
 					maxc);
 				L->errors++;

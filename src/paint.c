@@ -35,15 +35,24 @@ set_colour(cairo_t *cr, unsigned c)
 			     ((c >> 8) & 255) / 255.0, (c & 255) / 255.0);
 }
 
-/* s as a Cairo attribute string: quoted, ' and \ escaped. */
+/* A URI as a Cairo attribute string: quoted, and every byte that is not
+ * plainly a URI character percent-encoded. A PDF URI is 7-bit ASCII, and
+ * Cairo 1.16 writes it into a PDF string without escaping backslashes or
+ * parentheses, so none of those may reach it. */
 static void
-add_quoted(struct fd_buf *b, const char *s)
+add_uri(struct fd_buf *b, const char *s)
 {
+	static const char safe[] = "-._~:/?#[]@!$&*+,;=%";
+
 	fd_buf_addc(b, '\'');
 	for (; *s; s++) {
-		if (*s == '\'' || *s == '\\')
-			fd_buf_addc(b, '\\');
-		fd_buf_addc(b, *s);
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr(safe, c) != NULL)
+			fd_buf_addc(b, (char)c);
+		else
+			fd_buf_addf(b, "%%%02X", c);
 	}
 	fd_buf_addc(b, '\'');
 }
@@ -56,7 +65,7 @@ link_begin(cairo_t *cr, const struct fd_op *o)
 	long x1 = (long)ceil(o->x + o->w), y1 = (long)ceil(o->y + o->h);
 
 	fd_buf_adds(&b, "uri=");
-	add_quoted(&b, o->text);
+	add_uri(&b, o->text);
 	fd_buf_addf(&b, " rect=[%ld %ld %ld %ld]", x0, y0, x1 - x0, y1 - y0);
 	cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
 	fd_buf_free(&b);

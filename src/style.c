@@ -186,6 +186,15 @@ check_values(const struct fd_style *s, const struct fd_input *in,
 		     36);
 	e += bounded(in, d, "watermark", "the watermark size",
 		     s->watermark_size, 4, 400);
+	/* A line, even a heading's, is a small part of a page. */
+	e += bounded(in, d, "text", "the line pitch",
+		     s->size * s->line_height, 1, text_h / 6);
+	e += bounded(in, d, "table", "the table's line pitch",
+		     s->table_size * s->line_height + 2 * s->padding, 1,
+		     text_h / 6);
+	for (i = 0; i < 3; i++)
+		e += bounded(in, d, "heading", "a heading's line pitch",
+			     s->h[i].size * s->h[i].line_height, 1, text_h / 6);
 	return e;
 }
 

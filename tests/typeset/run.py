@@ -470,6 +470,9 @@ def case_errors():
          '<document><meta><title>t</title></meta><body><markdown src="nothere.md"/></body></document>',
          3, r"missing-md\.xml:1:\d+: error: cannot read"),
         ("not-xml.xml", "<document><meta>", 1, r"not-xml\.xml:1:\d+: error: malformed XML"),
+        ("empty-title.xml",
+         "<document><meta>\n<title> </title></meta><body><p>x</p></body></document>",
+         1, r"empty-title\.xml:2:1: error: the document's <title> is empty"),
         ("huge-md.xml",
          "<document><meta><title>t</title></meta><body><markdown>%s</markdown></body></document>"
          % ("word " * 20000), 1, r"huge-md\.xml:1:\d+: error: this Markdown block has"),
@@ -487,6 +490,22 @@ def case_errors():
             fail("errors %s: the existing output was changed" % name)
         if os.listdir(os.path.dirname(out)) != ["letter.pdf"]:
             fail("errors %s: left %s" % (name, os.listdir(os.path.dirname(out))))
+    # A character no font has is a warning at its block, not an error; a
+    # link's quote, backslash and brackets reach the annotation
+    # percent-encoded (a PDF URI is 7-bit ASCII).
+    odd = write_tree("odd.xml", '<p>Plain.</p>\n<p>\u4e2d\u6587 text</p>'
+                     '<p><a href="https://example.org/it\'s\\here()">odd link</a></p>')
+    pdf = os.path.join(TMP, "odd.pdf")
+    p, _ = typeset(odd, pdf)
+    if p.returncode != 0 or not re.search(
+            r"odd\.xml:2:1: warning: 2 characters in this block have no glyph", p.stderr):
+        fail("errors odd: exit %d: %s" % (p.returncode, p.stderr))
+    else:
+        uris = [v["/A"]["/URI"] for v in qpdf_objects(pdf).values()
+                if isinstance(v, dict) and v.get("/Subtype") == "/Link"]
+        if [u[2:] if u.startswith("u:") else u for u in uris] != \
+                ["https://example.org/it%27s%5Chere%28%29"]:
+            fail("errors odd: link %r" % uris)
     # A folder that cannot be written: exit 3, nothing left.
     ro = os.path.join(TMP, "ro")
     os.makedirs(ro)
