@@ -4,7 +4,7 @@
 usage: run.py FINDINGS BENCH_FLOOR SRCDIR [RUNS]
 
 Renders bench/letter.xml (four pages) and variants with its findings
-repeated 2, 5 and 10 times (8, 20, 40 pages) with `findings typeset`, and
+repeated 2, 5 and 12 times (up to 40 pages) with `findings typeset`, and
 the same text with bench_floor, the minimal Pango and Cairo program. Each
 is run RUNS times (default 15) as a whole process; we report the median
 wall time, pages per second, and the peak resident memory (the largest
@@ -80,7 +80,7 @@ def pages(pdf):
 def main():
     conf = os.path.join(SRC, "styles", "fonts.conf")
     rows = []
-    for n in (1, 2, 5, 10):
+    for n in (1, 2, 5, 12):
         tree = variant(n)
         pdf = tree[:-4] + ".pdf"
         t, mem = measure([FINDINGS, "typeset", tree, "-o", pdf,
