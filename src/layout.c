@@ -472,8 +472,9 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 	fd = font_desc(f->family, f->size, f->bold);
 	pango_layout_set_font_description(t->layout, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_width(t->layout,
-			       (int)lround((width > 1 ? width : 1) * PANGO_SCALE));
+	if (width < 1)
+		width = 1;
+	pango_layout_set_width(t->layout, (int)lround(width * PANGO_SCALE));
 	pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_text(t->layout, b.data ? b.data : "", (int)b.len);
 	pango_layout_set_attributes(t->layout, attrs);
@@ -912,7 +913,7 @@ emit_list(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 		size_t first = f->n;
 		struct fd_oplist pre = {0};
 		struct item *it;
-		double base, lx;
+		double base, lx, lw;
 
 		if (k > 0)
 			f->pending = L->st->item_space;
@@ -935,9 +936,10 @@ emit_list(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 			op_tag(&pre, FD_OP_BEGIN, "L");
 		op_tag(&pre, FD_OP_BEGIN, "LI");
 		op_tag(&pre, FD_OP_BEGIN, "Lbl");
-		lx = n->flags & FD_ORDERED
-			     ? x + indent - font.size / 2 - text_width(labels[k])
-			     : x + (indent - text_width(labels[k])) / 4;
+		/* Numbers end before the text; bullets sit near the edge. */
+		lw = text_width(labels[k]);
+		lx = n->flags & FD_ORDERED ? x + indent - font.size / 2 - lw
+					   : x + (indent - lw) / 4;
 		line_ops(L, &pre, labels[k], 0, lx, base, 0);
 		op_tag(&pre, FD_OP_END, "Lbl");
 		op_tag(&pre, FD_OP_BEGIN, "LBody");
@@ -1002,19 +1004,23 @@ emit_signatures(struct lay *L, struct flow *f, const struct fd_node *n,
 
 		for (j = 0; j < 2 && k + (size_t)j < n->nkids; j++) {
 			const struct fd_node *s = n->kids[k + (size_t)j];
-			struct fd_run runs[5];
+			struct fd_run runs[5], br = {(char *)"\n", 0, NULL};
 			size_t nr = 0;
 
-			runs[nr++] = (struct fd_run){s->name ? s->name : (char *)"",
-						     FD_RUN_BOLD, NULL};
+			runs[nr].text = s->name ? s->name : (char *)"";
+			runs[nr].flags = FD_RUN_BOLD;
+			runs[nr++].href = NULL;
 			if (s->title) {
-				runs[nr++] = (struct fd_run){(char *)"\n", 0, NULL};
-				runs[nr++] = (struct fd_run){s->title, 0, NULL};
+				runs[nr++] = br;
+				runs[nr].text = s->title;
+				runs[nr].flags = 0;
+				runs[nr++].href = NULL;
 			}
 			if (s->organisation) {
-				runs[nr++] = (struct fd_run){(char *)"\n", 0, NULL};
-				runs[nr++] = (struct fd_run){s->organisation, 0,
-							     NULL};
+				runs[nr++] = br;
+				runs[nr].text = s->organisation;
+				runs[nr].flags = 0;
+				runs[nr++].href = NULL;
 			}
 			t[j] = text_new(L, runs, nr, NULL, &font, cw, s);
 			if (t[j]->nlines * t[j]->pitch > h)
@@ -1480,7 +1486,8 @@ band_ops(struct lay *L, const struct place *p, double top,
 
 	for (k = b->cell0; k < b->cell0 + b->ncells; k++) {
 		const struct cell *c = &t->cells[k];
-		double x = t->colx[c->col], w = t->colx[c->col + c->colspan] - x;
+		double x = t->colx[c->col];
+		double w = t->colx[c->col + c->colspan] - x;
 		double y, h;
 
 		cell_box(p, c, top, &y, &h);
@@ -1489,7 +1496,8 @@ band_ops(struct lay *L, const struct place *p, double top,
 	}
 	for (k = b->cell0; t->borders && k < b->cell0 + b->ncells; k++) {
 		const struct cell *c = &t->cells[k];
-		double x = t->colx[c->col], w = t->colx[c->col + c->colspan] - x;
+		double x = t->colx[c->col];
+		double w = t->colx[c->col + c->colspan] - x;
 		double y, h;
 		unsigned col = L->st->border_colour;
 
@@ -1504,8 +1512,8 @@ band_ops(struct lay *L, const struct place *p, double top,
 			op_tag(out, FD_OP_BEGIN, "TR");
 		for (k = b->cell0; k < b->cell0 + b->ncells; k++) {
 			const struct cell *c = &t->cells[k];
-			const char *tag = c->node->flags & FD_HEADER_CELL ? "TH"
-									   : "TD";
+			const char *tag =
+				c->node->flags & FD_HEADER_CELL ? "TH" : "TD";
 			struct tagstack s = {0};
 			size_t i, from, to;
 			double y, h;
@@ -1910,7 +1918,8 @@ furnish(struct lay *L, const struct furniture *F, struct fd_page *pg,
 	struct font ff = {st->family, st->footer_size, 0, st->footer_size,
 			  st->footer_colour};
 	double top_base = st->top * 0.45 + st->marking_size * 0.35;
-	double foot_base = st->page_h - st->bottom * 0.45 + st->footer_size * 0.35;
+	double foot_base =
+		st->page_h - st->bottom * 0.45 + st->footer_size * 0.35;
 	char *s;
 	struct text *num;
 
