@@ -206,21 +206,21 @@
     <xsl:choose>
       <xsl:when test="not($mine)"/>
       <xsl:when test="self::strength and not($mine[@practice != 'development'])">
-        <xsl:text>This strength cites only records of practice needing development.</xsl:text>
+        <xsl:text>this strength cites only records of practice needing development.</xsl:text>
       </xsl:when>
       <xsl:when test="(self::improvement or self::priority-action) and
                       not($mine[@practice != 'effective'])">
-        <xsl:text>This finding cites only records of effective practice.</xsl:text>
+        <xsl:text>this finding cites only records of effective practice.</xsl:text>
       </xsl:when>
       <xsl:when test="self::judgement and (@grade = 'good' or @grade = 'outstanding') and
                       not($mine[@practice != 'development'])">
-        <xsl:text>Graded </xsl:text>
+        <xsl:text>graded </xsl:text>
         <xsl:value-of select="@grade"/>
         <xsl:text>, but every record names practice needing development.</xsl:text>
       </xsl:when>
       <xsl:when test="self::judgement and @grade = 'inadequate' and
                       not($mine[@practice != 'effective'])">
-        <xsl:text>Graded inadequate, but every record names effective practice.</xsl:text>
+        <xsl:text>graded inadequate, but every record names effective practice.</xsl:text>
       </xsl:when>
     </xsl:choose>
   </xsl:template>

@@ -1,0 +1,10 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  slac-2009/fa-response.xsl: the factual accuracy response (a QA working paper,
+  not published). Everything is in ../common/fa-response.xsl; the
+  comments cite the numbered paragraphs of the draft report.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../common/fa-response.xsl"/>
+  <xsl:variable name="draft-name" select="'report'"/>
+</xsl:stylesheet>
