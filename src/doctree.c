@@ -27,6 +27,8 @@ struct build {
 	struct fd_doc *doc;		/* the tree being built */
 	const char *path;		/* in->path, owned by doc */
 	int errors;			/* errors reported by the walk */
+	size_t off;			/* the source read so far, by locate() */
+	long off_line, off_col;		/* line and column of off */
 };
 
 /* Whitespace collapsing across the inline content of one block. */
@@ -214,13 +216,59 @@ line_of(const xmlNode *el)
 	return l > 0 ? l : 0;
 }
 
+/* Line and column of el's start tag, found by reading the source forward
+ * from the last element located: elements are met in document order, so
+ * the walk reads the source once, however long its lines. Column 0 (and
+ * libxml2's line) when the tag is not found before the end of the line
+ * libxml2 gives, where its start tag ends. */
+static void
+locate(struct build *b, const xmlNode *el, long *line, long *col)
+{
+	const struct fd_input *in = b->in;
+	const char *name = (const char *)el->name;
+	size_t nl = strlen(name), end, i;
+
+	*line = line_of(el);
+	*col = 0;
+	if (in->nlines == 0 || *line <= 0 || (size_t)*line > in->nlines)
+		return;
+	end = (size_t)*line < in->nlines ? in->line_start[*line] : in->len;
+	for (i = b->off; i + 1 + nl < end; i++) {
+		char c;
+
+		if (in->src[i] != '<' || strncmp(in->src + i + 1, name, nl) != 0)
+			continue;
+		c = in->src[i + 1 + nl];
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
+		    c != '/' && c != '>')
+			continue;
+		/* Count lines and characters from the last place to here. */
+		for (; b->off < i; b->off++) {
+			unsigned char u = (unsigned char)in->src[b->off];
+
+			if (u == '\n') {
+				b->off_line++;
+				b->off_col = 1;
+			} else if ((u & 0xc0) != 0x80) {
+				b->off_col++;
+			}
+		}
+		*line = b->off_line;
+		*col = b->off_col;
+		/* Past the '<', so that the next search starts after it. */
+		b->off++;
+		b->off_col++;
+		return;
+	}
+}
+
 static struct fd_node *
 new_node(struct build *b, enum fd_node_kind kind, const xmlNode *el)
 {
 	struct fd_node *n = fd_node_new(kind, b->path, line_of(el));
 
 	if (el->type == XML_ELEMENT_NODE)
-		fd_input_locate(b->in, el, &n->line, &n->col);
+		locate(b, el, &n->line, &n->col);
 	return n;
 }
 
@@ -719,8 +767,10 @@ build_flow(struct build *b, const xmlNode *el, struct fd_node *parent,
 			if (para == NULL) {
 				if (blank(c))
 					continue;
-				para = new_node(b, FD_NODE_PARA, c->type ==
-						XML_ELEMENT_NODE ? c : el);
+				/* Where its item or cell is. */
+				para = fd_node_new(FD_NODE_PARA, b->path,
+						   parent->line);
+				para->col = parent->col;
 				inline_begin(&st, para);
 			}
 			inline_node(b, &st, c, 0, NULL, depth + 1);
@@ -739,6 +789,31 @@ build_flow(struct build *b, const xmlNode *el, struct fd_node *parent,
 		inline_end(para);
 		fd_node_append(parent, para);
 	}
+}
+
+/* Refuses text blocks longer than FD_MAX_BLOCK_TEXT; returns the number
+ * of errors. The tree is as deep as the loader's and Markdown's bounds
+ * allow, a few hundred levels at most. */
+static int
+check_sizes(const struct fd_node *n, struct fd_diags *d, int depth)
+{
+	size_t i, len = 0;
+	int errors = 0;
+
+	for (i = 0; i < n->nruns; i++)
+		len += strlen(n->runs[i].text);
+	if (len > FD_MAX_BLOCK_TEXT) {
+		fd_diag(d, FD_ERROR, n->file, n->line, n->col,
+			"this block has %zu bytes of text; at most %d are "
+			"allowed in one paragraph",
+			len, FD_MAX_BLOCK_TEXT);
+		errors++;
+	}
+	if (depth > 2 * MAX_DEPTH)
+		return errors;
+	for (i = 0; i < n->nkids; i++)
+		errors += check_sizes(n->kids[i], d, depth + 1);
+	return errors;
 }
 
 static void
@@ -811,7 +886,7 @@ struct fd_doc *
 fd_doctree_build_input(const struct fd_input *in,
 		       const struct fd_doctree_opts *o, struct fd_diags *d)
 {
-	struct build b = {in, o, d, NULL, NULL, 0};
+	struct build b = {in, o, d, NULL, NULL, 0, 0, 1, 1};
 	const xmlNode *root = xmlDocGetRootElement(in->doc);
 	const xmlNode *body;
 
@@ -827,6 +902,7 @@ fd_doctree_build_input(const struct fd_input *in,
 	body = fd_child(root, "body");
 	b.doc->body = fd_node_new(FD_NODE_BODY, b.path, line_of(body));
 	build_blocks(&b, body->children, b.doc->body, 1);
+	b.errors += check_sizes(b.doc->body, d, 0);
 	if (b.errors) {
 		fd_doc_free(b.doc);
 		return NULL;

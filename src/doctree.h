@@ -37,6 +37,11 @@ enum fd_node_kind {
 	FD_NODE_PAGE_BREAK  /* the next block starts a new page */
 };
 
+/* Bytes of text in one block (paragraph, heading, cell paragraph): Pango
+ * breaks a word that does not fit in time that grows with the square of
+ * its length, so longer blocks are refused. */
+#define FD_MAX_BLOCK_TEXT 32768
+
 /* Bits of fd_node.flags. */
 enum {
 	FD_KEEP_TOGETHER = 1 << 0,  /* keep-together="yes" */

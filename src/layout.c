@@ -45,6 +45,8 @@ struct lay {
 	double size;		    /* text size of the blocks being laid out */
 	int bold;		    /* they are bold (header cells) */
 	double space;		    /* space after their paragraphs */
+	long lines;		    /* lines laid out so far */
+	int too_long;		    /* FD_MAX_LINES was passed */
 	int errors;		    /* errors reported */
 };
 
@@ -482,6 +484,15 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 	fd_buf_free(&b);
 
 	t->nlines = pango_layout_get_line_count(t->layout);
+	L->lines += t->nlines;
+	if (L->lines > FD_MAX_LINES && !L->too_long && where != NULL) {
+		fd_diag(L->d, FD_ERROR, where->file, where->line, where->col,
+			"the document is longer than %d lines (about five "
+			"hundred pages) here",
+			FD_MAX_LINES);
+		L->too_long = 1;
+		L->errors++;
+	}
 	t->m = get_metrics(L, f->family, f->size, f->bold);
 	t->pitch = f->pitch;
 	t->base = (t->pitch - (t->m->asc + t->m->desc)) / 2 + t->m->asc;
@@ -1089,7 +1100,7 @@ emit_blocks(struct lay *L, struct flow *f, struct fd_node *const *kids,
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n && !L->too_long; i++)
 		emit_block(L, f, kids[i], x, w, depth, body);
 }
 

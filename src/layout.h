@@ -19,6 +19,10 @@
 #include "doctree.h"
 #include "style.h"
 
+/* Lines of text in one document, about five hundred pages: beyond that
+ * it is refused, rather than take a minute and a gigabyte. */
+#define FD_MAX_LINES 25000
+
 enum fd_op_kind {
 	FD_OP_BEGIN,	 /* opens structure tag `tag` */
 	FD_OP_END,	 /* closes structure tag `tag` */

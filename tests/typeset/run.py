@@ -440,7 +440,7 @@ def case_markdown():
            r"error: Markdown lists and quotes are nested more than", 5)
     expect("stars", md("stars.xml", "* " * 10000 + "x"), 1,
            r"error: Markdown lists and quotes are nested more than", 5)
-    expect("emphasis", md("emph.xml", "*a " * 15000 + "b"), 0, r"^$", 5)
+    expect("emphasis", md("emph.xml", "*a " * 10000 + "b"), 0, r"^$", 5)
     # A placeholder nobody gave a value: the template's line and column.
     with open(os.path.join(TMP, "unknown.md"), "w") as f:
         f.write("First line.\n\nThe {{area}} and {{nobody}}.\n")
@@ -473,6 +473,14 @@ def case_errors():
         ("empty-title.xml",
          "<document><meta>\n<title> </title></meta><body><p>x</p></body></document>",
          1, r"empty-title\.xml:2:1: error: the document's <title> is empty"),
+        ("long-paragraph.xml",
+         "<document><meta><title>t</title></meta><body>\n<p>%s</p></body></document>"
+         % ("w" * 40000), 1,
+         r"long-paragraph\.xml:2:1: error: this block has 40000 bytes of text; at most 32768"),
+        ("too-long.xml",
+         "<document><meta><title>t</title></meta><body>%s</body></document>"
+         % (("<p>%s</p>\n" % ("word " * 60)) * 9000), 1,
+         r"too-long\.xml:\d+:1: error: the document is longer than 25000 lines"),
         ("huge-md.xml",
          "<document><meta><title>t</title></meta><body><markdown>%s</markdown></body></document>"
          % ("word " * 20000), 1, r"huge-md\.xml:1:\d+: error: this Markdown block has"),
