@@ -188,7 +188,7 @@
   <xsl:template name="esn-table">
     <h2>The multi-agency front door: ESN 01–22</h2>
     <table>
-      <col width="7%"/><col/>
+      <col width="9%"/><col/>
       <xsl:call-template name="count-cols"/>
       <xsl:call-template name="count-head">
         <xsl:with-param name="first">

@@ -165,7 +165,7 @@
     <xsl:param name="nodes"/>
     <xsl:param name="show-aspect" select="true()"/>
     <table>
-      <col width="15%"/><col/><col width="22%"/><col width="18%"/>
+      <col width="18%"/><col/><col width="21%"/><col width="17%"/>
       <thead>
         <tr><th>Record</th><th>Evidence</th><th>By, about</th><th>Practice</th></tr>
       </thead>
@@ -190,9 +190,13 @@
               <br/>
             </xsl:when>
           </xsl:choose>
-          <xsl:call-template name="date">
-            <xsl:with-param name="iso" select="@date"/>
-          </xsl:call-template>
+          <!-- "29&#160;November 2016": the day stays with its month. -->
+          <xsl:variable name="d">
+            <xsl:call-template name="date">
+              <xsl:with-param name="iso" select="@date"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:value-of select="concat(substring-before($d, ' '), '&#160;', substring-after($d, ' '))"/>
         </p>
       </td>
       <td>

@@ -119,7 +119,7 @@
         <h2>Evidence not cited by any finding</h2>
         <xsl:choose>
           <xsl:when test="$uncited">
-            <p number="no">
+            <p number="no" keep-with-next="yes">
               <xsl:value-of select="count($uncited)"/>
               <xsl:text> record</xsl:text>
               <xsl:if test="count($uncited) != 1">s</xsl:if>
@@ -147,30 +147,41 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- "4 strengths, 4 areas for improvement, 1 area for priority action" -->
+  <!-- "4 strengths, 4 areas for improvement, 1 area for priority action";
+       kinds with none are left out. -->
   <xsl:template name="finding-counts">
     <xsl:variable name="s" select="count($findings[self::strength])"/>
     <xsl:variable name="i" select="count($findings[self::improvement])"/>
     <xsl:variable name="pa" select="count($findings[self::priority-action])"/>
     <xsl:variable name="cs" select="count($findings[self::case-study])"/>
-    <xsl:value-of select="concat($s, ' strength')"/>
-    <xsl:if test="$s != 1">s</xsl:if>
-    <xsl:value-of select="concat(', ', $i, ' ')"/>
-    <xsl:call-template name="term-lower">
-      <xsl:with-param name="one" select="$i = 1"/>
-    </xsl:call-template>
-    <xsl:if test="$pa &gt; 0">
-      <xsl:value-of select="concat(', ', $pa, ' area')"/>
-      <xsl:if test="$pa != 1">s</xsl:if>
-      <xsl:text> for priority action</xsl:text>
-    </xsl:if>
-    <xsl:if test="$cs &gt; 0">
-      <xsl:value-of select="concat(', ', $cs, ' case stud')"/>
-      <xsl:choose>
-        <xsl:when test="$cs = 1">y</xsl:when>
-        <xsl:otherwise>ies</xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
+    <xsl:variable name="parts">
+      <xsl:if test="$s &gt; 0">
+        <xsl:value-of select="concat(', ', $s, ' strength')"/>
+        <xsl:if test="$s != 1">s</xsl:if>
+      </xsl:if>
+      <xsl:if test="$i &gt; 0">
+        <xsl:value-of select="concat(', ', $i, ' ')"/>
+        <xsl:call-template name="term-lower">
+          <xsl:with-param name="one" select="$i = 1"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$pa &gt; 0">
+        <xsl:value-of select="concat(', ', $pa, ' area')"/>
+        <xsl:if test="$pa != 1">s</xsl:if>
+        <xsl:text> for priority action</xsl:text>
+      </xsl:if>
+      <xsl:if test="$cs &gt; 0">
+        <xsl:value-of select="concat(', ', $cs, ' case stud')"/>
+        <xsl:choose>
+          <xsl:when test="$cs = 1">y</xsl:when>
+          <xsl:otherwise>ies</xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$parts != ''"><xsl:value-of select="substring($parts, 3)"/></xsl:when>
+      <xsl:otherwise>None</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "areas for development", or "area for development" for one. -->
@@ -251,7 +262,7 @@
         <xsl:text>)</xsl:text>
       </xsl:if>
     </h3>
-    <quote keep-with-next="yes"><markdown><xsl:value-of select="."/></markdown></quote>
+    <quote keep-together="yes" keep-with-next="yes"><markdown><xsl:value-of select="."/></markdown></quote>
     <xsl:call-template name="warning"/>
     <xsl:call-template name="record-table">
       <xsl:with-param name="nodes" select="$records[contains($list, concat(' ', @id, ' '))]"/>
@@ -270,7 +281,7 @@
         <xsl:with-param name="g" select="@grade"/>
       </xsl:call-template>
     </h3>
-    <quote keep-with-next="yes"><markdown><xsl:value-of select="."/></markdown></quote>
+    <quote keep-together="yes" keep-with-next="yes"><markdown><xsl:value-of select="."/></markdown></quote>
     <xsl:if test="@why">
       <p number="no"><i>Departs from a limiting judgement because: </i>
         <xsl:value-of select="normalize-space(@why)"/></p>

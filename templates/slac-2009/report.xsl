@@ -85,7 +85,7 @@
         <xsl:call-template name="team"/>
 
         <h2><xsl:value-of select="$data/headings/@scale"/></h2>
-        <markdown src="{$data/headings/@scale-src}"/>
+        <markdown src="{$data/headings/@scale-src}" keep-with-next="yes"/>
         <xsl:call-template name="scale"/>
 
         <h2><xsl:value-of select="$data/headings/@service"/></h2>
