@@ -860,6 +860,30 @@ build_meta(struct fd_doc *doc, const xmlNode *meta, const xmlNode *page)
 	doc->numbered = yes(page, "numbered-paragraphs");
 }
 
+/* The number of elements under root, counted without recursion and
+ * without counting past limit. */
+static size_t
+count_elements(const xmlNode *root, size_t limit)
+{
+	const xmlNode *n = root;
+	size_t count = 0;
+
+	while (n != NULL && count <= limit) {
+		if (n->type == XML_ELEMENT_NODE)
+			count++;
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+	return count;
+}
+
 /* Validates against document.rng; returns the number of errors. */
 static unsigned
 validate(const struct fd_input *in, const struct fd_doctree_opts *o,
@@ -890,6 +914,12 @@ fd_doctree_build_input(const struct fd_input *in,
 	const xmlNode *root = xmlDocGetRootElement(in->doc);
 	const xmlNode *body;
 
+	if (count_elements(root, FD_MAX_ELEMENTS) > FD_MAX_ELEMENTS) {
+		fd_diag(d, FD_ERROR, in->path, 1, 1,
+			"the document tree has more than %d elements",
+			FD_MAX_ELEMENTS);
+		return NULL;
+	}
 	if (validate(in, o, d) != 0)
 		return NULL;
 	b.doc = fd_xcalloc(1, sizeof *b.doc);

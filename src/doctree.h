@@ -42,6 +42,11 @@ enum fd_node_kind {
  * its length, so longer blocks are refused. */
 #define FD_MAX_BLOCK_TEXT 32768
 
+/* Elements in one document tree: a letter has a few hundred, the longest
+ * working paper a few thousand. Beyond this it is refused before the
+ * schema is even tried. */
+#define FD_MAX_ELEMENTS 100000
+
 /* Bits of fd_node.flags. */
 enum {
 	FD_KEEP_TOGETHER = 1 << 0,  /* keep-together="yes" */

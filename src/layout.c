@@ -143,6 +143,7 @@ struct table {
 	int nrows, ncols;	    /* grid size */
 	double *colx;		    /* ncols + 1 column edges on the page */
 	double *rowh;		    /* height of each row */
+	size_t *row_first;	    /* nrows + 1: each row's first cell */
 	struct cell *cells;	    /* in row order */
 	size_t ncells;		    /* entries in cells */
 	struct band *bands;	    /* in row order */
@@ -403,6 +404,25 @@ open_fonts(struct lay *L)
 
 /* ----------------------------------------------------------- text */
 
+/* Counts n more lines of the document; past FD_MAX_LINES reports an error
+ * at where (once) and returns -1, and nothing more is laid out. */
+static int
+count_lines(struct lay *L, long n, const struct fd_node *where)
+{
+	L->lines += n;
+	if (L->lines <= FD_MAX_LINES)
+		return 0;
+	if (!L->too_long) {
+		fd_diag(L->d, FD_ERROR, where->file, where->line, where->col,
+			"the document is too long: more than %d lines and "
+			"table cells (about five hundred pages) by here",
+			FD_MAX_LINES);
+		L->too_long = 1;
+		L->errors++;
+	}
+	return -1;
+}
+
 /* Lays out runs (after an optional prefix in the block's own font) at
  * width. where locates a warning about glyphs no font has. */
 static struct text *
@@ -484,15 +504,8 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 	fd_buf_free(&b);
 
 	t->nlines = pango_layout_get_line_count(t->layout);
-	L->lines += t->nlines;
-	if (L->lines > FD_MAX_LINES && !L->too_long && where != NULL) {
-		fd_diag(L->d, FD_ERROR, where->file, where->line, where->col,
-			"the document is longer than %d lines (about five "
-			"hundred pages) here",
-			FD_MAX_LINES);
-		L->too_long = 1;
-		L->errors++;
-	}
+	if (where != NULL)
+		count_lines(L, t->nlines, where);
 	t->m = get_metrics(L, f->family, f->size, f->bold);
 	t->pitch = f->pitch;
 	t->base = (t->pitch - (t->m->asc + t->m->desc)) / 2 + t->m->asc;
@@ -1169,17 +1182,22 @@ grid(struct lay *L, struct table *t)
 	const struct fd_node *n = t->node;
 	unsigned char *occ;
 	int r, nhead = 0, maxc = 64, ncols = (int)n->ncols;
-	size_t k;
+	size_t k, total = 0;
 
 	t->nrows = (int)n->nkids;
-	for (r = 0; r < t->nrows; r++)
+	for (r = 0; r < t->nrows; r++) {
 		if (n->kids[r]->flags & FD_HEAD_ROW)
 			nhead = r + 1;
+		total += n->kids[r]->nkids;
+	}
+	t->cells = fd_xcalloc(total + 1, sizeof *t->cells);
+	t->row_first = fd_xcalloc((size_t)t->nrows + 1, sizeof *t->row_first);
 	occ = fd_xcalloc((size_t)t->nrows * (size_t)maxc + 1, 1);
 	for (r = 0; r < t->nrows; r++) {
 		const struct fd_node *row = n->kids[r];
 		int c = 0, end = r < nhead ? nhead : t->nrows;
 
+		t->row_first[r] = t->ncells;
 		for (k = 0; k < row->nkids; k++) {
 			const struct fd_node *cn = row->kids[k];
 			struct cell *cell;
@@ -1196,10 +1214,7 @@ grid(struct lay *L, struct table *t)
 				free(occ);
 				return -1;
 			}
-			t->cells = fd_xreallocarray(t->cells, t->ncells + 1,
-						    sizeof *t->cells);
 			cell = &t->cells[t->ncells++];
-			memset(cell, 0, sizeof *cell);
 			cell->node = cn;
 			cell->row = r;
 			cell->col = c;
@@ -1215,6 +1230,7 @@ grid(struct lay *L, struct table *t)
 		}
 	}
 	free(occ);
+	t->row_first[t->nrows] = t->ncells;
 	t->ncols = ncols > 0 ? ncols : 1;
 	return nhead;
 }
@@ -1253,11 +1269,7 @@ row_heights(struct lay *L, struct table *t, int r0, int r1)
 static size_t
 first_cell_of(const struct table *t, int row)
 {
-	size_t k = 0;
-
-	while (k < t->ncells && t->cells[k].row < row)
-		k++;
-	return k;
+	return t->row_first[row];
 }
 
 static void
@@ -1330,6 +1342,7 @@ table_free(struct table *t)
 	free(t->bands);
 	free(t->colx);
 	free(t->rowh);
+	free(t->row_first);
 	free(t);
 }
 
@@ -1348,6 +1361,9 @@ emit_table(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 	t->node = n;
 	t->borders = !(n->flags & FD_NO_BORDERS);
 	if ((nhead = grid(L, t)) < 0 || t->nrows == 0)
+		return;
+	/* A cell costs about what a line does: its tags, its rules. */
+	if (count_lines(L, (long)t->ncells, n) != 0)
 		return;
 	column_edges(t, x, w);
 	t->rowh = fd_xcalloc((size_t)t->nrows, sizeof *t->rowh);

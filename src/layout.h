@@ -19,8 +19,9 @@
 #include "doctree.h"
 #include "style.h"
 
-/* Lines of text in one document, about five hundred pages: beyond that
- * it is refused, rather than take a minute and a gigabyte. */
+/* Lines of text and table cells in one document, about five hundred
+ * pages: beyond that it is refused, rather than take a minute and a
+ * gigabyte. */
 #define FD_MAX_LINES 25000
 
 enum fd_op_kind {

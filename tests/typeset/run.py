@@ -480,7 +480,15 @@ def case_errors():
         ("too-long.xml",
          "<document><meta><title>t</title></meta><body>%s</body></document>"
          % (("<p>%s</p>\n" % ("word " * 60)) * 9000), 1,
-         r"too-long\.xml:\d+:1: error: the document is longer than 25000 lines"),
+         r"too-long\.xml:\d+:1: error: the document is too long: more than 25000 lines"),
+        ("many-elements.xml",
+         "<document><meta><title>t</title></meta><body><p>%s</p></body></document>"
+         % ("<b/>" * 100001), 1,
+         r"many-elements\.xml:1:1: error: the document tree has more than 100000 elements"),
+        ("many-cells.xml",
+         "<document><meta><title>t</title></meta><body><table>%s</table></body></document>"
+         % ("<tr>%s</tr>" % ("<td/>" * 60) * 500), 1,
+         r"many-cells\.xml:1:\d+: error: the document is too long"),
         ("huge-md.xml",
          "<document><meta><title>t</title></meta><body><markdown>%s</markdown></body></document>"
          % ("word " * 20000), 1, r"huge-md\.xml:1:\d+: error: this Markdown block has"),
