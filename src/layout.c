@@ -13,8 +13,11 @@
  * line by line, under the repeated header rows.
  *
  * Lines are drawn run by run (pango_cairo_show_glyph_item in paint.c), so
- * that each run sits in its own Span and a link's box covers its text on
- * that line only.
+ * that a link's text sits in its own Link tag with the box of its text on
+ * that line; the other runs of a line share one Span.
+ *
+ * Everything is bounded (FD_MAX_LINES, the 64 columns of a table), so a
+ * hostile tree costs seconds, not minutes.
  */
 #include "layout.h"
 
