@@ -73,20 +73,27 @@ name_char(char c)
 
 /* Appends value so that cmark prints it as it is: every ASCII punctuation
  * character backslash-escaped (CommonMark allows that for all of them),
- * line breaks and tabs as spaces, so nothing starts a block. */
+ * line breaks and tabs as spaces, so nothing starts a block, and leading
+ * spaces as character references, so they indent no code block. */
 static void
 add_escaped(struct fd_buf *b, const char *v)
 {
+	int leading = 1;
+
 	for (; *v; v++) {
 		unsigned char c = (unsigned char)*v;
+		int space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
 
-		if (c == '\n' || c == '\r' || c == '\t')
+		if (space && leading)
+			fd_buf_adds(b, "&#32;");
+		else if (space)
 			fd_buf_addc(b, ' ');
 		else if (c < 0x80 && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
 					     c) && c != '\0')
 			fd_buf_addf(b, "\\%c", c);
 		else
 			fd_buf_addc(b, (char)c);
+		leading = leading && space;
 	}
 }
 
