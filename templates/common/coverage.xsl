@@ -181,7 +181,8 @@
   </xsl:template>
 
   <xsl:template name="count-cols">
-    <col width="9%"/><col width="14%"/><col width="18%"/><col width="18%"/>
+    <xsl:param name="records" select="'18%'"/>
+    <col width="9%"/><col width="14%"/><col width="18%"/><col width="{$records}"/>
   </xsl:template>
 
   <!-- ESN 01-22 -->
@@ -332,7 +333,9 @@
     <h2>Evidence by agency</h2>
     <table>
       <col/>
-      <xsl:call-template name="count-cols"/>
+      <xsl:call-template name="count-cols">
+        <xsl:with-param name="records" select="'27%'"/>
+      </xsl:call-template>
       <xsl:call-template name="count-head">
         <xsl:with-param name="first"><th>Agency</th></xsl:with-param>
       </xsl:call-template>
@@ -357,7 +360,9 @@
     <h2>Evidence by inspector</h2>
     <table>
       <col/>
-      <xsl:call-template name="count-cols"/>
+      <xsl:call-template name="count-cols">
+        <xsl:with-param name="records" select="'27%'"/>
+      </xsl:call-template>
       <xsl:call-template name="count-head">
         <xsl:with-param name="first"><th>Inspector</th></xsl:with-param>
       </xsl:call-template>
