@@ -1,5 +1,6 @@
 /* cmd_typeset.c: findings typeset TREE.xml -o OUT.pdf: a document tree
  * rendered directly, for template authors and for the engine's tests. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,8 @@ usage(FILE *f)
 	      "                [--set name=value]...\n\n"
 	      "Lays out a document tree (docs/document-tree.md) as a tagged\n"
 	      "PDF. The creation date is SOURCE_DATE_EPOCH, else 1970-01-01.\n\n"
-	      "  -o, --output FILE    the PDF to write (replaced atomically)\n"
+	      "  -o, --output FILE    the PDF to write (replaced atomically;\n"
+	      "                       - for standard output)\n"
 	      "  --style FILE|NAME    the style (default: gov-uk)\n"
 	      "  --templates DIR      take the schemas and styles from DIR\n"
 	      "  --markdown-dir DIR   where <markdown src=\"x.md\"/> is read\n"
@@ -106,9 +108,14 @@ fd_cmd_typeset(int argc, char **argv)
 	o.schema_dir = schema_dir;
 	if (fd_typeset_input(in, &o, d, &pdf, &len) != 0)
 		goto done;
-	if ((err = fd_write_atomic(output, pdf, len)) != 0)
+	if (strcmp(output, "-") == 0) {
+		if (fwrite(pdf, 1, len, stdout) != len || fflush(stdout) != 0)
+			fd_diag(d, FD_IOERR, "standard output", 0, 0,
+				"cannot write: %s", strerror(errno));
+	} else if ((err = fd_write_atomic(output, pdf, len)) != 0) {
 		fd_diag(d, FD_IOERR, output, 0, 0, "cannot write: %s",
 			strerror(err));
+	}
 done:
 	fd_diags_flush(d);
 	status = fd_diags_exit(d);
