@@ -363,32 +363,48 @@ check_family(struct lay *L, const char *family)
 	return ok;
 }
 
+/*
+ * The fontconfig configuration of the last style used, kept for the life
+ * of the process. Pango 1.50 never releases the reference its font map
+ * takes on it, so a new configuration for each document would leak one
+ * each time (a batch build, the fuzzer); one kept here is only counted
+ * again. It is also fontconfig's current configuration: Pango's font map
+ * otherwise runs FcInit() on the machine's configuration in a thread and
+ * waits for it, which is slow and leaks.
+ */
+static FcConfig *fonts_config;
+static char *fonts_config_path;
+
 /* The private font map: only the fonts of the style's fonts.conf. */
 static int
 open_fonts(struct lay *L)
 {
-	FcConfig *cfg = FcConfigCreate();
+	const char *path = L->st->fonts_conf;
 	cairo_font_options_t *fo;
 
-	if (cfg == NULL ||
-	    !FcConfigParseAndLoad(cfg, (const FcChar8 *)L->st->fonts_conf,
-				  FcTrue) ||
-	    !FcConfigBuildFonts(cfg)) {
-		fd_diag(L->d, FD_IOERR, L->st->fonts_conf, 0, 0,
-			"cannot load this fontconfig file");
-		if (cfg)
-			FcConfigDestroy(cfg);
-		L->errors++;
-		return -1;
+	if (fonts_config == NULL || strcmp(fonts_config_path, path) != 0) {
+		FcConfig *cfg = FcConfigCreate();
+
+		if (cfg == NULL ||
+		    !FcConfigParseAndLoad(cfg, (const FcChar8 *)path, FcTrue) ||
+		    !FcConfigBuildFonts(cfg) || !FcConfigSetCurrent(cfg)) {
+			fd_diag(L->d, FD_IOERR, path, 0, 0,
+				"cannot load this fontconfig file");
+			if (cfg)
+				FcConfigDestroy(cfg);
+			L->errors++;
+			return -1;
+		}
+		/* The current configuration holds it from now on. */
+		FcConfigDestroy(cfg);
+		fonts_config = cfg;
+		free(fonts_config_path);
+		fonts_config_path = fd_xstrdup(path);
 	}
-	/* Pango's font map starts FcInit() in a thread, and waits for it,
-	 * unless a current configuration exists: ours, then, so that the
-	 * machine's configuration is never read (it is slow, and leaks). */
-	FcConfigSetCurrent(cfg);
 	L->pages->fontmap =
 		pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->pages->fontmap), cfg);
-	FcConfigDestroy(cfg);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->pages->fontmap),
+				     fonts_config);
 	L->ctx = L->pages->context =
 		pango_font_map_create_context(L->pages->fontmap);
 	pango_cairo_context_set_resolution(L->ctx, 72);
