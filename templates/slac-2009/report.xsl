@@ -263,8 +263,10 @@
   <!-- A section: the summary table, then each heading in order. -->
 
   <xsl:template match="section" mode="section">
-    <page-break/>
-    <h1><xsl:value-of select="@title"/></h1>
+    <!-- Safeguarding follows the service information; looked after
+         children start on a page of their own. -->
+    <xsl:if test="position() &gt; 1"><page-break/></xsl:if>
+    <h1 keep-with-next="yes"><xsl:value-of select="@title"/></h1>
     <table keep-together="yes">
       <col/><col width="22%"/>
       <thead>
