@@ -18,6 +18,7 @@
 #include "load.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <libxml/SAX2.h>
 #include <stdint.h>
 #include <libxml/parser.h>
@@ -88,10 +89,8 @@ offsets_get(const struct fd_offsets *o, const xmlNode *node)
 
 /* What a parse reports back through the SAX hooks. */
 struct parse_state {
-	int doctype;		    /* a DOCTYPE was met */
-	long line, col;		    /* where the first error was */
-	char *msg;		    /* the first error's message, or NULL */
-	struct fd_offsets *offsets; /* start tags seen so far */
+	struct fd_parse_error *err; /* the first error, or the DOCTYPE */
+	struct fd_offsets *offsets; /* start tags seen so far, or NULL */
 };
 
 static void
@@ -143,17 +142,17 @@ static void
 serror(void *ctx, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
+	struct fd_parse_error *e = ((struct parse_state *)ctxt->_private)->err;
 	size_t n;
 
-	if (st->msg != NULL || err == NULL || err->level < XML_ERR_ERROR)
+	if (e->msg != NULL || err == NULL || err->level < XML_ERR_ERROR)
 		return;
-	st->msg = fd_xstrdup(err->message ? err->message : "malformed XML");
-	n = strlen(st->msg);
-	while (n > 0 && (st->msg[n - 1] == '\n' || st->msg[n - 1] == ' '))
-		st->msg[--n] = '\0';
-	st->line = err->line;
-	st->col = err->int2;
+	e->msg = fd_xstrdup(err->message ? err->message : "malformed XML");
+	n = strlen(e->msg);
+	while (n > 0 && (e->msg[n - 1] == '\n' || e->msg[n - 1] == ' '))
+		e->msg[--n] = '\0';
+	e->line = err->line;
+	e->col = err->int2;
 }
 
 static void
@@ -161,15 +160,15 @@ stop_at_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 		const xmlChar *sid)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	struct parse_state *st = ctxt->_private;
+	struct fd_parse_error *e = ((struct parse_state *)ctxt->_private)->err;
 
 	(void)name;
 	(void)eid;
 	(void)sid;
-	if (!st->doctype) {
-		st->doctype = 1;
-		st->line = xmlSAX2GetLineNumber(ctxt);
-		st->col = xmlSAX2GetColumnNumber(ctxt);
+	if (!e->doctype) {
+		e->doctype = 1;
+		e->line = xmlSAX2GetLineNumber(ctxt);
+		e->col = xmlSAX2GetColumnNumber(ctxt);
 	}
 	xmlStopParser(ctxt);
 }
@@ -191,8 +190,8 @@ start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
 			      namespaces, nb_attributes, nb_defaulted,
 			      attributes);
-	if (ctxt->node == NULL || ctxt->input == NULL ||
-	    ctxt->input->cur == NULL)
+	if (st->offsets == NULL || ctxt->node == NULL ||
+	    ctxt->input == NULL || ctxt->input->cur == NULL)
 		return;
 	base = ctxt->input->base;
 	for (p = ctxt->input->cur; p > base && *p != '<'; p--)
@@ -228,13 +227,52 @@ too_deep(const xmlNode *root)
 	return 0;
 }
 
+xmlDoc *
+fd_parse_memory(const char *name, const char *data, size_t len,
+		xmlDict *dict, struct fd_offsets *offsets,
+		struct fd_parse_error *err)
+{
+	struct parse_state st = {err, offsets};
+	xmlParserCtxtPtr ctxt;
+	xmlDoc *doc;
+
+	memset(err, 0, sizeof *err);
+	if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL) {
+		err->msg = fd_xstrdup("cannot create an XML parser");
+		return NULL;
+	}
+	if (dict != NULL) {
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(ctxt->dict);
+	}
+	ctxt->_private = &st;
+	ctxt->sax->internalSubset = stop_at_doctype;
+	ctxt->sax->externalSubset = stop_at_doctype;
+	ctxt->sax->serror = serror;
+	ctxt->sax->startElementNs = start_element;
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	ctxt->userData = ctxt;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, "UTF-8",
+				PARSE_OPTIONS);
+	if (doc != NULL && (err->doctype || err->msg || !ctxt->wellFormed)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc == NULL && !err->doctype && err->msg == NULL)
+		err->msg = fd_xstrdup("cannot parse");
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 struct fd_input *
 fd_load_memory(const char *name, const char *data, size_t len,
 	       struct fd_diags *d)
 {
 	struct fd_input *in = fd_xcalloc(1, sizeof *in);
-	struct parse_state st = {0};
-	xmlParserCtxtPtr ctxt = NULL;
+	struct fd_parse_error err = {0};
 	size_t bad;
 	long line, col;
 
@@ -266,40 +304,24 @@ fd_load_memory(const char *name, const char *data, size_t len,
 				(unsigned char)data[bad]);
 		goto fail;
 	}
-
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		fd_diag(d, FD_ERROR, name, 0, 0, "cannot create an XML parser");
-		goto fail;
-	}
-	ctxt->_private = &st;
-	ctxt->sax->internalSubset = stop_at_doctype;
-	ctxt->sax->externalSubset = stop_at_doctype;
-	ctxt->sax->serror = serror;
-	ctxt->sax->startElementNs = start_element;
 	in->offsets = fd_xcalloc(1, sizeof *in->offsets);
-	st.offsets = in->offsets;
-	ctxt->sax->initialized = XML_SAX2_MAGIC;
-	ctxt->userData = ctxt;
-	ctxt->vctxt.error = NULL;
-	ctxt->vctxt.warning = NULL;
-	in->doc = xmlCtxtReadMemory(ctxt, in->src, (int)len, name, "UTF-8",
-				    PARSE_OPTIONS);
-	if (st.doctype) {
-		fd_diag(d, FD_ERROR, name, st.line, st.col,
+	in->doc = fd_parse_memory(name, in->src, len, NULL, in->offsets, &err);
+	if (err.doctype) {
+		fd_diag(d, FD_ERROR, name, err.line, err.col,
 			"a DOCTYPE is not allowed (no DTDs or entities are "
 			"loaded)");
 		goto fail;
 	}
-	if (in->doc == NULL || st.msg != NULL || !ctxt->wellFormed) {
-		if (st.msg && strstr(st.msg, "Excessive depth"))
-			fd_diag(d, FD_ERROR, name, st.line, st.col,
+	if (in->doc == NULL) {
+		if (strstr(err.msg, "Excessive depth"))
+			fd_diag(d, FD_ERROR, name, err.line, err.col,
 				"elements are nested too deeply "
 				"(at most %d levels)",
 				FD_MAX_DEPTH);
 		else
-			fd_diag(d, FD_ERROR, name, st.line > 0 ? st.line : 1,
-				st.col > 0 ? st.col : 1, "malformed XML: %s",
-				st.msg ? st.msg : "cannot parse");
+			fd_diag(d, FD_ERROR, name, err.line > 0 ? err.line : 1,
+				err.col > 0 ? err.col : 1, "malformed XML: %s",
+				err.msg);
 		goto fail;
 	}
 	if (xmlDocGetRootElement(in->doc) == NULL) {
@@ -312,13 +334,10 @@ fd_load_memory(const char *name, const char *data, size_t len,
 			FD_MAX_DEPTH);
 		goto fail;
 	}
-	free(st.msg);
-	xmlFreeParserCtxt(ctxt);
+	free(err.msg);
 	return in;
 fail:
-	free(st.msg);
-	if (ctxt)
-		xmlFreeParserCtxt(ctxt);
+	free(err.msg);
 	fd_input_free(in);
 	return NULL;
 }

@@ -27,6 +27,24 @@ struct fd_input {
 	struct fd_offsets *offsets; /* where each element's '<' is */
 };
 
+/* What a safe parse found wrong. */
+struct fd_parse_error {
+	char *msg;	/* the first error's message, or NULL; caller frees */
+	long line, col; /* where it is, 0 when unknown */
+	int doctype;	/* a DOCTYPE stopped the parse */
+};
+
+/*
+ * Parses bytes with the safe options described in load.c, a DOCTYPE
+ * stopping the parse at once. dict, when not NULL, is the dictionary the
+ * tree's names must come from (libxslt's); offsets, when not NULL, gets the
+ * byte offset of every start tag. Returns the tree, or NULL with *err
+ * filled (also when a tree was built but an error was seen).
+ */
+xmlDoc *fd_parse_memory(const char *name, const char *data, size_t len,
+			xmlDict *dict, struct fd_offsets *offsets,
+			struct fd_parse_error *err);
+
 /*
  * Reads and parses path. On any failure reports FILE:LINE:COL diagnostics
  * (FD_IOERR when the file cannot be read, FD_ERROR when it is not

@@ -11,7 +11,6 @@
  * argument of ours, hence the one static sandbox below; the program is
  * single-threaded and `build -j` forks.
  */
-#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <libxml/xpathInternals.h>
@@ -277,50 +276,6 @@ refuse_load(const char *file, long line, long col, const char *msg)
 			    msg);
 }
 
-/* What the parser of a template found wrong: the first error, or a
- * DOCTYPE. */
-struct load_state {
-	char *msg; /* the first error's message, or NULL */
-	long line; /* where it is */
-	long col;  /* and its column */
-	int doctype; /* a DOCTYPE was seen */
-};
-
-static void
-load_serror(void *ctx, xmlErrorPtr err)
-{
-	xmlParserCtxtPtr pc = ctx;
-	struct load_state *st = pc->_private;
-	size_t n;
-
-	if (st->msg != NULL || err == NULL || err->level < XML_ERR_ERROR)
-		return;
-	st->msg = fd_xstrdup(err->message ? err->message : "malformed XML");
-	n = strlen(st->msg);
-	while (n > 0 && (st->msg[n - 1] == '\n' || st->msg[n - 1] == ' '))
-		st->msg[--n] = '\0';
-	st->line = err->line;
-	st->col = err->int2;
-}
-
-static void
-load_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
-	     const xmlChar *sid)
-{
-	xmlParserCtxtPtr pc = ctx;
-	struct load_state *st = pc->_private;
-
-	(void)name;
-	(void)eid;
-	(void)sid;
-	if (!st->doctype) {
-		st->doctype = 1;
-		st->line = xmlSAX2GetLineNumber(pc);
-		st->col = xmlSAX2GetColumnNumber(pc);
-	}
-	xmlStopParser(pc);
-}
-
 /*
  * The loader for stylesheets, imports and document(): a file inside the
  * templates folder, parsed without network, DTD or entity substitution;
@@ -331,8 +286,7 @@ static xmlDocPtr
 load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 	 xsltLoadType type)
 {
-	struct load_state st = {0};
-	xmlParserCtxtPtr pc = NULL;
+	struct fd_parse_error perr;
 	xmlDocPtr doc = NULL;
 	char *path = uri_path((const char *)uri), *data = NULL, *msg;
 	size_t len;
@@ -355,40 +309,16 @@ load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 		free(msg);
 		goto out;
 	}
-	if ((pc = xmlNewParserCtxt()) == NULL)
-		goto out;
-	if (dict != NULL) {
-		/* Names must come from the stylesheet's dictionary. */
-		xmlDictFree(pc->dict);
-		pc->dict = dict;
-		xmlDictReference(pc->dict);
-	}
-	pc->_private = &st;
-	pc->sax->internalSubset = load_doctype;
-	pc->sax->externalSubset = load_doctype;
-	pc->sax->serror = load_serror;
-	pc->sax->initialized = XML_SAX2_MAGIC;
-	pc->userData = pc;
-	pc->vctxt.error = NULL;
-	pc->vctxt.warning = NULL;
-	doc = xmlCtxtReadMemory(pc, data, (int)len, (const char *)uri, "UTF-8",
-				XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	if (st.doctype || st.msg != NULL || !pc->wellFormed) {
-		if (st.doctype)
-			refuse_load(path, st.line, st.col,
-				    "a DOCTYPE is not allowed in a template "
-				    "(no DTDs or entities are loaded)");
-		else
-			refuse_load(path, st.line, st.col,
-				    st.msg ? st.msg : "malformed XML");
-		if (doc != NULL)
-			xmlFreeDoc(doc);
-		doc = NULL;
-	}
+	/* Names must come from the stylesheet's dictionary. */
+	doc = fd_parse_memory((const char *)uri, data, len, dict, NULL, &perr);
+	if (perr.doctype)
+		refuse_load(path, perr.line, perr.col,
+			    "a DOCTYPE is not allowed in a template "
+			    "(no DTDs or entities are loaded)");
+	else if (doc == NULL)
+		refuse_load(path, perr.line, perr.col, perr.msg);
+	free(perr.msg);
 out:
-	if (pc != NULL)
-		xmlFreeParserCtxt(pc);
-	free(st.msg);
 	free(data);
 	free(path);
 	return doc;
