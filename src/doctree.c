@@ -187,27 +187,6 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* A copy of s with white space collapsed to single spaces and trimmed. */
-static char *
-collapse(const char *s)
-{
-	char *out = fd_xmalloc(strlen(s) + 1), *p = out;
-	int space = 0;
-
-	for (; *s; s++) {
-		if (is_space((unsigned char)*s)) {
-			space = p != out;
-			continue;
-		}
-		if (space)
-			*p++ = ' ';
-		space = 0;
-		*p++ = *s;
-	}
-	*p = '\0';
-	return out;
-}
-
 static long
 line_of(const xmlNode *el)
 {
@@ -339,7 +318,8 @@ inline_break(struct inline_state *st)
 	fd_node_add_run(st->n, "\n", 1, 0, NULL);
 }
 
-/* Adds the inline content of one node (text, b, i, a, br) to st. */
+/* Adds the inline content of one node (text, b, i, del, ins, a, br) to
+ * st. */
 static void
 inline_node(struct build *b, struct inline_state *st, const xmlNode *x,
 	    unsigned flags, const char *href, int depth)
@@ -366,6 +346,10 @@ inline_node(struct build *b, struct inline_state *st, const xmlNode *x,
 		flags |= FD_RUN_BOLD;
 	else if (fd_is_elem(x, "i"))
 		flags |= FD_RUN_ITALIC;
+	else if (fd_is_elem(x, "del"))
+		flags |= FD_RUN_DEL;
+	else if (fd_is_elem(x, "ins"))
+		flags |= FD_RUN_INS;
 	else if (fd_is_elem(x, "a")) {
 		const char *h = fd_attr(x, "href");
 
@@ -616,7 +600,7 @@ child_text(const xmlNode *el, const char *name)
 	if (c == NULL)
 		return NULL;
 	raw = fd_text(c);
-	s = collapse(raw);
+	s = fd_squeeze(raw);
 	free(raw);
 	return s;
 }
@@ -735,6 +719,7 @@ is_inline(const xmlNode *x)
 {
 	return x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE ||
 	       fd_is_elem(x, "b") || fd_is_elem(x, "i") ||
+	       fd_is_elem(x, "del") || fd_is_elem(x, "ins") ||
 	       fd_is_elem(x, "a") || fd_is_elem(x, "br");
 }
 
@@ -850,13 +835,13 @@ build_meta(struct fd_doc *doc, const xmlNode *meta, const xmlNode *page)
 	if (page == NULL)
 		return;
 	if ((v = fd_attr(page, "marking")) != NULL && *v)
-		doc->marking = collapse(v);
+		doc->marking = fd_squeeze(v);
 	if ((v = fd_attr(page, "notice")) != NULL && *v)
-		doc->notice = collapse(v);
+		doc->notice = fd_squeeze(v);
 	if ((v = fd_attr(page, "watermark")) != NULL && *v)
-		doc->watermark = collapse(v);
+		doc->watermark = fd_squeeze(v);
 	if ((v = fd_attr(page, "footer")) != NULL && *v)
-		doc->footer = collapse(v);
+		doc->footer = fd_squeeze(v);
 	doc->numbered = yes(page, "numbered-paragraphs");
 }
 

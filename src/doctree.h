@@ -63,7 +63,9 @@ enum {
 enum {
 	FD_RUN_BOLD = 1 << 0,	/* b, Markdown strong */
 	FD_RUN_ITALIC = 1 << 1, /* i, Markdown emphasis */
-	FD_RUN_MONO = 1 << 2	/* Markdown code */
+	FD_RUN_MONO = 1 << 2,	/* Markdown code */
+	FD_RUN_DEL = 1 << 3,	/* del: words taken out (change report) */
+	FD_RUN_INS = 1 << 4	/* ins: words put in (change report) */
 };
 
 /* A piece of inline text with one set of attributes. */

@@ -26,6 +26,8 @@
 #define S_BORDER "border:1px solid #b1b4b6"
 #define S_HEAD "background:#f3f2f1;font-weight:bold"
 #define S_LINK "color:#1d70b8"
+#define S_DEL "color:#d4351c"
+#define S_INS "color:#00703c"
 
 static void block(struct fd_buf *b, const struct fd_node *n);
 
@@ -85,6 +87,10 @@ runs(struct fd_buf *b, const struct fd_node *n)
 			escape(b, r->href);
 			fd_buf_adds(b, "\" style=\"" S_LINK "\">");
 		}
+		if (r->flags & FD_RUN_DEL)
+			fd_buf_adds(b, "<del style=\"" S_DEL "\">");
+		if (r->flags & FD_RUN_INS)
+			fd_buf_adds(b, "<ins style=\"" S_INS "\">");
 		if (r->flags & FD_RUN_BOLD)
 			fd_buf_adds(b, "<strong>");
 		if (r->flags & FD_RUN_ITALIC)
@@ -98,6 +104,10 @@ runs(struct fd_buf *b, const struct fd_node *n)
 			fd_buf_adds(b, "</em>");
 		if (r->flags & FD_RUN_BOLD)
 			fd_buf_adds(b, "</strong>");
+		if (r->flags & FD_RUN_INS)
+			fd_buf_adds(b, "</ins>");
+		if (r->flags & FD_RUN_DEL)
+			fd_buf_adds(b, "</del>");
 		if (r->href != NULL &&
 		    (next == NULL || next->href == NULL ||
 		     strcmp(next->href, r->href) != 0))

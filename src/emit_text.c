@@ -136,10 +136,23 @@ link_shown(const char *text, size_t n, const char *href)
 	       same_less(text, n, href, "http://");
 }
 
+/* True when run i of n has flag and the run at i + step (if any) has
+ * not: where a stretch of del or ins begins or ends. */
+static int
+edge(const struct fd_node *n, size_t i, int step, unsigned flag)
+{
+	if (!(n->runs[i].flags & flag))
+		return 0;
+	if (step < 0)
+		return i == 0 || !(n->runs[i - 1].flags & flag);
+	return i + 1 == n->nruns || !(n->runs[i + 1].flags & flag);
+}
+
 /*
  * The inline content of a text block: its runs, with a link written as
  * "text <url>" (a mailto: link as "name <address>") unless the text is
- * the address itself. Returns a string the caller frees.
+ * the address itself, and words taken out as "[-...-]", words put in as
+ * "{+...+}" (wdiff's marks). Returns a string the caller frees.
  */
 static char *
 inline_text(const struct fd_node *n)
@@ -155,7 +168,15 @@ inline_text(const struct fd_node *n)
 		    (i == 0 || n->runs[i - 1].href == NULL ||
 		     strcmp(n->runs[i - 1].href, href) != 0))
 			link_start = b.len;
+		if (edge(n, i, -1, FD_RUN_DEL))
+			fd_buf_adds(&b, "[-");
+		if (edge(n, i, -1, FD_RUN_INS))
+			fd_buf_adds(&b, "{+");
 		fd_buf_adds(&b, r->text);
+		if (edge(n, i, 1, FD_RUN_INS))
+			fd_buf_adds(&b, "+}");
+		if (edge(n, i, 1, FD_RUN_DEL))
+			fd_buf_adds(&b, "-]");
 		if (href != NULL &&
 		    (i + 1 == n->nruns || n->runs[i + 1].href == NULL ||
 		     strcmp(n->runs[i + 1].href, href) != 0) &&

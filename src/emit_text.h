@@ -5,7 +5,8 @@
  * Layering: walks the C tree only; sees neither libxml2, cmark nor GMime.
  * Paragraphs are wrapped at a width counted in characters, lists are
  * "- " or "1. " with hanging indents, links are "text <url>", checkboxes
- * "[x]" or "[ ]", headings underlined.
+ * "[x]" or "[ ]", headings underlined, a change report's words taken out
+ * "[-...-]" and put in "{+...+}".
  */
 #ifndef FD_EMIT_TEXT_H
 #define FD_EMIT_TEXT_H

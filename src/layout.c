@@ -61,6 +61,8 @@ struct metrics {
 	double asc, desc;   /* above and below the baseline */
 	double ul_pos;	    /* underline's top below the baseline */
 	double ul_thick;    /* underline thickness */
+	double st_pos;	    /* strikethrough's top above the baseline */
+	double st_thick;    /* strikethrough thickness */
 };
 
 /* A font: family, size, weight. */
@@ -320,6 +322,11 @@ get_metrics(struct lay *L, const char *family, double size, int bold)
 	m->ul_thick = PU(pango_font_metrics_get_underline_thickness(fm));
 	if (m->ul_thick <= 0)
 		m->ul_thick = size / 16;
+	m->st_pos = PU(pango_font_metrics_get_strikethrough_position(fm));
+	m->st_thick =
+		PU(pango_font_metrics_get_strikethrough_thickness(fm));
+	if (m->st_thick <= 0)
+		m->st_thick = m->ul_thick;
 	pango_font_metrics_unref(fm);
 	pango_font_description_free(fd);
 	return m;
@@ -589,7 +596,8 @@ is_separator(const struct text *t, const PangoGlyphItem *gi)
 
 /* The operations drawing line li of t with its left edge at x and its
  * baseline at base: each run in a Span, links in Link tags with the box
- * of their text on this line, underlined when the style says so. */
+ * of their text on this line, underlined when the style says so; del
+ * struck through and ins underlined, in the style's colours. */
 static void
 line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 	 double x, double base, int tagged)
@@ -643,6 +651,9 @@ line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 		o->x = x;
 		o->y = base;
 		o->colour = s->href ? L->st->link_colour : t->colour;
+		if (s->flags & (FD_RUN_DEL | FD_RUN_INS))
+			o->colour = s->flags & FD_RUN_DEL ? L->st->del_colour
+							  : L->st->ins_colour;
 		if (s->href && L->st->link_underline) {
 			o = op_add(ops, FD_OP_RECT);
 			o->x = x;
@@ -650,6 +661,23 @@ line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 			o->w = w;
 			o->h = t->m->ul_thick;
 			o->colour = L->st->link_colour;
+		}
+		/* Colour is not the only sign of a change: taken out is
+		 * struck through, put in is underlined. */
+		if (s->flags & FD_RUN_DEL) {
+			o = op_add(ops, FD_OP_RECT);
+			o->x = x;
+			o->y = base - t->m->st_pos;
+			o->w = w;
+			o->h = t->m->st_thick;
+			o->colour = L->st->del_colour;
+		} else if (s->flags & FD_RUN_INS) {
+			o = op_add(ops, FD_OP_RECT);
+			o->x = x;
+			o->y = base + t->m->ul_pos;
+			o->w = w;
+			o->h = t->m->ul_thick;
+			o->colour = L->st->ins_colour;
 		}
 		if (tagged) {
 			op_tag(ops, FD_OP_END, "Span");

@@ -75,6 +75,10 @@ read_values(struct fd_style *s, const xmlNode *root, const char *path)
 	int h = 0;
 
 	s->name = string(root, "name");
+	/* <changes> came after the first styles were written: GOV.UK's
+	 * red and green when a style has none. */
+	s->del_colour = 0xd4351c;
+	s->ins_colour = 0x00703c;
 	for (c = root->children; c; c = c->next) {
 		if (fd_is_elem(c, "page")) {
 			s->page_w = length(c, "width");
@@ -107,6 +111,9 @@ read_values(struct fd_style *s, const xmlNode *root, const char *path)
 			s->link_colour = colour(c, "colour");
 			s->link_underline =
 				strcmp(fd_attr(c, "underline"), "yes") == 0;
+		} else if (fd_is_elem(c, "changes")) {
+			s->del_colour = colour(c, "deleted");
+			s->ins_colour = colour(c, "inserted");
 		} else if (fd_is_elem(c, "list")) {
 			s->list_indent = length(c, "indent");
 			s->item_space = length(c, "item-space");

@@ -33,6 +33,8 @@ struct fd_style {
 	struct fd_style_heading h[3]; /* h1, h2, h3 */
 	unsigned link_colour;	  /* links */
 	int link_underline;	  /* links are underlined */
+	unsigned del_colour;	  /* del: struck-through words */
+	unsigned ins_colour;	  /* ins: underlined words */
 	double list_indent;	  /* indent of each list level */
 	double item_space;	  /* space between list items */
 	double number_indent;	  /* hanging indent of numbered paragraphs */
