@@ -505,3 +505,55 @@ out:
 	free(xsl);
 	return rc;
 }
+
+struct fd_doc *
+fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
+	       struct fd_diags *d)
+{
+	struct fd_doctree_opts dopts = {0};
+	char *xsl = NULL, *mddir, *schema;
+	struct fd_doc *dt = NULL;
+	xmlDoc *tree = transform(r, o, &xsl, d);
+
+	if (tree == NULL) {
+		free(xsl);
+		return NULL;
+	}
+	mddir = fd_path_join(r->dd->templates, r->framework);
+	schema = fd_path_join(r->dd->templates, "schema");
+	dopts.markdown_dir = mddir;
+	dopts.placeholders = fd_facts_map(r->facts);
+	dopts.schema_dir = schema;
+	dt = fd_doctree_build(tree, xsl, &dopts, d);
+	xmlFreeDoc(tree);
+	free(schema);
+	free(mddir);
+	free(xsl);
+	return dt;
+}
+
+const char *
+fd_render_revision(const struct fd_render *r, const char *attr)
+{
+	xmlNode *h = fd_child(xmlDocGetRootElement(r->in->doc), "history");
+	xmlNode *n, *last = NULL;
+
+	for (n = h ? h->children : NULL; n; n = n->next)
+		if (fd_is_elem(n, "revision"))
+			last = n;
+	return last ? fd_attr(last, attr) : NULL;
+}
+
+long long
+fd_render_created(const struct fd_render *r)
+{
+	return fd_facts_created(r->facts);
+}
+
+void
+fd_render_diag(const struct fd_render *r, struct fd_diags *d,
+	       const char *attr, enum fd_level level, const char *msg)
+{
+	fd_input_diag(d, r->in, xmlDocGetRootElement(r->in->doc), attr, level,
+		      "%s", msg);
+}

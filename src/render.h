@@ -19,6 +19,8 @@
 #include "datadir.h"
 #include "diag.h"
 
+struct fd_doc;
+
 /* What to render and how. */
 struct fd_render_opts {
 	const char *doc;	/* "letter", "notification", "concern", ... */
@@ -57,6 +59,29 @@ enum fd_stage fd_render_stage(const struct fd_render *r);
  */
 int fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		  const char *out, struct fd_diags *d);
+
+/*
+ * The document tree of one document, as fd_render_doc would print it
+ * (Markdown expanded, paragraphs numbered), for comparing two revisions
+ * (findings diff). Returns NULL after reporting; the caller frees the
+ * tree with fd_doc_free.
+ */
+struct fd_doc *fd_render_tree(struct fd_render *r,
+			      const struct fd_render_opts *o,
+			      struct fd_diags *d);
+
+/* The attribute attr ("n", "stage", "date") of the last revision in the
+ * inspection's history, owned by r; NULL without a history. */
+const char *fd_render_revision(const struct fd_render *r, const char *attr);
+
+/* The creation date r's documents carry (seconds since the epoch, -1:
+ * SOURCE_DATE_EPOCH), for a document made from r's. */
+long long fd_render_created(const struct fd_render *r);
+
+/* Reports a diagnostic at the attribute attr of the inspection's root
+ * element (framework=, ref=). */
+void fd_render_diag(const struct fd_render *r, struct fd_diags *d,
+		    const char *attr, enum fd_level level, const char *msg);
 
 /*
  * The agencies that each receive their own copy of an email document (the

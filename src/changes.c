@@ -1,0 +1,556 @@
+/*
+ * changes.c: the change report (changes.h).
+ *
+ * Paragraphs are compared as plain text: bold and italic are dropped, so
+ * a word made bold is not a change, and the kind of block is part of
+ * what must be equal, so a paragraph turned into a list item is one.
+ * Every comparison spends from a budget of steps fixed here, so that two
+ * long documents with nothing in common cost a second, not an hour; what
+ * the budget does not cover is shown as removed and added whole, which is
+ * true, only less precise.
+ */
+#include "changes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/tree.h>
+
+#include "diff.h"
+#include "load.h"
+#include "transform.h"
+#include "typeset.h"
+
+/* Steps for aligning the paragraphs and pairing edited ones. */
+#define ALIGN_STEPS 20000000L
+/* Steps for all the word diffs of one report. */
+#define WORD_STEPS 60000000L
+/* How many added paragraphs a removed one is compared with, from the
+ * first not yet paired: a paragraph edited in place is near. */
+#define PAIR_WINDOW 16
+
+/* One paragraph of a document, as compared. */
+struct para {
+	const char *kind; /* heading, p, item, cell, ... (static) */
+	char *text;	  /* its plain text */
+	int number;	  /* its paragraph number, 0 when not numbered */
+	int after;	  /* the last paragraph number before it, or 0 */
+	size_t heading;	  /* 1 + index of the heading it comes under, or 0 */
+	const char *section; /* that heading's text (NULL: none), once all
+				are collected */
+	unsigned id;	  /* equal kind and text, equal id */
+	unsigned *words;  /* its words' hashes, sorted (fd_word_hashes) */
+	size_t nwords;	  /* entries in words */
+};
+
+/* The paragraphs of one document. */
+struct paras {
+	struct para *v;	 /* in reading order */
+	size_t n, cap;	 /* used and allocated */
+	int last;	 /* the last paragraph number met */
+	size_t heading;	 /* 1 + index of the last heading met, or 0 */
+};
+
+/* Adds a paragraph, taking text; an empty one prints nothing and is
+ * dropped. */
+static void
+add_para(struct paras *s, const char *kind, char *text, int number)
+{
+	struct para *p;
+
+	if (*text == '\0') {
+		free(text);
+		return;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = fd_xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	p = &s->v[s->n++];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->text = text;
+	p->number = number;
+	p->after = s->last;
+	if (number > 0)
+		s->last = number;
+	if (strcmp(kind, "heading") == 0)
+		s->heading = s->n;
+	p->heading = s->heading;
+}
+
+/* The paragraphs of n and everything in it; kind is what a paragraph
+ * is where n stands (p at body level, item in a list, ...). */
+static void
+collect(struct paras *s, const struct fd_node *n, const char *kind)
+{
+	struct fd_buf b = {0};
+	size_t i;
+
+	switch (n->kind) {
+	case FD_NODE_HEADING:
+		add_para(s, "heading", fd_node_text(n), 0);
+		return;
+	case FD_NODE_PARA:
+	case FD_NODE_CODE:
+		add_para(s, kind, fd_node_text(n), n->number);
+		return;
+	case FD_NODE_LINE:
+		add_para(s, "address", fd_node_text(n), 0);
+		return;
+	case FD_NODE_CHECKBOX: {
+		char *t = fd_node_text(n);
+
+		fd_buf_adds(&b, n->flags & FD_CHECKED ? "[x] " : "[ ] ");
+		fd_buf_adds(&b, t);
+		free(t);
+		add_para(s, "checkbox", fd_buf_steal(&b), 0);
+		return;
+	}
+	case FD_NODE_SIGNATORY:
+		fd_buf_adds(&b, n->name ? n->name : "");
+		if (n->title != NULL)
+			fd_buf_addf(&b, ", %s", n->title);
+		if (n->organisation != NULL)
+			fd_buf_addf(&b, ", %s", n->organisation);
+		add_para(s, "signatory", fd_buf_steal(&b), 0);
+		return;
+	case FD_NODE_ITEM:
+		kind = "item";
+		break;
+	case FD_NODE_CELL:
+		kind = "cell";
+		break;
+	case FD_NODE_QUOTE:
+		kind = "quote";
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < n->nkids; i++)
+		collect(s, n->kids[i], kind);
+}
+
+static void
+paras_free(struct paras *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->v[i].text);
+		free(s->v[i].words);
+	}
+	free(s->v);
+}
+
+/* ------------------------------------------------------------- XML */
+
+/* Appends s with what XML gives meaning escaped (for text and for
+ * attribute values in double quotes). */
+static void
+esc(struct fd_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			fd_buf_adds(b, "&amp;");
+			break;
+		case '<':
+			fd_buf_adds(b, "&lt;");
+			break;
+		case '>':
+			fd_buf_adds(b, "&gt;");
+			break;
+		case '"':
+			fd_buf_adds(b, "&quot;");
+			break;
+		case '\t':
+		case '\n':
+		case '\r':
+			fd_buf_addc(b, ' ');
+			break;
+		default:
+			fd_buf_addc(b, *s);
+		}
+	}
+}
+
+/* Appends name="value" when value is given. */
+static void
+attr(struct fd_buf *b, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	fd_buf_addf(b, " %s=\"", name);
+	esc(b, value);
+	fd_buf_addc(b, '"');
+}
+
+static void
+attr_int(struct fd_buf *b, const char *name, int value)
+{
+	if (value > 0)
+		fd_buf_addf(b, " %s=\"%d\"", name, value);
+}
+
+/* The last part of a path: the report names files, not folders. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static void
+put_side(struct fd_buf *b, const char *el, const struct fd_changes_side *s)
+{
+	fd_buf_addf(b, "  <%s", el);
+	attr(b, "file", base_name(s->file));
+	attr(b, "ref", s->ref);
+	attr(b, "revision", s->revision);
+	attr(b, "revision-stage", s->revision_stage);
+	attr(b, "revision-date", s->revision_date);
+	fd_buf_adds(b, "/>\n");
+}
+
+/* One stretch of a paragraph: <same>, <del> or <ins>. */
+static void
+put_stretch(struct fd_buf *b, enum fd_edit e, const char *text)
+{
+	static const char *const el[] = {"same", "del", "ins"};
+
+	fd_buf_addf(b, "<%s>", el[e]);
+	esc(b, text);
+	fd_buf_addf(b, "</%s>", el[e]);
+}
+
+/* The report being written. */
+struct report {
+	struct fd_buf b;	  /* the XML so far */
+	size_t unchanged;	  /* unchanged paragraphs since the last change */
+	const char *section;	  /* the heading of the last change */
+	int changes;		  /* changes written so far */
+	long words;		  /* steps left for word diffs */
+};
+
+/* The opening tag of a paragraph of the report; o or n may be NULL. A
+ * change carries what a reader needs to place it: the heading it comes
+ * under (and whether it is the first change there), and how many
+ * unchanged paragraphs come between it and the change before. */
+static void
+open_para(struct report *r, const char *status, const struct para *o,
+	  const struct para *n, int split)
+{
+	const struct para *p = n ? n : o;
+	struct fd_buf *b = &r->b;
+
+	fd_buf_adds(b, "  <para");
+	attr(b, "kind", p->kind);
+	attr(b, "status", status);
+	if (o != NULL) {
+		attr_int(b, "old-n", o->number);
+		if (o->number == 0)
+			attr_int(b, "old-after", o->after);
+	}
+	if (n != NULL) {
+		attr_int(b, "new-n", n->number);
+		if (n->number == 0)
+			attr_int(b, "new-after", n->after);
+	}
+	attr(b, "section", p->section);
+	if (strcmp(status, "same") == 0) {
+		r->unchanged++;
+	} else {
+		if (r->changes == 0 || (p->section == NULL) !=
+					       (r->section == NULL) ||
+		    (p->section && strcmp(p->section, r->section) != 0))
+			attr(b, "first-in-section", "yes");
+		attr_int(b, "unchanged-before", (int)r->unchanged);
+		r->unchanged = 0;
+		r->section = p->section;
+		r->changes++;
+	}
+	if (split)
+		attr(b, "split", "yes");
+	fd_buf_addc(b, '>');
+}
+
+static void
+put_whole(struct report *r, const char *status, const struct para *o,
+	  const struct para *n)
+{
+	open_para(r, status, o, n, 0);
+	if (n != NULL && o != NULL)
+		put_stretch(&r->b, FD_EDIT_SAME, n->text);
+	else if (n != NULL)
+		put_stretch(&r->b, FD_EDIT_INS, n->text);
+	else
+		put_stretch(&r->b, FD_EDIT_DEL, o->text);
+	fd_buf_adds(&r->b, "</para>\n");
+}
+
+/* An edited paragraph, word by word. A pair whose words together would
+ * be longer than the engine prints in one paragraph is shown whole,
+ * old then new, as two. */
+static void
+put_changed(struct report *r, const struct para *o, const struct para *n)
+{
+	struct fd_wdiff *w = NULL;
+	size_t nw = fd_word_diff(o->text, n->text, &r->words, &w), i;
+	size_t len = 0;
+	int split;
+
+	for (i = 0; i < nw; i++)
+		len += strlen(w[i].text);
+	split = len > FD_MAX_BLOCK_TEXT;
+	open_para(r, "changed", o, n, split);
+	if (split) {
+		put_stretch(&r->b, FD_EDIT_DEL, o->text);
+		put_stretch(&r->b, FD_EDIT_INS, n->text);
+	} else {
+		for (i = 0; i < nw; i++)
+			put_stretch(&r->b, w[i].edit, w[i].text);
+	}
+	fd_buf_adds(&r->b, "</para>\n");
+	fd_wdiff_free(w, nw);
+}
+
+/* ------------------------------------------------------- alignment */
+
+/*
+ * A stretch of removed paragraphs ro[0..nr) and added ones an[0..na)
+ * between two unchanged ones: each removed paragraph is paired with the
+ * most alike of the next PAIR_WINDOW added ones not yet paired, if any
+ * is alike enough, and shown as changed; the rest as removed or added,
+ * in reading order.
+ */
+static void
+put_hunk(struct report *r, const struct para *ro, size_t nr,
+	 const struct para *an, size_t na, long *align)
+{
+	size_t i, j = 0, k;
+
+	for (i = 0; i < nr; i++) {
+		size_t best = na;
+		double top = FD_CHANGES_ALIKE;
+
+		/* One paragraph in place of one of its kind: rewritten. */
+		if (nr == 1 && na == 1 && strcmp(ro->kind, an->kind) == 0)
+			top = FD_CHANGES_ALIKE_ONE;
+
+		for (k = j; k < na && k < j + PAIR_WINDOW; k++) {
+			double s;
+
+			*align -= (long)(ro[i].nwords + an[k].nwords + 1);
+			if (*align < 0)
+				break;
+			s = fd_word_similarity(ro[i].words, ro[i].nwords,
+					       an[k].words, an[k].nwords);
+			if (s >= top && (best == na || s > top)) {
+				best = k;
+				top = s;
+			}
+		}
+		if (best == na) {
+			put_whole(r, "removed", &ro[i], NULL);
+			continue;
+		}
+		for (; j < best; j++)
+			put_whole(r, "added", NULL, &an[j]);
+		put_changed(r, &ro[i], &an[best]);
+		j = best + 1;
+	}
+	for (; j < na; j++)
+		put_whole(r, "added", NULL, &an[j]);
+}
+
+/* Numbers each paragraph by kind and text, and hashes its words. */
+static unsigned *
+ids(struct paras *s, struct fd_intern *t)
+{
+	unsigned *v = fd_xreallocarray(NULL, s->n + 1, sizeof *v);
+	struct fd_buf key = {0};
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		struct para *p = &s->v[i];
+
+		key.len = 0;
+		fd_buf_adds(&key, p->kind);
+		fd_buf_addc(&key, '\x1f');
+		fd_buf_adds(&key, p->text);
+		p->id = v[i] = fd_intern(t, key.data, key.len);
+		p->section = p->heading ? s->v[p->heading - 1].text : NULL;
+		p->nwords = fd_word_hashes(p->text, &p->words);
+	}
+	fd_buf_free(&key);
+	return v;
+}
+
+char *
+fd_changes_xml(const struct fd_changes_side *before,
+	       const struct fd_changes_side *after,
+	       const struct fd_changes_what *what)
+{
+	struct paras po = {0}, pn = {0};
+	struct fd_intern *t = fd_intern_new();
+	struct report r = {{0}, 0, NULL, 0, WORD_STEPS};
+	unsigned *io, *in;
+	unsigned char *ops = NULL;
+	size_t nops = 0, i, x = 0, y = 0;
+	long align = ALIGN_STEPS;
+
+	collect(&po, before->doc->body, "p");
+	collect(&pn, after->doc->body, "p");
+	io = ids(&po, t);
+	in = ids(&pn, t);
+	if (fd_diff_seq(io, po.n, in, pn.n, &align, &ops, &nops) != 0) {
+		/* Too different to align: all out, all in, paired where
+		 * alike. */
+		ops = fd_xmalloc(po.n + pn.n + 1);
+		nops = 0;
+		for (i = 0; i < po.n; i++)
+			ops[nops++] = FD_EDIT_DEL;
+		for (i = 0; i < pn.n; i++)
+			ops[nops++] = FD_EDIT_INS;
+		align = ALIGN_STEPS;
+	}
+
+	fd_buf_adds(&r.b,
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<changes");
+	attr(&r.b, "doc", what->doc);
+	attr(&r.b, "stage", what->stage);
+	attr(&r.b, "framework", what->framework);
+	attr(&r.b, "title", after->doc->title);
+	attr(&r.b, "numbered",
+	     before->doc->numbered || after->doc->numbered ? "yes" : "no");
+	fd_buf_adds(&r.b, ">\n");
+	put_side(&r.b, "old", before);
+	put_side(&r.b, "new", after);
+	for (i = 0; i < nops;) {
+		size_t x0 = x, y0 = y;
+
+		if (ops[i] == FD_EDIT_SAME) {
+			put_whole(&r, "same", &po.v[x], &pn.v[y]);
+			x++;
+			y++;
+			i++;
+			continue;
+		}
+		for (; i < nops && ops[i] != FD_EDIT_SAME; i++) {
+			if (ops[i] == FD_EDIT_DEL)
+				x++;
+			else
+				y++;
+		}
+		put_hunk(&r, po.v + x0, x - x0, pn.v + y0, y - y0, &align);
+	}
+	/* The unchanged paragraphs after the last change. */
+	fd_buf_addf(&r.b, "  <end unchanged=\"%zu\"/>\n</changes>\n",
+		    r.unchanged);
+
+	free(ops);
+	free(io);
+	free(in);
+	fd_intern_free(t);
+	paras_free(&po);
+	paras_free(&pn);
+	return fd_buf_steal(&r.b);
+}
+
+/* ----------------------------------------------------------- output */
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcasecmp(s + n - m, tail) == 0;
+}
+
+static int
+write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
+{
+	int err;
+
+	if (strcmp(out, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fd_diag(d, FD_IOERR, "-", 0, 0,
+				"cannot write to standard output");
+			return -1;
+		}
+		return 0;
+	}
+	if ((err = fd_write_atomic(out, data, len)) != 0) {
+		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
+			strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+int
+fd_changes_write(const char *xml, const struct fd_datadir *dd,
+		 const struct fd_changes_out *o, struct fd_diags *d)
+{
+	struct fd_transform_env env = {NULL, NULL};
+	struct fd_typeset_opts to = {0};
+	struct fd_transform *t = NULL;
+	struct fd_input *in = NULL;
+	struct fd_map *values = fd_map_new();
+	char *xsl, *mddir = NULL, *schema = NULL, *style = NULL;
+	char *bytes = NULL;
+	xmlChar *dump = NULL;
+	xmlDoc *tree = NULL;
+	size_t len = 0;
+	int rc = -1, n;
+
+	if ((xsl = fd_datadir_template(dd, "common/changes.xsl")) == NULL) {
+		fd_diag(d, FD_IOERR, dd->templates, 0, 0,
+			"the templates have no common/changes.xsl");
+		goto out;
+	}
+	if ((in = fd_load_memory("comparison.xml", xml, strlen(xml), d)) ==
+	    NULL)
+		goto out;
+	if ((t = fd_transform_new(xsl, dd->templates, d)) == NULL ||
+	    (tree = fd_transform_run(t, in, NULL, &env, d)) == NULL)
+		goto out;
+	if (ends_with(o->path, ".xml")) {
+		xmlDocDumpFormatMemoryEnc(tree, &dump, &n, "UTF-8", 1);
+		if (dump == NULL || n <= 0 ||
+		    write_out(o->path, (const char *)dump, (size_t)n, d) != 0)
+			goto out;
+		rc = 0;
+		goto out;
+	}
+	mddir = fd_path_join(dd->templates, "common");
+	schema = fd_path_join(dd->templates, "schema");
+	style = fd_datadir_style(dd, o->style);
+	fd_map_set(values, "doc", o->doc);
+	to.style_path = style;
+	to.markdown_dir = mddir;
+	to.placeholders = values;
+	to.create_date = o->created;
+	to.schema_dir = schema;
+	if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0 ||
+	    write_out(o->path, bytes, len, d) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(bytes);
+	xmlFree(dump);
+	if (tree != NULL)
+		xmlFreeDoc(tree);
+	fd_transform_free(t);
+	fd_input_free(in);
+	fd_map_free(values);
+	free(style);
+	free(schema);
+	free(mddir);
+	free(xsl);
+	return rc;
+}

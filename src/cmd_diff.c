@@ -1,0 +1,198 @@
+/* cmd_diff.c: findings diff OLD.xml NEW.xml [-o OUT]: what changed in
+ * a document (the letter) between two revisions of an inspection. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "changes.h"
+#include "commands.h"
+#include "doctree.h"
+#include "render.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: findings diff OLD.xml NEW.xml [-o OUT] [--doc DOC]\n"
+	      "                     [--stage STAGE] [--style STYLE]\n"
+	      "                     [--templates DIR]\n\n"
+	      "Compares the letter of two revisions of one inspection, paragraph\n"
+	      "by paragraph and word by word, and prints the change report:\n"
+	      "each paragraph that changed, was added or was removed, labelled\n"
+	      "with its old and new paragraph numbers, words taken out struck\n"
+	      "through and words put in underlined. Both files are checked\n"
+	      "first; nothing is written while an error remains.\n\n"
+	      "  -o, --output OUT  where to write: OUT.pdf (default\n"
+	      "                    REF-DOC-changes.pdf from the new file),\n"
+	      "                    OUT.xml for the report's document tree, -\n"
+	      "                    for standard output\n"
+	      "  --doc DOC         the document compared: letter (default) or\n"
+	      "                    any other of the framework\n"
+	      "  --stage STAGE     render both at this stage: draft (default,\n"
+	      "                    numbered paragraphs, as factual accuracy\n"
+	      "                    comments cite them), factual-accuracy,\n"
+	      "                    pre-publication or final\n"
+	      "  --style STYLE     a style name or file (default gov-uk)\n"
+	      "  --templates DIR   take templates from DIR\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+/* One side of the comparison from an opened inspection. */
+static void
+side(struct fd_changes_side *s, const char *file, const struct fd_render *r,
+     const struct fd_doc *doc)
+{
+	s->file = file;
+	s->doc = doc;
+	s->ref = fd_render_ref(r);
+	s->revision = fd_render_revision(r, "n");
+	s->revision_stage = fd_render_revision(r, "stage");
+	s->revision_date = fd_render_revision(r, "date");
+}
+
+/* Writes the report of old against new; returns 0 or -1 after
+ * reporting. */
+static int
+report(struct fd_render *old, struct fd_render *new, const char *files[2],
+       const struct fd_render_opts *ro, enum fd_stage stage,
+       const struct fd_datadir *dd, const char *out, struct fd_diags *d)
+{
+	struct fd_changes_side a, b;
+	struct fd_changes_what what;
+	struct fd_changes_out co = {0};
+	struct fd_doc *ta = NULL, *tb = NULL;
+	char *xml = NULL, *msg;
+	int rc = -1;
+
+	if (strcmp(fd_render_framework(old), fd_render_framework(new)) != 0) {
+		msg = fd_xasprintf("the framework is %s but %s is %s: a change "
+				   "report compares two revisions of one "
+				   "inspection",
+				   fd_render_framework(new), files[0],
+				   fd_render_framework(old));
+		fd_render_diag(new, d, "framework", FD_ERROR, msg);
+		free(msg);
+		return -1;
+	}
+	if (strcmp(fd_render_ref(old), fd_render_ref(new)) != 0) {
+		msg = fd_xasprintf("the ref is %s but %s has %s: are these "
+				   "two revisions of one inspection?",
+				   fd_render_ref(new), files[0],
+				   fd_render_ref(old));
+		fd_render_diag(new, d, "ref", FD_WARNING, msg);
+		free(msg);
+	}
+	ta = fd_render_tree(old, ro, d);
+	tb = fd_render_tree(new, ro, d);
+	if (ta == NULL || tb == NULL)
+		goto out;
+	side(&a, files[0], old, ta);
+	side(&b, files[1], new, tb);
+	what.doc = ro->doc;
+	what.stage = fd_stage_name(stage);
+	what.framework = fd_render_framework(new);
+	xml = fd_changes_xml(&a, &b, &what);
+	co.doc = ro->doc;
+	co.style = ro->style;
+	co.created = fd_render_created(new);
+	co.path = out;
+	rc = fd_changes_write(xml, dd, &co, d);
+out:
+	free(xml);
+	fd_doc_free(ta);
+	fd_doc_free(tb);
+	return rc;
+}
+
+int
+fd_cmd_diff(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"doc", required_argument, NULL, 'D'},
+		{"stage", required_argument, NULL, 's'},
+		{"output", required_argument, NULL, 'o'},
+		{"style", required_argument, NULL, 'S'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct fd_render_opts ro = {0};
+	enum fd_stage stage = FD_STAGE_DRAFT;
+	const char *templates = NULL, *out = NULL, *files[2];
+	char *defout = NULL, *name;
+	struct fd_render *old, *new;
+	struct fd_datadir dd;
+	struct fd_diags *d;
+	int c, status;
+
+	ro.doc = "letter";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'D':
+			ro.doc = optarg;
+			break;
+		case 's':
+			if (fd_stage_parse(optarg, &stage) != 0) {
+				fprintf(stderr,
+					"findings diff: unknown stage '%s' "
+					"(draft, factual-accuracy, "
+					"pre-publication or final)\n",
+					optarg);
+				return FD_EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'S':
+			ro.style = optarg;
+			break;
+		case 't':
+			templates = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return FD_EXIT_OK;
+		default:
+			usage(stderr);
+			return FD_EXIT_USAGE;
+		}
+	}
+	if (optind + 2 != argc) {
+		fputs("findings diff: give two inspection files, the old "
+		      "revision and the new\n",
+		      stderr);
+		usage(stderr);
+		return FD_EXIT_USAGE;
+	}
+	files[0] = argv[optind];
+	files[1] = argv[optind + 1];
+	d = fd_diags_new();
+	if (fd_datadir_find(&dd, templates, d) != 0) {
+		fd_diags_flush(d);
+		fd_diags_free(d);
+		return FD_EXIT_IO;
+	}
+	/* Both are opened whatever the first gives: every error at once. */
+	old = fd_render_open(files[0], &dd, &stage, d);
+	new = fd_render_open(files[1], &dd, &stage, d);
+	if (old != NULL && new != NULL) {
+		if (out == NULL) {
+			name = fd_xasprintf("%s-changes", ro.doc);
+			out = defout = fd_render_file_name(new, name, NULL,
+							   "pdf");
+			free(name);
+		}
+		report(old, new, files, &ro, stage, &dd, out, d);
+	}
+	fd_diags_flush(d);
+	status = fd_diags_exit(d);
+	fd_render_close(old);
+	fd_render_close(new);
+	free(defout);
+	fd_datadir_clear(&dd);
+	fd_diags_free(d);
+	return status;
+}

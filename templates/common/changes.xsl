@@ -1,0 +1,295 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  changes.xsl: the change report (findings diff), a QA working paper.
+
+  Its input is not an inspection but the comparison that src/changes.c
+  makes of one document in two revisions (the vocabulary is in
+  src/changes.h): every paragraph in reading order, unchanged, changed
+  (word by word: <same>, <del>, <ins>), added or removed, with its old and
+  new paragraph numbers, the heading it comes under and how many
+  unchanged paragraphs lie between it and the change before.
+
+  The report: the title, a summary of the counts and of the revisions
+  compared, the files, a key to the marks, then each change under the
+  heading of the letter it comes under, labelled with its paragraph
+  numbers; unchanged paragraphs are left out, a line in italics counts
+  them. Taken-out words are struck through and put-in words underlined
+  (colour is never the only sign). OFFICIAL-SENSITIVE on every page; not
+  published.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fd="urn:findings:xslt"
+    exclude-result-prefixes="fd">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:variable name="c" select="/changes"/>
+  <xsl:variable name="doc" select="/changes/@doc"/>
+  <xsl:variable name="numbered" select="/changes/@numbered = 'yes'"/>
+  <xsl:variable name="shown" select="/changes/para[@status != 'same']"/>
+  <xsl:variable name="title" select="concat('Changes to the ', $doc, ': ', /changes/@title)"/>
+
+  <xsl:template match="/changes">
+    <document>
+      <meta>
+        <title><xsl:value-of select="$title"/></title>
+        <subject>Change report</subject>
+        <author>Ofsted</author>
+        <lang>en-GB</lang>
+        <keywords>
+          <xsl:value-of select="concat('change report; ', $doc, '; working paper; ', new/@ref)"/>
+        </keywords>
+      </meta>
+      <page marking="OFFICIAL-SENSITIVE" footer="{new/@ref}"/>
+      <body>
+        <h1><xsl:value-of select="$title"/></h1>
+        <p number="no">
+          <xsl:call-template name="summary"/>
+        </p>
+        <table borders="no">
+          <col width="22%"/><col/>
+          <xsl:apply-templates select="old | new"/>
+          <tr>
+            <td><b>Compared</b></td>
+            <td>
+              <xsl:value-of select="concat('The ', $doc, ' of each, as rendered at the ')"/>
+              <xsl:call-template name="stage-words">
+                <xsl:with-param name="s" select="@stage"/>
+              </xsl:call-template>
+              <xsl:text> stage</xsl:text>
+              <xsl:if test="$numbered">, with numbered paragraphs</xsl:if>
+            </td>
+          </tr>
+        </table>
+        <xsl:choose>
+          <xsl:when test="$shown">
+            <h2>Key</h2>
+            <list>
+              <item><del>Struck through</del>: words taken out of the old <xsl:value-of select="$doc"/></item>
+              <item><ins>Underlined</ins>: words put into the new <xsl:value-of select="$doc"/></item>
+            </list>
+            <markdown src="changes.md"/>
+            <xsl:apply-templates select="$shown"/>
+            <xsl:call-template name="unchanged">
+              <xsl:with-param name="n" select="end/@unchanged"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <p number="no">
+              <xsl:value-of select="concat('The two revisions of the ', $doc,
+                                           ' have the same paragraphs, word for word.')"/>
+            </p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </body>
+    </document>
+  </xsl:template>
+
+  <!-- "3 paragraphs changed, 1 added, 1 removed; revision 3 of 4 December
+       2019 against revision 2 of 11 November 2019." -->
+  <xsl:template name="summary">
+    <xsl:variable name="changed" select="count(para[@status = 'changed'])"/>
+    <xsl:variable name="added" select="count(para[@status = 'added'])"/>
+    <xsl:variable name="removed" select="count(para[@status = 'removed'])"/>
+    <b>
+      <xsl:choose>
+        <xsl:when test="not($shown)">No changes</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$changed"/>
+          <xsl:text> paragraph</xsl:text>
+          <xsl:if test="$changed != 1">s</xsl:if>
+          <xsl:value-of select="concat(' changed, ', $added, ' added, ', $removed, ' removed')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </b>
+    <xsl:choose>
+      <xsl:when test="new/@revision and old/@revision">
+        <xsl:text>; </xsl:text>
+        <xsl:apply-templates select="new" mode="revision"/>
+        <xsl:text> against </xsl:text>
+        <xsl:apply-templates select="old" mode="revision"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('; ', new/@file, ' against ', old/@file)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- "revision 3 of 4 December 2019" -->
+  <xsl:template match="old | new" mode="revision">
+    <xsl:value-of select="concat('revision ', @revision)"/>
+    <xsl:if test="@revision-date">
+      <xsl:value-of select="concat(' of ', fd:date(string(@revision-date)))"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A row of the table of files. -->
+  <xsl:template match="old | new">
+    <tr>
+      <td>
+        <b>
+          <xsl:choose>
+            <xsl:when test="self::old">Old</xsl:when>
+            <xsl:otherwise>New</xsl:otherwise>
+          </xsl:choose>
+        </b>
+      </td>
+      <td>
+        <xsl:value-of select="@file"/>
+        <xsl:if test="@revision">
+          <xsl:text>: </xsl:text>
+          <xsl:apply-templates select="." mode="revision"/>
+          <xsl:if test="@revision-stage">
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="stage-words">
+              <xsl:with-param name="s" select="@revision-stage"/>
+            </xsl:call-template>
+            <xsl:text> stage)</xsl:text>
+          </xsl:if>
+        </xsl:if>
+      </td>
+    </tr>
+  </xsl:template>
+
+  <xsl:template name="stage-words">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'factual-accuracy'">factual accuracy</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "… 5 unchanged paragraphs …" -->
+  <xsl:template name="unchanged">
+    <xsl:param name="n"/>
+    <xsl:if test="$n &gt; 0">
+      <p number="no">
+        <i>
+          <xsl:value-of select="concat('&#8230; ', $n, ' unchanged paragraph')"/>
+          <xsl:if test="$n != 1">s</xsl:if>
+          <xsl:text> &#8230;</xsl:text>
+        </i>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One change: the unchanged paragraphs before it, the heading it
+       comes under when it is the first there, its label, its text. -->
+  <xsl:template match="para">
+    <xsl:call-template name="unchanged">
+      <xsl:with-param name="n" select="@unchanged-before"/>
+    </xsl:call-template>
+    <xsl:if test="@first-in-section = 'yes'">
+      <h2>
+        <xsl:choose>
+          <xsl:when test="@section"><xsl:value-of select="@section"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat('Start of the ', $doc)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </h2>
+    </xsl:if>
+    <h3><xsl:call-template name="label"/></h3>
+    <quote>
+      <xsl:choose>
+        <xsl:when test="@split = 'yes'">
+          <xsl:for-each select="*">
+            <p number="no"><xsl:apply-templates select="."/></p>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <p number="no"><xsl:apply-templates select="*"/></p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </quote>
+  </xsl:template>
+
+  <xsl:template match="same">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="del">
+    <del><xsl:value-of select="."/></del>
+  </xsl:template>
+
+  <!-- Words put in straight after words taken out are kept apart by a
+       space, so that the text reads (and is read aloud) as two words,
+       not one. -->
+  <xsl:template match="ins">
+    <xsl:variable name="d" select="preceding-sibling::*[1][self::del]"/>
+    <xsl:if test="$d and substring($d, string-length($d)) != ' ' and
+                  substring(., 1, 1) != ' '">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <ins><xsl:value-of select="."/></ins>
+  </xsl:template>
+
+  <!-- "Paragraph 12 (now 13) changed", "New paragraph 14", "List item
+       after paragraph 7 removed". -->
+  <xsl:template name="label">
+    <xsl:variable name="kind">
+      <xsl:call-template name="kind-word"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@status = 'added'">
+        <xsl:choose>
+          <xsl:when test="@new-n">
+            <xsl:value-of select="concat('New paragraph ', @new-n)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat('New ', translate(substring($kind, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), substring($kind, 2))"/>
+            <xsl:call-template name="after">
+              <xsl:with-param name="n" select="@new-after"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:choose>
+          <xsl:when test="@old-n">
+            <xsl:value-of select="concat('Paragraph ', @old-n)"/>
+            <xsl:if test="@status = 'changed' and @new-n != @old-n">
+              <xsl:value-of select="concat(' (now ', @new-n, ')')"/>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$kind"/>
+            <xsl:call-template name="after">
+              <xsl:with-param name="n" select="@old-after"/>
+            </xsl:call-template>
+            <xsl:if test="@status = 'changed' and @new-n">
+              <xsl:value-of select="concat(' (now paragraph ', @new-n, ')')"/>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat(' ', @status)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="after">
+    <xsl:param name="n"/>
+    <xsl:if test="$numbered and $n">
+      <xsl:value-of select="concat(' after paragraph ', $n)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="kind-word">
+    <xsl:choose>
+      <xsl:when test="@kind = 'heading'">Heading</xsl:when>
+      <xsl:when test="@kind = 'item'">List item</xsl:when>
+      <xsl:when test="@kind = 'cell'">Table cell</xsl:when>
+      <xsl:when test="@kind = 'quote'">Quoted paragraph</xsl:when>
+      <xsl:when test="@kind = 'address'">Address line</xsl:when>
+      <xsl:when test="@kind = 'checkbox'">Checkbox</xsl:when>
+      <xsl:when test="@kind = 'signatory'">Signatory</xsl:when>
+      <xsl:when test="$numbered">Unnumbered paragraph</xsl:when>
+      <xsl:otherwise>Paragraph</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
