@@ -428,28 +428,6 @@ out:
 	return c;
 }
 
-/* The element's text with runs of white space made one space, trimmed;
- * the caller frees it. */
-static char *
-squeezed_text(const xmlNode *n)
-{
-	char *t = fd_text(n), *r, *w;
-	int space = 0;
-
-	for (r = w = t; *r; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = w != t;
-			continue;
-		}
-		if (space)
-			*w++ = ' ';
-		space = 0;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return t;
-}
-
 /* Adds one <non-working> of the inspection; returns the errors. */
 static unsigned
 read_closure(struct fd_calendar *c, const xmlNode *n, struct fd_diags *d,
@@ -481,7 +459,7 @@ read_closure(struct fd_calendar *c, const xmlNode *n, struct fd_diags *d,
 			      fd_date_weekday_name(day), longd, holiday);
 		return 0;
 	}
-	why = squeezed_text(n);
+	why = fd_text_squeezed(n);
 	fd_calendar_add_closed_named(c, day, why);
 	free(why);
 	return 0;

@@ -277,24 +277,8 @@ static char *
 area_name(const xmlNode *root)
 {
 	const xmlNode *n = fd_child(root, "area");
-	char *t, *r, *w;
-	int space = 0;
 
-	if (n == NULL)
-		return NULL;
-	t = fd_text(n);
-	for (r = w = t; *r; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = w != t;
-			continue;
-		}
-		if (space)
-			*w++ = ' ';
-		space = 0;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return t;
+	return n ? fd_text_squeezed(n) : NULL;
 }
 
 int

@@ -100,26 +100,6 @@ add_date(struct fd_buf *b, const char *name, struct fd_date day)
 	free(l);
 }
 
-/* The white space of s squeezed to single spaces; the caller frees it. */
-static char *
-squeeze(const char *s)
-{
-	struct fd_buf b = {0};
-	int space = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			fd_buf_addc(&b, ' ');
-		space = 0;
-		fd_buf_addc(&b, *s);
-	}
-	return fd_buf_steal(&b);
-}
-
 /* The inspection's reference made safe for a UID: letters, digits, dot,
  * hyphen and underscore kept, anything else a hyphen. */
 static char *
@@ -245,7 +225,7 @@ fd_ics_timeline(const struct fd_timeline *t, const struct fd_ics_info *info,
 	char *area, *ref, *line;
 	size_t i;
 
-	area = squeeze(info->area && *info->area ? info->area : info->ref);
+	area = fd_squeeze(info->area && *info->area ? info->area : info->ref);
 	ref = uid_ref(info->ref);
 	stamp_text(info->stamp, stamp, sizeof stamp);
 	add_line(&b, "BEGIN:VCALENDAR");

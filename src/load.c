@@ -541,6 +541,15 @@ fd_text(const xmlNode *node)
 	return s;
 }
 
+char *
+fd_text_squeezed(const xmlNode *node)
+{
+	char *t = fd_text(node), *s = fd_squeeze(t);
+
+	free(t);
+	return s;
+}
+
 static int
 is_blank_line(const char *s, size_t n)
 {

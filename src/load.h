@@ -87,5 +87,7 @@ int fd_is_elem(const xmlNode *node, const char *name);
 xmlNode *fd_child(const xmlNode *node, const char *name);
 /* The element's text content, a new string the caller frees. */
 char *fd_text(const xmlNode *node);
+/* The same with white space squeezed (fd_squeeze). */
+char *fd_text_squeezed(const xmlNode *node);
 
 #endif

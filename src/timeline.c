@@ -156,28 +156,6 @@ weekday_index(const char *s)
 	return -1;
 }
 
-/* The element's text with runs of white space made one space; the
- * caller frees it. */
-static char *
-squeezed_text(const xmlNode *n)
-{
-	char *t = fd_text(n), *r, *w;
-	int space = 0;
-
-	for (r = w = t; *r; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = w != t;
-			continue;
-		}
-		if (space)
-			*w++ = ' ';
-		space = 0;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return t;
-}
-
 /* Reads one <milestone> into e; returns the number of errors. */
 static unsigned
 read_milestone(struct entry *e, const struct fd_input *in, const xmlNode *n,
@@ -185,7 +163,7 @@ read_milestone(struct entry *e, const struct fd_input *in, const xmlNode *n,
 {
 	e->keys = split_words(fd_attr(n, "key"));
 	e->end_keys = split_words(fd_attr(n, "end-key"));
-	e->what = squeezed_text(n);
+	e->what = fd_text_squeezed(n);
 	e->who = fd_xstrdup(fd_attr(n, "who"));
 	e->m.weekday = weekday_index(fd_attr(n, "weekday"));
 	if (fd_attr(n, "after") != NULL) {

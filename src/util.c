@@ -370,6 +370,26 @@ fail:
 }
 
 char *
+fd_squeeze(const char *s)
+{
+	char *out = fd_xmalloc(strlen(s) + 1), *p = out;
+	int space = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = p != out;
+			continue;
+		}
+		if (space)
+			*p++ = ' ';
+		space = 0;
+		*p++ = *s;
+	}
+	*p = '\0';
+	return out;
+}
+
+char *
 fd_path_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);

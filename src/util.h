@@ -75,6 +75,11 @@ int fd_write_atomic(const char *path, const void *data, size_t len);
  * first offending byte. */
 int fd_utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* A copy of s with each run of white space (space, tab, newline,
+ * carriage return) made one space, and none at either end; the caller
+ * frees it. */
+char *fd_squeeze(const char *s);
+
 /* Joins a folder and a name with one slash; the caller frees it. */
 char *fd_path_join(const char *dir, const char *name);
 int fd_is_file(const char *path);
