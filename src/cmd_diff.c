@@ -15,7 +15,8 @@ usage(FILE *f)
 {
 	fputs("usage: findings diff OLD.xml NEW.xml [-o OUT] [--doc DOC]\n"
 	      "                     [--stage STAGE] [--style STYLE]\n"
-	      "                     [--templates DIR]\n\n"
+	      "                     [--templates DIR] [--to AGENCY]\n"
+	      "                     [--id CONCERN] [--blank]\n\n"
 	      "Compares the letter of two revisions of one inspection, paragraph\n"
 	      "by paragraph and word by word, and prints the change report:\n"
 	      "each paragraph that changed, was added or was removed, labelled\n"
@@ -34,6 +35,9 @@ usage(FILE *f)
 	      "                    pre-publication or final\n"
 	      "  --style STYLE     a style name or file (default gov-uk)\n"
 	      "  --templates DIR   take templates from DIR\n"
+	      "  --to AGENCY       the agency an email is for (its id)\n"
+	      "  --id CONCERN      the concern a form is for (its id)\n"
+	      "  --blank           the empty form\n"
 	      "  -h, --help        show this help\n",
 	      f);
 }
@@ -114,6 +118,9 @@ fd_cmd_diff(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"style", required_argument, NULL, 'S'},
 		{"templates", required_argument, NULL, 't'},
+		{"to", required_argument, NULL, 'T'},
+		{"id", required_argument, NULL, 'i'},
+		{"blank", no_argument, NULL, 'b'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -151,6 +158,15 @@ fd_cmd_diff(int argc, char **argv)
 			break;
 		case 't':
 			templates = optarg;
+			break;
+		case 'T':
+			ro.to = optarg;
+			break;
+		case 'i':
+			ro.concern_id = optarg;
+			break;
+		case 'b':
+			ro.blank = 1;
 			break;
 		case 'h':
 			usage(stdout);

@@ -259,6 +259,21 @@ placeholders(const xmlNode *mail, const struct fd_map *base)
 	return m;
 }
 
+struct fd_map *
+fd_mail_values(xmlDoc *tree, const struct fd_map *base)
+{
+	const xmlNode *mail = find_mail(tree);
+	struct fd_map *m;
+	size_t i;
+
+	if (mail != NULL)
+		return placeholders(mail, base);
+	m = fd_map_new();
+	for (i = 0; base != NULL && i < fd_map_count(base); i++)
+		fd_map_set(m, fd_map_key(base, i), fd_map_value(base, i));
+	return m;
+}
+
 /* A hex SHA-256 of s cut to n characters; the caller frees it. */
 static char *
 hash_hex(const char *s, size_t n)

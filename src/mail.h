@@ -51,6 +51,14 @@ int fd_mail_pdf(xmlDoc *tree, const char *name,
 		char **pdf, size_t *len);
 
 /*
+ * base with the values an email tree chose for its recipient
+ * (<placeholder>) added, as the email's Markdown is filled when it is
+ * rendered; a copy of base when the tree is not an email. The caller
+ * frees the map.
+ */
+struct fd_map *fd_mail_values(xmlDoc *tree, const struct fd_map *base);
+
+/*
  * The ids of the agencies that receive their own copy of this email, as
  * the stylesheet lists them in mail/@notified (space separated, in order),
  * or NULL when the tree is not an email or names none. `findings build`

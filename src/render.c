@@ -513,6 +513,7 @@ fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	struct fd_doctree_opts dopts = {0};
 	char *xsl = NULL, *mddir, *schema;
 	struct fd_doc *dt = NULL;
+	struct fd_map *values;
 	xmlDoc *tree = transform(r, o, &xsl, d);
 
 	if (tree == NULL) {
@@ -521,10 +522,13 @@ fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	}
 	mddir = fd_path_join(r->dd->templates, r->framework);
 	schema = fd_path_join(r->dd->templates, "schema");
+	/* An email fills its Markdown with its recipient's values too. */
+	values = fd_mail_values(tree, fd_facts_map(r->facts));
 	dopts.markdown_dir = mddir;
-	dopts.placeholders = fd_facts_map(r->facts);
+	dopts.placeholders = values;
 	dopts.schema_dir = schema;
 	dt = fd_doctree_build(tree, xsl, &dopts, d);
+	fd_map_free(values);
 	xmlFreeDoc(tree);
 	free(schema);
 	free(mddir);

@@ -376,6 +376,26 @@ def group_same(tmp):
         root = ET.parse(xml).getroot()
         if list(root.iter("del")) or list(root.iter("ins")):
             fail("%s against itself: the tree has marks" % name)
+    # An email and a form, chosen as render chooses them; a concern's
+    # issues edited show in the form's report.
+    src = os.path.join(SRC, "examples", EXAMPLE + ".xml")
+    edited = write(os.path.join(tmp, "edited.xml"), replace(
+        example_text(), "has returned to live in the\n        family home",
+        "has returned to live in the family home with his partner"))
+    for args, want in ((["--doc", "notification", "--to", "la"],
+                        "No changes;"),
+                       (["--doc", "concern", "--id", "c-1"],
+                        "1 paragraph changed, 0 added, 0 removed;")):
+        out = os.path.join(tmp, args[1] + ".pdf")
+        r = diff(src, edited, out, args)
+        if r.returncode != 0:
+            fail("%s: exit %d: %s" % (args, r.returncode, r.stderr))
+            continue
+        text = flat(pdf_text(out))
+        if want not in text:
+            fail("%s: want %r in %r" % (args, want, text[:300]))
+    if "with his partner" not in text:
+        fail("the concern's report does not show the words put in")
 
 
 def group_errors(tmp):
