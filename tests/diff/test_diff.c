@@ -6,7 +6,11 @@
  *     subsequence (counted by the textbook table) allows;
  *   - the budget: a long pair with nothing in common gives up, quickly;
  *   - fd_word_diff on sentences whose redline is known;
- *   - fd_word_similarity.
+ *   - fd_word_similarity;
+ *   - the document tree's del and ins, as the plain-text and HTML
+ *     emitters write them (the PDF is tests/diff/run.py's).
+ *
+ * usage: test_diff TEMPLATES
  *
  * Prints each failure and exits 1 when there is any.
  */
@@ -16,6 +20,10 @@
 #include <time.h>
 
 #include "diff.h"
+#include "doctree.h"
+#include "emit_html.h"
+#include "emit_text.h"
+#include "load.h"
 #include "util.h"
 
 static int failures;
@@ -228,13 +236,64 @@ similarity(void)
 	free(b);
 }
 
-int
-main(void)
+static void
+marks(const char *templates)
 {
+	static const char tree[] =
+		"<document><meta><title>T</title></meta><body>"
+		"<p>Schools play a <del>significant</del> <ins>major</ins> "
+		"part, <b><del>bold gone</del></b>.</p></body></document>";
+	char *schema = fd_path_join(templates, "schema");
+	struct fd_doctree_opts o = {NULL, NULL, schema};
+	struct fd_diags *d = fd_diags_new();
+	struct fd_input *in = fd_load_memory("marks.xml", tree,
+					     sizeof tree - 1, d);
+	struct fd_doc *doc = in ? fd_doctree_build_input(in, &o, d) : NULL;
+	char *text = NULL, *html = NULL;
+
+	if (doc == NULL) {
+		char *msg = fd_diags_text(d);
+
+		printf("%s", msg);
+		free(msg);
+		fail("a tree with del and ins does not load");
+		goto out;
+	}
+	text = fd_emit_text(doc, 72);
+	if (strcmp(text, "Schools play a [-significant-] {+major+} part, "
+			 "[-bold gone-].\n") != 0) {
+		printf("%s", text);
+		fail("plain text: not [-...-] and {+...+}");
+	}
+	html = fd_emit_html(doc);
+	if (strstr(html, "<del style=\"color:#d4351c\">significant</del> "
+			 "<ins style=\"color:#00703c\">major</ins>") == NULL ||
+	    strstr(html, "<del style=\"color:#d4351c\"><strong>bold gone"
+			 "</strong></del>") == NULL) {
+		printf("%s", html);
+		fail("HTML: not <del> and <ins>");
+	}
+out:
+	free(text);
+	free(html);
+	fd_doc_free(doc);
+	fd_input_free(in);
+	fd_diags_free(d);
+	free(schema);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fputs("usage: test_diff TEMPLATES\n", stderr);
+		return 2;
+	}
 	random_pairs();
 	budget();
 	words();
 	similarity();
+	marks(argv[1]);
 	if (failures) {
 		printf("%d failure(s)\n", failures);
 		return 1;
