@@ -147,13 +147,59 @@ paras_free(struct paras *s)
 
 /* ------------------------------------------------------------- XML */
 
+/* The length of the UTF-8 character at s with *cp its code point, or 0
+ * when the bytes are not one (a bad or overlong sequence, a surrogate). */
+static size_t
+utf8_char(const unsigned char *s, unsigned *cp)
+{
+	size_t n, i;
+	unsigned c = s[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2, min = 0x80, c &= 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, min = 0x800, c &= 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, min = 0x10000, c &= 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
 /* Appends s with what XML gives meaning escaped (for text and for
- * attribute values in double quotes). */
+ * attribute values in double quotes). What XML cannot carry becomes
+ * U+FFFD, as the engine prints it: a control character, U+FFFE, U+FFFF,
+ * or a byte that is not UTF-8 (cmark 0.30.2 writes &#xFFFE; in Markdown
+ * as the lone byte 0xFE). */
 static void
 esc(struct fd_buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+	size_t n;
+
+	while (*p != '\0') {
+		n = utf8_char(p, &cp);
+		if (n == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
+				cp != '\r') ||
+		    cp == 0xfffe || cp == 0xffff) {
+			fd_buf_adds(b, "\xef\xbf\xbd");
+			p += n ? n : 1;
+			continue;
+		}
+		switch (cp) {
 		case '&':
 			fd_buf_adds(b, "&amp;");
 			break;
@@ -172,8 +218,9 @@ esc(struct fd_buf *b, const char *s)
 			fd_buf_addc(b, ' ');
 			break;
 		default:
-			fd_buf_addc(b, *s);
+			fd_buf_add(b, p, n);
 		}
+		p += n;
 	}
 }
 

@@ -358,10 +358,12 @@ char_class(const char *s, size_t *len)
 		*len = 3;
 	else if (c >= 0xc0)
 		*len = 2;
-	/* Valid UTF-8 is promised, but never read past the end. */
+	/* Valid UTF-8 is promised (cmark breaks the promise for &#xFFFE;):
+	 * a byte that does not start a whole character is one of its own,
+	 * and nothing is read past the end. */
 	for (i = 1; i < *len; i++)
-		if (s[i] == '\0')
-			*len = i;
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			*len = 1;
 	if (c == 0xe2 && *len == 3 &&
 	    ((unsigned char)s[1] == 0x80 || (unsigned char)s[1] == 0x81))
 		return TOK_PUNCT;
