@@ -84,9 +84,16 @@ fd_node_add_run(struct fd_node *n, const char *text, size_t len,
 		unsigned flags, const char *href)
 {
 	struct fd_run *r;
+	char *clean = NULL;
 
 	if (len == 0)
 		return;
+	/* Pango and Cairo take only valid UTF-8, and not every source of a
+	 * run gives it: cmark 0.30.2 writes &#xFFFE; as a lone 0xFE byte. */
+	if (!fd_utf8_valid_encoding(text, len)) {
+		clean = fd_utf8_sanitize(text, len, &len);
+		text = clean;
+	}
 	if (n->nruns > 0) {
 		r = &n->runs[n->nruns - 1];
 		if (r->flags == flags && same_href(r->href, href)) {
@@ -95,6 +102,7 @@ fd_node_add_run(struct fd_node *n, const char *text, size_t len,
 			r->text = fd_xrealloc(r->text, old + len + 1);
 			memcpy(r->text + old, text, len);
 			r->text[old + len] = '\0';
+			free(clean);
 			return;
 		}
 	}
@@ -106,6 +114,7 @@ fd_node_add_run(struct fd_node *n, const char *text, size_t len,
 	r->text = fd_xstrndup(text, len);
 	r->flags = flags;
 	r->href = href ? fd_xstrdup(href) : NULL;
+	free(clean);
 }
 
 void
@@ -983,8 +992,10 @@ plain_node(struct fd_buf *b, const struct fd_node *n)
 	case FD_NODE_LINE:
 	case FD_NODE_CHECKBOX:
 		t = fd_node_text(n);
-		if (*t == '\0')
+		if (*t == '\0') {
+			free(t);
 			break;
+		}
 		if (n->number)
 			fd_buf_addf(b, "%d. ", n->number);
 		if (n->kind == FD_NODE_CHECKBOX)

@@ -323,50 +323,89 @@ fd_write_atomic(const char *path, const void *data, size_t len)
 	return err;
 }
 
+size_t
+fd_utf8_seq(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+	size_t n, k;
+
+	if (len == 0)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		n = 1;
+		cp = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 2;
+		cp = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 3;
+		cp = p[0] & 0x07;
+	} else
+		return 0;
+	for (k = 1; k <= n; k++) {
+		if (k >= len || (p[k] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[k] & 0x3f);
+	}
+	/* Overlong forms, surrogates, and beyond U+10FFFF. */
+	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n + 1;
+}
+
 int
 fd_utf8_valid(const char *s, size_t len, size_t *bad)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, n;
 
 	while (i < len) {
-		unsigned c = p[i];
-		size_t n, k;
-		unsigned long cp;
+		unsigned c = (unsigned char)s[i];
 
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-			    c == 0x7f)
-				goto fail;
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f || (n = fd_utf8_seq(s + i, len - i)) == 0) {
+			if (bad)
+				*bad = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+int
+fd_utf8_valid_encoding(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = fd_utf8_seq(s + i, len - i)) == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+char *
+fd_utf8_sanitize(const char *s, size_t len, size_t *outlen)
+{
+	struct fd_buf b = {0};
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = fd_utf8_seq(s + i, len - i)) == 0) {
+			fd_buf_add(&b, "\xef\xbf\xbd", 3);
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-		} else
-			goto fail;
-		for (k = 1; k <= n; k++) {
-			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
-				goto fail;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto fail;
-		i += n + 1;
+		fd_buf_add(&b, s + i, n);
+		i += n;
 	}
-	return 1;
-fail:
-	if (bad)
-		*bad = i;
-	return 0;
+	*outlen = b.len;
+	return fd_buf_steal(&b);
 }
 
 char *

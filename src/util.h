@@ -80,6 +80,16 @@ int fd_utf8_valid(const char *s, size_t len, size_t *bad);
  * frees it. */
 char *fd_squeeze(const char *s);
 
+/* The length of the valid UTF-8 sequence at s (at most len bytes), or 0
+ * when the bytes there are not one. */
+size_t fd_utf8_seq(const char *s, size_t len);
+/* True when the len bytes at s are UTF-8 (control characters allowed). */
+int fd_utf8_valid_encoding(const char *s, size_t len);
+/* A copy of s (len bytes, NUL-terminated in the copy) with every byte
+ * that does not start a valid UTF-8 sequence replaced by U+FFFD; *outlen
+ * is its length. The caller frees it. */
+char *fd_utf8_sanitize(const char *s, size_t len, size_t *outlen);
+
 /* Joins a folder and a name with one slash; the caller frees it. */
 char *fd_path_join(const char *dir, const char *name);
 int fd_is_file(const char *path);

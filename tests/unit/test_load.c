@@ -89,6 +89,17 @@ test_utf8(void)
 	EXPECT(!fd_utf8_valid("\xf4\x90\x80\x80", 4, &bad) && bad == 0, "above U+10FFFF");
 	EXPECT(!fd_utf8_valid("abc\xe2\x80", 5, &bad) && bad == 3, "truncated, bad=%zu", bad);
 	EXPECT(!fd_utf8_valid("a\x01", 2, &bad) && bad == 1, "C0 control");
+	{
+		size_t n;
+		char *c = fd_utf8_sanitize("a\xfe b\xed\xa0\x80" "c\xc3", 9, &n);
+
+		EXPECT(n == 19 && strcmp(c, "a\xef\xbf\xbd b\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+					   "c\xef\xbf\xbd") == 0,
+		       "sanitize gave %zu bytes [%s]", n, c);
+		free(c);
+		EXPECT(fd_utf8_valid_encoding("tab\there \x01 \xc3\xa9", 14), "controls are encoding");
+		EXPECT(!fd_utf8_valid_encoding("\xfe", 1), "0xfe is not UTF-8");
+	}
 	EXPECT(fd_utf8_valid("a\tb\r\nc", 6, &bad), "tab and newlines");
 }
 
