@@ -6,6 +6,7 @@
  * Every message is in the table below, so wording stays in one place.
  */
 #include <regex.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,18 @@ const char *
 fd_stage_name(enum fd_stage stage)
 {
 	return stage_names[stage];
+}
+
+int
+fd_stage_option(const char *command, const char *arg, enum fd_stage *stage)
+{
+	if (fd_stage_parse(arg, stage) == 0)
+		return 0;
+	fprintf(stderr,
+		"findings %s: unknown stage '%s' (draft, factual-accuracy, "
+		"pre-publication or final)\n",
+		command, arg);
+	return -1;
 }
 
 /* An id index: open addressing on FNV-1a, so hostile files with many ids

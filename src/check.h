@@ -19,6 +19,11 @@ enum fd_stage {
 /* Parses a stage name; returns 0, or -1 when it is not one. */
 int fd_stage_parse(const char *s, enum fd_stage *stage);
 const char *fd_stage_name(enum fd_stage stage);
+/* Parses the argument of --stage for a command; on an unknown stage says
+ * so on standard error, naming the command and the stages, and returns
+ * -1 (the caller exits with the usage status). */
+int fd_stage_option(const char *command, const char *arg,
+		    enum fd_stage *stage);
 
 /*
  * Validates the loaded inspection against templates/schema/inspection.rng

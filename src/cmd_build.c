@@ -202,12 +202,8 @@ fd_cmd_build(int argc, char **argv)
 			}
 			break;
 		case 's':
-			if (fd_stage_parse(optarg, &stage) != 0) {
-				fprintf(stderr,
-					"findings build: unknown stage '%s'\n",
-					optarg);
+			if (fd_stage_option("build", optarg, &stage) != 0)
 				return FD_EXIT_USAGE;
-			}
 			b.stage = &stage;
 			break;
 		case 'S':

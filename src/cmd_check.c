@@ -46,12 +46,8 @@ fd_cmd_check(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "s:t:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			if (fd_stage_parse(optarg, &stage) != 0) {
-				fprintf(stderr,
-					"findings check: unknown stage '%s'\n",
-					optarg);
+			if (fd_stage_option("check", optarg, &stage) != 0)
 				return FD_EXIT_USAGE;
-			}
 			stage_given = 1;
 			break;
 		case 't':

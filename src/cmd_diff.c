@@ -141,14 +141,8 @@ fd_cmd_diff(int argc, char **argv)
 			ro.doc = optarg;
 			break;
 		case 's':
-			if (fd_stage_parse(optarg, &stage) != 0) {
-				fprintf(stderr,
-					"findings diff: unknown stage '%s' "
-					"(draft, factual-accuracy, "
-					"pre-publication or final)\n",
-					optarg);
+			if (fd_stage_option("diff", optarg, &stage) != 0)
 				return FD_EXIT_USAGE;
-			}
 			break;
 		case 'o':
 			out = optarg;

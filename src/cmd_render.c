@@ -70,14 +70,8 @@ fd_cmd_render(int argc, char **argv)
 			ro.doc = optarg;
 			break;
 		case 's':
-			if (fd_stage_parse(optarg, &stage) != 0) {
-				fprintf(stderr,
-					"findings render: unknown stage '%s' "
-					"(draft, factual-accuracy, "
-					"pre-publication or final)\n",
-					optarg);
+			if (fd_stage_option("render", optarg, &stage) != 0)
 				return FD_EXIT_USAGE;
-			}
 			break;
 		case 'o':
 			out = optarg;
