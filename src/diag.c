@@ -174,12 +174,20 @@ fd_diags_exit(const struct fd_diags *d)
 void
 fd_diags_move(struct fd_diags *from, struct fd_diags *to)
 {
+	fd_diags_move_as(from, to, FD_ERROR);
+}
+
+void
+fd_diags_move_as(struct fd_diags *from, struct fd_diags *to,
+		 enum fd_level level)
+{
 	size_t i;
 
 	for (i = 0; i < from->n; i++) {
 		struct diag *x = &from->v[i];
 
-		fd_diag(to, x->level, x->file, x->line, x->col, "%s", x->msg);
+		fd_diag(to, x->level == FD_ERROR ? level : x->level, x->file,
+			x->line, x->col, "%s", x->msg);
 	}
 	forget(from);
 }

@@ -39,6 +39,10 @@ void fd_vdiag(struct fd_diags *d, enum fd_level level, const char *file,
 
 /* Moves every collected diagnostic of from into to. */
 void fd_diags_move(struct fd_diags *from, struct fd_diags *to);
+/* The same, with every input error (FD_ERROR) made a diagnostic of level
+ * instead: for a part of the work the caller chooses to skip. */
+void fd_diags_move_as(struct fd_diags *from, struct fd_diags *to,
+		      enum fd_level level);
 /* Prints what was collected (sorted) to stderr and forgets it. */
 void fd_diags_flush(struct fd_diags *d);
 /* The worst level seen since creation, or -1 when nothing was reported. */
