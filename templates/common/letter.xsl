@@ -83,7 +83,15 @@
         <xsl:call-template name="addressees"/>
         <p number="no"><xsl:value-of select="$data/salutation"/></p>
         <h1><xsl:value-of select="normalize-space($title)"/></h1>
-        <markdown src="{$data/opening/@src}"/>
+        <!-- The theme is optional: without it, no deep dive sentence. -->
+        <xsl:choose>
+          <xsl:when test="$theme = '' and $data/opening/@no-theme">
+            <markdown src="{$data/opening/@no-theme}"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <markdown src="{$data/opening/@src}"/>
+          </xsl:otherwise>
+        </xsl:choose>
 
         <h2><xsl:value-of select="$data/headings/@summary"/></h2>
         <markdown><xsl:value-of select="findings/summary"/></markdown>
@@ -171,10 +179,22 @@
     of roles and then the order of the agencies. A role marked
     when="inspected" is addressed only when evidence was recorded about
     the leader's agency (the 2019 framework names probation services only
-    when the deep dive included them).
+    when the deep dive included them). An inspection that names no such
+    leader (leaders are optional) is addressed to its agencies by name.
   -->
   <xsl:template name="addressees">
+    <xsl:variable name="roles" select="$data/addressees/role"/>
+    <xsl:variable name="addressed"
+        select="$root/agencies/agency/leader
+                [@role = $roles[not(@when = 'inspected')]/@name or
+                 (@role = $roles[@when = 'inspected']/@name and
+                  $root/evidence/record/@agency = ../@id)]"/>
     <address>
+      <xsl:if test="not($addressed)">
+        <xsl:for-each select="$root/agencies/agency">
+          <line><xsl:value-of select="normalize-space(@name)"/></line>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:for-each select="$data/addressees/role">
         <xsl:variable name="role" select="@name"/>
         <xsl:variable name="inspected-only" select="@when = 'inspected'"/>
