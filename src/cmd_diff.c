@@ -195,7 +195,11 @@ fd_cmd_diff(int argc, char **argv)
 							   "pdf");
 			free(name);
 		}
-		report(old, new, files, &ro, stage, &dd, out, d);
+		if (fd_same_file(out, files[0]) || fd_same_file(out, files[1]))
+			fd_diag(d, FD_IOERR, out, 0, 0,
+				"cannot write: it is an input file");
+		else
+			report(old, new, files, &ro, stage, &dd, out, d);
 	}
 	fd_diags_flush(d);
 	status = fd_diags_exit(d);

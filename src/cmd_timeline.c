@@ -370,6 +370,11 @@ fd_cmd_timeline(int argc, char **argv)
 		int err;
 
 		ics = fd_ics_timeline(t, &info, &ics_len);
+		if (fd_same_file(ics_path, in->path)) {
+			fd_diag(d, FD_IOERR, ics_path, 0, 0,
+				"cannot write: it is the input file");
+			goto out;
+		}
 		if ((err = fd_write_atomic(ics_path, ics, ics_len)) != 0) {
 			fd_diag(d, FD_IOERR, ics_path, 0, 0,
 				"cannot write: %s", strerror(err));

@@ -112,6 +112,9 @@ fd_cmd_typeset(int argc, char **argv)
 		if (fwrite(pdf, 1, len, stdout) != len || fflush(stdout) != 0)
 			fd_diag(d, FD_IOERR, "standard output", 0, 0,
 				"cannot write: %s", strerror(errno));
+	} else if (fd_same_file(output, argv[optind])) {
+		fd_diag(d, FD_IOERR, output, 0, 0,
+			"cannot write: it is the input file");
 	} else if ((err = fd_write_atomic(output, pdf, len)) != 0) {
 		fd_diag(d, FD_IOERR, output, 0, 0, "cannot write: %s",
 			strerror(err));

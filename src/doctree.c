@@ -89,7 +89,8 @@ fd_node_add_run(struct fd_node *n, const char *text, size_t len,
 	if (len == 0)
 		return;
 	/* Pango and Cairo take only valid UTF-8, and not every source of a
-	 * run gives it: cmark 0.30.2 writes &#xFFFE; as a lone 0xFE byte. */
+	 * run gives it: cmark 0.30.2 writes &#xFFFE; as a lone 0xFE byte.
+	 * Cairo also refuses noncharacters, which XML lets through. */
 	if (!fd_utf8_valid_encoding(text, len)) {
 		clean = fd_utf8_sanitize(text, len, &len);
 		text = clean;
@@ -600,6 +601,20 @@ build_table(struct build *b, const xmlNode *el, int depth)
 	return t;
 }
 
+/* s (freed) as text that Cairo takes: noncharacters become U+FFFD. */
+static char *
+printable(char *s)
+{
+	char *t;
+	size_t len = strlen(s);
+
+	if (fd_utf8_valid_encoding(s, len))
+		return s;
+	t = fd_utf8_sanitize(s, len, &len);
+	free(s);
+	return t;
+}
+
 static char *
 child_text(const xmlNode *el, const char *name)
 {
@@ -611,7 +626,7 @@ child_text(const xmlNode *el, const char *name)
 	raw = fd_text(c);
 	s = fd_squeeze(raw);
 	free(raw);
-	return s;
+	return printable(s);
 }
 
 static struct fd_node *
@@ -844,13 +859,13 @@ build_meta(struct fd_doc *doc, const xmlNode *meta, const xmlNode *page)
 	if (page == NULL)
 		return;
 	if ((v = fd_attr(page, "marking")) != NULL && *v)
-		doc->marking = fd_squeeze(v);
+		doc->marking = printable(fd_squeeze(v));
 	if ((v = fd_attr(page, "notice")) != NULL && *v)
-		doc->notice = fd_squeeze(v);
+		doc->notice = printable(fd_squeeze(v));
 	if ((v = fd_attr(page, "watermark")) != NULL && *v)
-		doc->watermark = fd_squeeze(v);
+		doc->watermark = printable(fd_squeeze(v));
 	if ((v = fd_attr(page, "footer")) != NULL && *v)
-		doc->footer = fd_squeeze(v);
+		doc->footer = printable(fd_squeeze(v));
 	doc->numbered = yes(page, "numbered-paragraphs");
 }
 

@@ -453,6 +453,11 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	size_t len = 0;
 	int rc = -1, xb;
 
+	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
+		fd_diag(d, FD_IOERR, out, 0, 0,
+			"cannot write: it is the input file");
+		goto out;
+	}
 	if ((tree = transform(r, o, &xsl, d)) == NULL)
 		goto out;
 	mddir = fd_path_join(r->dd->templates, r->framework);

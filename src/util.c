@@ -376,13 +376,31 @@ fd_utf8_valid(const char *s, size_t len, size_t *bad)
 	return 1;
 }
 
+/* The length of the UTF-8 sequence at s when it is a character that is
+ * not a noncharacter (U+FDD0 to U+FDEF, U+FFFE and U+FFFF of every
+ * plane: XML lets them through, Cairo refuses the whole string), or 0. */
+static size_t
+char_seq(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = fd_utf8_seq(s, len);
+
+	if (n == 3 && p[0] == 0xef && p[1] == 0xb7 && p[2] >= 0x90 &&
+	    p[2] <= 0xaf)
+		return 0;
+	if (n >= 3 && p[n - 2] == 0xbf && (p[n - 1] & 0xfe) == 0xbe &&
+	    (n == 4 || p[0] == 0xef) && (n == 3 || (p[1] & 0x0f) == 0x0f))
+		return 0;
+	return n;
+}
+
 int
 fd_utf8_valid_encoding(const char *s, size_t len)
 {
 	size_t i = 0, n;
 
 	while (i < len) {
-		if ((n = fd_utf8_seq(s + i, len - i)) == 0)
+		if ((n = char_seq(s + i, len - i)) == 0)
 			return 0;
 		i += n;
 	}
@@ -396,9 +414,11 @@ fd_utf8_sanitize(const char *s, size_t len, size_t *outlen)
 	size_t i = 0, n;
 
 	while (i < len) {
-		if ((n = fd_utf8_seq(s + i, len - i)) == 0) {
+		if ((n = char_seq(s + i, len - i)) == 0) {
 			fd_buf_add(&b, "\xef\xbf\xbd", 3);
-			i++;
+			/* A noncharacter goes whole; a bad byte alone. */
+			n = fd_utf8_seq(s + i, len - i);
+			i += n ? n : 1;
 			continue;
 		}
 		fd_buf_add(&b, s + i, n);
@@ -452,4 +472,13 @@ fd_is_dir(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+fd_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+	       x.st_ino == y.st_ino;
 }

@@ -83,16 +83,22 @@ char *fd_squeeze(const char *s);
 /* The length of the valid UTF-8 sequence at s (at most len bytes), or 0
  * when the bytes there are not one. */
 size_t fd_utf8_seq(const char *s, size_t len);
-/* True when the len bytes at s are UTF-8 (control characters allowed). */
+/* True when the len bytes at s are UTF-8 (control characters allowed)
+ * without noncharacters (U+FDD0 to U+FDEF, U+nFFFE, U+nFFFF), which
+ * Cairo refuses. */
 int fd_utf8_valid_encoding(const char *s, size_t len);
-/* A copy of s (len bytes, NUL-terminated in the copy) with every byte
- * that does not start a valid UTF-8 sequence replaced by U+FFFD; *outlen
- * is its length. The caller frees it. */
+/* A copy of s (len bytes, NUL-terminated in the copy) with every
+ * noncharacter, and every byte that does not start a valid UTF-8
+ * sequence, replaced by U+FFFD; *outlen is its length. The caller frees
+ * it. */
 char *fd_utf8_sanitize(const char *s, size_t len, size_t *outlen);
 
 /* Joins a folder and a name with one slash; the caller frees it. */
 char *fd_path_join(const char *dir, const char *name);
 int fd_is_file(const char *path);
 int fd_is_dir(const char *path);
+/* True when a and b both name one existing file (a link or another path
+ * to it counts): an output that would replace an input. */
+int fd_same_file(const char *a, const char *b);
 
 #endif
