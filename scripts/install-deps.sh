@@ -11,6 +11,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	libxml2-dev libxml2-utils libxslt1-dev xsltproc libcmark-dev cmark \
 	libcairo2-dev libpango1.0-dev libglib2.0-dev libfontconfig-dev \
 	libqpdf-dev qpdf libgmime-3.0-dev \
-	fonts-liberation2 fonts-dejavu-core \
+	fonts-liberation2 fonts-dejavu-core fonts-droid-fallback \
 	poppler-utils python3 python3-pil \
 	clang libclang-rt-14-dev valgrind >/dev/null

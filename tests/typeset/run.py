@@ -509,7 +509,7 @@ def case_errors():
     # A character no font has is a warning at its block, not an error; a
     # link's quote, backslash and brackets reach the annotation
     # percent-encoded (a PDF URI is 7-bit ASCII).
-    odd = write_tree("odd.xml", '<p>Plain.</p>\n<p>\u4e2d\u6587 text</p>'
+    odd = write_tree("odd.xml", '<p>Plain.</p>\n<p>\U00012000\U00012001 text</p>'
                      '<p><a href="https://example.org/it\'s\\here()">odd link</a></p>')
     pdf = os.path.join(TMP, "odd.pdf")
     p, _ = typeset(odd, pdf)
