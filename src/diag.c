@@ -110,6 +110,15 @@ cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Whether two diagnostics say the same thing at the same place. */
+static int
+same(const struct diag *x, const struct diag *y)
+{
+	return x->level == y->level && x->line == y->line &&
+	       x->col == y->col && strcmp(x->file, y->file) == 0 &&
+	       strcmp(x->msg, y->msg) == 0;
+}
+
 static void
 format(struct fd_buf *b, const struct diag *x)
 {
@@ -132,8 +141,11 @@ fd_diags_text(const struct fd_diags *d)
 	if (d->n)
 		memcpy(v, d->v, d->n * sizeof *v);
 	qsort(v, d->n, sizeof *v, cmp);
+	/* Two steps that meet the same fault (an email's recipients, then
+	 * the email) say it once. */
 	for (i = 0; i < d->n; i++)
-		format(&b, &v[i]);
+		if (i == 0 || !same(&v[i - 1], &v[i]))
+			format(&b, &v[i]);
 	free(v);
 	return fd_buf_steal(&b);
 }
