@@ -12,6 +12,15 @@
 
 #include "check.h"
 #include "date.h"
+#include "markdown.h"
+
+/* Bytes of a value that is not prose (a name, a title, the area, the
+ * theme): longer is no name, and would break the bounds of the
+ * paragraphs that print it. */
+#define MAX_VALUE 1024
+/* What the Markdown bounds keep free for the templates, which put an
+ * agency's name (escaped) before a finding. */
+#define PROSE_ROOM (2 * MAX_VALUE)
 
 /* Each message: name, level, printf format. */
 #define FD_MESSAGES(X)                                                         \
@@ -84,6 +93,14 @@
 	X(REVISION_ORDER, FD_WARNING,                                          \
 	  "revision %s (%s) comes after revision %s (%s): revisions go up in " \
 	  "number and date")                                                   \
+	X(VALUE_LONG, FD_ERROR,                                                \
+	  "%s has %zu bytes; at most %d are allowed")                          \
+	X(PROSE_LONG, FD_ERROR,                                                \
+	  "this Markdown has %zu bytes; at most %d are allowed in one "        \
+	  "element")                                                           \
+	X(PARA_LONG, FD_ERROR,                                                 \
+	  "this paragraph has %zu bytes of text; at most %d are allowed in "   \
+	  "one paragraph")                                                     \
 	X(NO_RULES, FD_IOERR, "cannot load the rules of framework '%s'")
 
 enum msg {
@@ -457,6 +474,94 @@ check_elem(struct ctx *c, xmlNode *n)
 	} else if (strcmp(name, "factual-accuracy") == 0) {
 		check_date(c, n, "received", NULL);
 	}
+}
+
+/* Sizes. */
+
+/* The elements whose text is Markdown. */
+static int
+is_prose(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"summary",   "strength", "improvement", "priority-action",
+		"case-study", "record",	  "issues",	 "response",
+		"evaluation", "judgement", "comment",	 "decision"};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (fd_is_elem(n, names[i]))
+			return 1;
+	return 0;
+}
+
+/* Reports each paragraph under n with more text than the typesetter
+ * takes, less the room a template may add. */
+static void
+check_paragraphs(struct ctx *c, const struct fd_node *n)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < n->nruns; i++)
+		len += strlen(n->runs[i].text);
+	if (len > FD_MAX_BLOCK_TEXT - PROSE_ROOM)
+		fd_diag(c->d, FD_ERROR, c->in->path, n->line, 1,
+			messages[M_PARA_LONG].text, len,
+			FD_MAX_BLOCK_TEXT - PROSE_ROOM);
+	for (i = 0; i < n->nkids; i++)
+		check_paragraphs(c, n->kids[i]);
+}
+
+/*
+ * Values and prose the renderer could not take, refused here where the
+ * error can name the element: long names, Markdown beyond its bounds
+ * (parsed as the evidence trace sets it, inside a quote), paragraphs the
+ * typesetter would refuse. Lists of ids (evidence=) may be long.
+ */
+static void
+check_size(struct ctx *c, xmlNode *n)
+{
+	const xmlAttr *a;
+	const xmlNode *k;
+	struct fd_node *quote;
+	char *text, *what;
+	size_t len;
+
+	for (a = n->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		const char *v = fd_attr(n, name);
+
+		if (v == NULL || strlen(v) <= MAX_VALUE ||
+		    strcmp(name, "evidence") == 0 ||
+		    strcmp(name, "agencies") == 0 ||
+		    strcmp(name, "cooperating") == 0)
+			continue;
+		what = fd_xasprintf("%s=", name);
+		say(c, n, name, M_VALUE_LONG, what, strlen(v), MAX_VALUE);
+		free(what);
+	}
+	for (k = n->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			return;
+	text = fd_text(n);
+	len = strlen(text);
+	if (!is_prose(n)) {
+		if (len > MAX_VALUE) {
+			what = fd_xasprintf("<%s>", (const char *)n->name);
+			say(c, n, NULL, M_VALUE_LONG, what, len, MAX_VALUE);
+			free(what);
+		}
+	} else if (len > FD_MARKDOWN_MAX - PROSE_ROOM) {
+		say(c, n, NULL, M_PROSE_LONG, len,
+		    FD_MARKDOWN_MAX - PROSE_ROOM);
+	} else {
+		quote = fd_node_new(FD_NODE_QUOTE, c->in->path, 0);
+		if (fd_markdown_parse(text, len, quote, c->in->path,
+				      fd_input_text_line(c->in, n),
+				      c->d) == 0)
+			check_paragraphs(c, quote);
+		fd_node_free(quote);
+	}
+	free(text);
 }
 
 /* Which practice the cited records show: bit 1 effective, bit 2
@@ -1053,6 +1158,7 @@ fd_check(struct fd_input *in, const struct fd_datadir *dd, enum fd_stage stage,
 	if (load_rules(&c, dd) == 0) {
 		walk(&c, c.root, collect_id);
 		walk(&c, c.root, check_elem);
+		walk(&c, c.root, check_size);
 		check_frame(&c);
 		check_findings(&c);
 		check_judgements(&c);

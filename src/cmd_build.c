@@ -3,10 +3,12 @@
  *
  * Every document that exists for each inspection's framework
  * (templates/<framework>/documents.xml, where a stylesheet exists), named
- * from the inspection's ref. Inspections are independent, so -j N runs N
+ * from the inspection's ref, all or none: an error in one leaves the
+ * output folder as it was. Inspections are independent, so -j N runs N
  * worker processes, each taking the next inspection as it finishes one:
  * processes rather than threads because libxslt's loader and error hooks
- * are global.
+ * are global. An email the input cannot supply (no address to send from
+ * or to: they are optional) is skipped with a warning, not refused.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -42,7 +44,9 @@ usage(FILE *f)
 	      "Renders every document that exists for each inspection into\n"
 	      "OUTDIR, named from the inspection's ref (REF-letter.pdf,\n"
 	      "REF-concern-c-1.pdf, ...). The letter is rendered at the stage\n"
-	      "of the last revision in the history unless --stage is given.\n\n"
+	      "of the last revision in the history unless --stage is given.\n"
+	      "An email the input lacks addresses for is skipped with a\n"
+	      "warning.\n\n"
 	      "  -d, --dir OUTDIR  where to write (created if missing)\n"
 	      "  -j, --jobs N      render N inspections at a time (default 1)\n"
 	      "  --stage STAGE     render letters at STAGE\n"
@@ -53,14 +57,55 @@ usage(FILE *f)
 	      f);
 }
 
+/*
+ * Moves what rendering an email said into d; what names the email in a
+ * warning ("no notification email written"). The address, the leaders and
+ * the contact details an email needs are optional in the input, so an
+ * email the input cannot supply is skipped, with a warning naming it and
+ * the reasons as notes, while the other documents are built; an I/O
+ * failure stays an error. Returns 1 when the email failed for another
+ * reason than the input, else 0.
+ */
+static int
+mail_outcome(struct fd_render *r, const char *what, struct fd_diags *why,
+	     struct fd_diags *d)
+{
+	int io = fd_diags_count(why, FD_IOERR) > 0;
+	char *msg;
+
+	if (io || fd_diags_count(why, FD_ERROR) == 0) {
+		fd_diags_move(why, d);
+		return io;
+	}
+	msg = fd_xasprintf("%s: the input lacks what it needs (see the "
+			   "notes)",
+			   what);
+	fd_render_diag(r, d, NULL, FD_WARNING, msg);
+	free(msg);
+	fd_diags_move_as(why, d, FD_NOTE);
+	return 0;
+}
+
+/* The files of one inspection, made in a staging folder inside the
+ * output folder and moved into place only when every one was made. */
+struct staged {
+	char *dir;    /* the staging folder, or NULL before the first file */
+	char **names; /* the files made in it, by name */
+	size_t n;     /* how many */
+};
+
 /* Renders one document of r (one file per concern when it is made for
- * each). Returns the number of files that failed. */
+ * each, per agency when it is an email to each) into the staging
+ * folder. Returns the number of files that failed. */
 static int
 build_doc(struct fd_render *r, const struct batch *b,
-	  const struct fd_document *doc, struct fd_diags *d)
+	  const struct fd_document *doc, struct staged *st,
+	  struct fd_diags *d)
 {
+	int mail = doc->each != NULL && strcmp(doc->each, "recipient") == 0;
+	struct fd_diags *why = mail ? fd_diags_new() : d;
 	struct fd_render_opts ro = {0};
-	char **ids = NULL, *name, *path;
+	char **ids = NULL, *name, *path, *what;
 	size_t i;
 	int failed = 0;
 
@@ -68,33 +113,104 @@ build_doc(struct fd_render *r, const struct batch *b,
 	ro.style = b->style;
 	if (doc->each != NULL && strcmp(doc->each, "concern") == 0)
 		ids = fd_render_concern_ids(r);
-	else if (doc->each != NULL && strcmp(doc->each, "recipient") == 0)
-		ids = fd_render_recipients(r, &ro, d);
+	else if (mail && (ids = fd_render_recipients(r, &ro, why)) == NULL &&
+		 fd_diags_worst(why) >= FD_ERROR)
+		goto out;
 	for (i = 0; ids == NULL ? i < 1 : ids[i] != NULL; i++) {
-		if (doc->each != NULL && strcmp(doc->each, "recipient") == 0)
+		if (mail)
 			ro.to = ids ? ids[i] : NULL;
 		else
 			ro.concern_id = ids ? ids[i] : NULL;
 		name = fd_render_file_name(r, doc->name,
 					   ids ? ids[i] : NULL, doc->ext);
-		path = fd_path_join(b->outdir, name);
-		if (fd_render_doc(r, &ro, path, d) != 0)
+		path = fd_path_join(st->dir, name);
+		if (fd_render_doc(r, &ro, path, why) != 0) {
 			failed++;
-		else if (b->verbose)
-			printf("%s\n", path);
+			free(name);
+		} else {
+			st->names = fd_xreallocarray(st->names, st->n + 1,
+						     sizeof *st->names);
+			st->names[st->n++] = name;
+		}
 		free(path);
-		free(name);
+	}
+out:
+	if (mail) {
+		what = fd_xasprintf("no %s email written", doc->name);
+		failed = mail_outcome(r, what, why, d);
+		free(what);
+		fd_diags_free(why);
 	}
 	fd_strv_free(ids);
 	return failed;
 }
 
-/* Everything for one inspection; returns its exit status. */
+/*
+ * Moves the staged files of input into the output folder, after making
+ * sure that none would replace the input or a folder. Returns 0, or -1
+ * after reporting (then nothing was moved, unless a rename failed).
+ */
+static int
+publish(const struct staged *st, const char *input, const struct batch *b,
+	struct fd_diags *d)
+{
+	char *to, *from;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < st->n; i++) {
+		to = fd_path_join(b->outdir, st->names[i]);
+		if (fd_same_file(to, input) || fd_is_dir(to)) {
+			fd_diag(d, FD_IOERR, to, 0, 0, "cannot write: %s",
+				fd_is_dir(to) ? "it is a folder"
+					      : "it is the input file");
+			rc = -1;
+		}
+		free(to);
+	}
+	for (i = 0; i < st->n && rc == 0; i++) {
+		from = fd_path_join(st->dir, st->names[i]);
+		to = fd_path_join(b->outdir, st->names[i]);
+		if (rename(from, to) != 0) {
+			fd_diag(d, FD_IOERR, to, 0, 0, "cannot write: %s",
+				strerror(errno));
+			rc = -1;
+		} else if (b->verbose) {
+			printf("%s\n", to);
+		}
+		free(from);
+		free(to);
+	}
+	return rc;
+}
+
+/* Removes what is left of the staging folder. */
+static void
+unstage(struct staged *st)
+{
+	char *path;
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		path = fd_path_join(st->dir, st->names[i]);
+		unlink(path);
+		free(path);
+		free(st->names[i]);
+	}
+	if (st->dir != NULL)
+		rmdir(st->dir);
+	free(st->names);
+	free(st->dir);
+}
+
+/* Everything for one inspection, all or nothing; returns its exit
+ * status. */
 static int
 build_one(const char *input, const struct batch *b)
 {
 	struct fd_diags *d = fd_diags_new();
 	struct fd_document *docs = NULL;
+	struct staged st = {0};
 	struct fd_render *r;
 	long i, n = 0;
 	int status;
@@ -104,8 +220,21 @@ build_one(const char *input, const struct batch *b)
 		fd_diag(d, FD_WARNING, input, 0, 0,
 			"%s has no documents yet: nothing written",
 			fd_render_framework(r));
+	if (r != NULL && n > 0) {
+		st.dir = fd_path_join(b->outdir, ".findings-XXXXXX");
+		if (mkdtemp(st.dir) == NULL) {
+			fd_diag(d, FD_IOERR, b->outdir, 0, 0,
+				"cannot write: %s", strerror(errno));
+			free(st.dir);
+			st.dir = NULL;
+			n = 0;
+		}
+	}
 	for (i = 0; r != NULL && i < n; i++)
-		build_doc(r, b, &docs[i], d);
+		build_doc(r, b, &docs[i], &st, d);
+	if (st.dir != NULL && fd_diags_worst(d) < FD_ERROR)
+		publish(&st, input, b, d);
+	unstage(&st);
 	fd_documents_free(docs, n < 0 ? 0 : n);
 	fd_render_close(r);
 	fd_diags_flush(d);

@@ -439,6 +439,34 @@ fd_input_locate(const struct fd_input *in, const xmlNode *node, long *line,
 	fd_input_offset_pos(in, off, line, col);
 }
 
+long
+fd_input_text_line(const struct fd_input *in, const xmlNode *node)
+{
+	size_t off = tag_offset(in, node), i;
+	char quote = 0;
+	long line, col;
+
+	if (off == (size_t)-1) {
+		fd_input_locate(in, node, &line, &col);
+		return line;
+	}
+	/* The end of the start tag: a '>' outside quoted values. */
+	for (i = off + 1; i < in->len && (quote || in->src[i] != '>'); i++) {
+		char c = in->src[i];
+
+		if (quote && c == quote)
+			quote = 0;
+		else if (!quote && (c == '"' || c == '\''))
+			quote = c;
+	}
+	for (i++; i < in->len && (in->src[i] == ' ' || in->src[i] == '\t' ||
+				  in->src[i] == '\r' || in->src[i] == '\n');
+	     i++)
+		;
+	fd_input_offset_pos(in, i < in->len ? i : in->len, &line, &col);
+	return line;
+}
+
 void
 fd_input_locate_attr(const struct fd_input *in, const xmlNode *node,
 		     const char *attr, long *line, long *col)

@@ -70,6 +70,10 @@ void fd_input_locate(const struct fd_input *in, const xmlNode *node,
  * position when the attribute is not found in the source. */
 void fd_input_locate_attr(const struct fd_input *in, const xmlNode *node,
 			  const char *attr, long *line, long *col);
+/* The line where an element's text starts: the first character after
+ * its start tag that is not white space (fd_input_dedent drops the rest),
+ * the line of its Markdown's first line. */
+long fd_input_text_line(const struct fd_input *in, const xmlNode *node);
 /* Line and column of a byte offset into the source. */
 void fd_input_offset_pos(const struct fd_input *in, size_t off, long *line,
 			 long *col);
