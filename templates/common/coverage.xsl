@@ -84,13 +84,17 @@
       <xsl:call-template name="fact">
         <xsl:with-param name="label" select="'Front door, ESN 01–22'"/>
         <xsl:with-param name="value">
-          <xsl:value-of select="concat(count($front), ' records; ',
-              22 - count($gaps), ' of 22 criteria have evidence')"/>
+          <xsl:variable name="n" select="22 - count($gaps)"/>
+          <xsl:value-of select="concat(count($front), ' record',
+              substring('s', 1, number(count($front) != 1)), '; ',
+              $n, ' of 22 criteria ', substring('has', 1, 3 * ($n = 1)),
+              substring('have', 1, 4 * ($n != 1)), ' evidence')"/>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
         <xsl:with-param name="label" select="'Deep dive'"/>
-        <xsl:with-param name="value" select="concat(count($deep), ' records')"/>
+        <xsl:with-param name="value" select="concat(count($deep), ' record',
+            substring('s', 1, number(count($deep) != 1)))"/>
       </xsl:call-template>
       <xsl:call-template name="fact">
         <xsl:with-param name="label" select="'Gaps'"/>
