@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "commands.h"
+#include "facts.h"
 
 static void
 usage(FILE *f)
@@ -17,7 +18,7 @@ usage(FILE *f)
 	      "  --stage STAGE     check as for STAGE: draft, factual-accuracy,\n"
 	      "                    pre-publication or final (default: the stage\n"
 	      "                    of the last revision in the history, or draft;\n"
-	      "                    (at final, privacy and open factual accuracy\n"
+	      "                    at final, privacy and open factual accuracy\n"
 	      "                    comments are errors)\n"
 	      "  --templates DIR   take the schema and templates from DIR\n"
 	      "  -q, --quiet       print nothing when there is no error\n"
@@ -78,11 +79,14 @@ fd_cmd_check(int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		struct fd_input *in = fd_load_file(argv[i], d);
 		unsigned before = fd_diags_count(d, FD_ERROR);
+		enum fd_stage at = in && !stage_given ? fd_inspection_stage(in)
+						       : stage;
 
-		if (in != NULL)
-			fd_check(in, &dd,
-				 stage_given ? stage : fd_inspection_stage(in),
-				 d);
+		/* The dates are checked as rendering meets them (a notified
+		 * day that is not a working day, a milestone off its
+		 * weekday), so that check passes what render takes. */
+		if (in != NULL && fd_check(in, &dd, at, d) == 0)
+			fd_facts_free(fd_facts_new(in, &dd, at, d));
 		fd_input_free(in);
 		if (!quiet && in != NULL &&
 		    fd_diags_count(d, FD_ERROR) == before)

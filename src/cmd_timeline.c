@@ -170,22 +170,6 @@ add_row(struct fd_buf *b, const struct fd_milestone *m)
 	free_lines(who, nwho);
 }
 
-/* The first and last dates of the whole timeline. */
-static void
-span(const struct fd_timeline *t, struct fd_date *lo, struct fd_date *hi)
-{
-	size_t i;
-
-	for (i = 0; i < fd_timeline_count(t); i++) {
-		const struct fd_milestone *m = fd_timeline_milestone(t, i);
-
-		if (i == 0 || fd_date_cmp(m->first, *lo) < 0)
-			*lo = m->first;
-		if (i == 0 || fd_date_cmp(m->last, *hi) > 0)
-			*hi = m->last;
-	}
-}
-
 /* The table, with a heading and the days skipped besides weekends. */
 static char *
 table(const struct fd_timeline *t, const struct fd_calendar *c,
@@ -217,7 +201,7 @@ table(const struct fd_timeline *t, const struct fd_calendar *c,
 	for (i = 0; i < fd_timeline_count(t); i++)
 		add_row(&b, fd_timeline_milestone(t, i));
 
-	span(t, &lo, &hi);
+	fd_timeline_span(t, &lo, &hi);
 	short_date(lo, a, sizeof a);
 	short_date(hi, z, sizeof z);
 	fd_buf_addf(&b, "\nNot working days from %s to %s besides weekends:\n",
@@ -235,40 +219,6 @@ table(const struct fd_timeline *t, const struct fd_calendar *c,
 	if (skipped == 0)
 		fd_buf_adds(&b, "  none\n");
 	return fd_buf_steal(&b);
-}
-
-/* Warnings a person would want before trusting the dates. */
-static void
-warn(const struct fd_timeline *t, const struct fd_calendar *c,
-     const xmlNode *cal, struct fd_diags *d, const struct fd_input *in)
-{
-	struct fd_date lo, hi;
-	char longd[32];
-	size_t i;
-
-	for (i = 0; i < fd_timeline_count(t); i++) {
-		const struct fd_milestone *m = fd_timeline_milestone(t, i);
-		static const char *const days[] = {
-			"Monday", "Tuesday", "Wednesday", "Thursday",
-			"Friday", "Saturday", "Sunday"};
-
-		if (m->weekday < 0 || fd_date_weekday(m->first) == m->weekday)
-			continue;
-		fd_date_long(m->first, longd, sizeof longd);
-		fd_input_diag(d, in, cal, "notified", FD_WARNING,
-			      "day %d (%s) falls on %s %s; the framework has "
-			      "it on a %s",
-			      m->first_day, m->key ? m->key : m->what,
-			      fd_date_weekday_name(m->first), longd,
-			      days[m->weekday]);
-	}
-	span(t, &lo, &hi);
-	if (fd_calendar_covers(c, lo) && !fd_calendar_covers(c, hi))
-		fd_input_diag(d, in, cal, "holidays", FD_WARNING,
-			      "the timeline runs past %d, the last year of "
-			      "%s bank holidays listed: later dates skip "
-			      "weekends only",
-			      fd_calendar_last_year(c), fd_calendar_name(c));
 }
 
 /* The text of <area> with its white space squeezed (it may be wrapped
@@ -361,7 +311,7 @@ fd_cmd_timeline(int argc, char **argv)
 			      "the notified date is not a working day");
 		goto out;
 	}
-	warn(t, cal, cal_elem, d, in);
+	fd_timeline_warn(t, cal, cal_elem, d, in);
 	area = area_name(root);
 	text = table(t, cal, area ? area : "", ref ? ref : "", notified);
 	if (ics_path != NULL) {

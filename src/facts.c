@@ -460,6 +460,7 @@ fd_facts_new(const struct fd_input *in, const struct fd_datadir *dd,
 			      "timeline cannot be dated");
 		goto fail;
 	}
+	fd_timeline_warn(f->tl, f->cal, cal, d, in);
 	timeline_facts(f);
 	history_facts(f, root);
 	letter_dates(f, root, stage);

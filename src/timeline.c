@@ -518,3 +518,53 @@ fd_timeline_notification_day(const struct fd_timeline *t)
 {
 	return t->notification_day;
 }
+
+void
+fd_timeline_span(const struct fd_timeline *t, struct fd_date *lo,
+		 struct fd_date *hi)
+{
+	size_t i;
+
+	for (i = 0; i < fd_timeline_count(t); i++) {
+		const struct fd_milestone *m = fd_timeline_milestone(t, i);
+
+		if (i == 0 || fd_date_cmp(m->first, *lo) < 0)
+			*lo = m->first;
+		if (i == 0 || fd_date_cmp(m->last, *hi) > 0)
+			*hi = m->last;
+	}
+}
+
+void
+fd_timeline_warn(const struct fd_timeline *t, const struct fd_calendar *c,
+		 const xmlNode *cal, struct fd_diags *d,
+		 const struct fd_input *in)
+{
+	struct fd_date lo, hi;
+	char longd[32];
+	size_t i;
+
+	for (i = 0; i < fd_timeline_count(t); i++) {
+		const struct fd_milestone *m = fd_timeline_milestone(t, i);
+		static const char *const days[] = {
+			"Monday", "Tuesday", "Wednesday", "Thursday",
+			"Friday", "Saturday", "Sunday"};
+
+		if (m->weekday < 0 || fd_date_weekday(m->first) == m->weekday)
+			continue;
+		fd_date_long(m->first, longd, sizeof longd);
+		fd_input_diag(d, in, cal, "notified", FD_WARNING,
+			      "day %d (%s) falls on %s %s; the framework has "
+			      "it on a %s",
+			      m->first_day, m->key ? m->key : m->what,
+			      fd_date_weekday_name(m->first), longd,
+			      days[m->weekday]);
+	}
+	fd_timeline_span(t, &lo, &hi);
+	if (fd_calendar_covers(c, lo) && !fd_calendar_covers(c, hi))
+		fd_input_diag(d, in, cal, "holidays", FD_WARNING,
+			      "the timeline runs past %d, the last year of "
+			      "%s bank holidays listed: later dates skip "
+			      "weekends only",
+			      fd_calendar_last_year(c), fd_calendar_name(c));
+}

@@ -73,6 +73,20 @@ size_t fd_timeline_count(const struct fd_timeline *t);
 const struct fd_milestone *fd_timeline_milestone(const struct fd_timeline *t,
 						 size_t i);
 
+/* The first and last dates of the computed timeline. */
+void fd_timeline_span(const struct fd_timeline *t, struct fd_date *lo,
+		      struct fd_date *hi);
+
+/*
+ * Warnings a person would want before trusting the computed dates, at the
+ * inspection's <calendar> cal: a milestone off its usual weekday (a
+ * notification on a Friday where the framework has a Tuesday), a timeline
+ * that runs past the last year of bank holidays the calendar lists.
+ */
+void fd_timeline_warn(const struct fd_timeline *t, const struct fd_calendar *c,
+		      const xmlNode *cal, struct fd_diags *d,
+		      const struct fd_input *in);
+
 /* Names the timeline after a variant of the framework (inspection/@variant,
  * "ofsted-only") when its timeline.xml gives the variant a name of its
  * own; the schedule is the same. Any other variant changes nothing. */
