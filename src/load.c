@@ -683,12 +683,34 @@ text_only(const xmlNode *n)
 	return any;
 }
 
+/* Squeezes the white space of each attribute value of n: every attribute
+ * of the vocabulary is a token, a name, a list or a line of text, whose
+ * value XML Schema collapses, so " la " is "la" and "Ann\n   Other" is
+ * "Ann Other" wherever it is printed or compared. */
+static void
+squeeze_attributes(xmlNode *n)
+{
+	xmlAttr *a;
+
+	for (a = n->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+		char *s = fd_squeeze(v ? (const char *)v : "");
+
+		if (v == NULL || strcmp(s, (const char *)v) != 0)
+			xmlSetProp(n, a->name, (const xmlChar *)s);
+		free(s);
+		xmlFree(v);
+	}
+}
+
 void
 fd_input_dedent(struct fd_input *in)
 {
 	xmlNode *n = xmlDocGetRootElement(in->doc);
 
 	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE)
+			squeeze_attributes(n);
 		if (n->type == XML_ELEMENT_NODE && text_only(n)) {
 			char *t = fd_text(n), *u;
 

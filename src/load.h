@@ -59,7 +59,8 @@ void fd_input_free(struct fd_input *in);
 /*
  * Removes the common leading indentation from the text of every element
  * that holds only text (SPEC.md: prose may be indented to match the XML),
- * and blank lines at its start and end.
+ * and blank lines at its start and end; squeezes the white space of every
+ * attribute value (leading and trailing spaces, line breaks).
  */
 void fd_input_dedent(struct fd_input *in);
 

@@ -241,7 +241,7 @@
                       contains($ids, ' ') or contains($text, $name)">
         <markdown><xsl:value-of select="$text"/></markdown>
       </xsl:when>
-      <xsl:when test="contains($letters, substring($text, 1, 1))">
+      <xsl:when test="contains($letters, substring(normalize-space($text), 1, 1))">
         <markdown>
           <xsl:text>**</xsl:text>
           <xsl:call-template name="md-escape">
