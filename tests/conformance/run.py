@@ -340,7 +340,8 @@ def expected_docs(insp):
 
 
 def safe(s):
-    return re.sub(r"[^A-Za-z0-9._-]", "-", s)
+    """A file name part as findings makes it, from a squeezed value."""
+    return re.sub(r"[^A-Za-z0-9._-]", "-", " ".join(s.split()))
 
 
 def one_case(path, tmp):
