@@ -14,12 +14,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Columns of a Markdown table at most; a wider one stays a paragraph. */
+#define MAX_TABLE_COLS 16
+
 /* What the walk of one Markdown block carries along. */
 struct md {
 	const char *file;     /* for diagnostics */
 	long line;	      /* line of the block's first line in file */
 	struct fd_diags *d;   /* where errors go */
 	int too_deep;	      /* the nesting error was reported */
+	const char *text;     /* the Markdown, for the lines of a table */
+	size_t len;	      /* bytes of text */
 };
 
 char *
@@ -240,6 +245,176 @@ add_inlines(cmark_node *parent, struct fd_node *n)
 	}
 }
 
+/* ----------------------------------------------------------- tables */
+
+/*
+ * CommonMark has no tables, but inspectors paste them the way GitHub
+ * writes them: a header row, a delimiter row of dashes, then rows, each
+ * between pipes. cmark reads such lines as one paragraph, which would
+ * print as a jumble of pipes and dashes, so a top-level paragraph whose
+ * lines all begin with a pipe and whose second line is a delimiter row
+ * becomes a table; each cell is read as Markdown on its own.
+ */
+
+/* The cells of one table line (without its first pipe), split at pipes
+ * that are not escaped: at most max are stored in cells as (start, length)
+ * pairs into line. Returns the count of cells, which may exceed max. */
+static size_t
+split_row(const char *line, size_t len, size_t (*cells)[2], size_t max)
+{
+	size_t i = 0, start, n = 0;
+
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i < len && line[i] == '|')
+		i++;
+	if (len > i && line[len - 1] == '|' &&
+	    (len < 2 || line[len - 2] != '\\'))
+		len--;
+	for (start = i; i <= len; i++) {
+		if (i < len && line[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (i < len && line[i] != '|')
+			continue;
+		if (n < max) {
+			cells[n][0] = start;
+			cells[n][1] = i - start;
+		}
+		n++;
+		start = i + 1;
+	}
+	return n;
+}
+
+/* Whether a cell is a delimiter: dashes, with a colon at either end. */
+static int
+is_delimiter(const char *s, size_t len)
+{
+	size_t i = 0, dashes = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < len && s[i] == ':')
+		i++;
+	for (; i < len && s[i] == '-'; i++)
+		dashes++;
+	if (i < len && s[i] == ':')
+		i++;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return dashes > 0 && i == len;
+}
+
+/* The line of the block's text at p, without its line end; *next is set
+ * to the start of the line after it. */
+static const char *
+text_line(const struct md *m, const char *p, size_t *len, const char **next)
+{
+	const char *end = m->text + m->len;
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	*next = nl ? nl + 1 : end;
+	*len = (size_t)((nl ? nl : end) - p);
+	if (*len > 0 && p[*len - 1] == '\r')
+		(*len)--;
+	return p;
+}
+
+/* One cell of a table: its Markdown read as a paragraph's inlines. */
+static struct fd_node *
+table_cell(const struct md *m, const char *s, size_t len, long line,
+	   int header)
+{
+	struct fd_node *cell = fd_node_new(FD_NODE_CELL, m->file, line);
+	cmark_node *doc = cmark_parse_document(s, len, CMARK_OPT_VALIDATE_UTF8);
+	cmark_node *b = cmark_node_first_child(doc);
+
+	if (header)
+		cell->flags |= FD_HEADER_CELL;
+	if (b && (cmark_node_get_type(b) == CMARK_NODE_PARAGRAPH ||
+		  cmark_node_get_type(b) == CMARK_NODE_HEADING)) {
+		struct fd_node *p = fd_node_new(FD_NODE_PARA, m->file, line);
+
+		p->flags |= FD_NO_NUMBER;
+		add_inlines(b, p);
+		if (p->nruns > 0)
+			fd_node_append(cell, p);
+		else
+			fd_node_free(p);
+	}
+	cmark_node_free(doc);
+	return cell;
+}
+
+/* The paragraph c as a table, or NULL when it is not one. */
+static struct fd_node *
+as_table(const struct md *m, cmark_node *c)
+{
+	size_t cells[MAX_TABLE_COLS][2], ncols = 0, n, len, k;
+	int first = cmark_node_get_start_line(c) - 1;
+	int last = cmark_node_get_end_line(c) - 1, i;
+	cmark_node *t = cmark_node_first_child(c);
+	const char *s = t ? cmark_node_get_literal(t) : NULL;
+	const char *start = m->text, *p, *line, *lead;
+	struct fd_node *table, *row;
+
+	/* Lines inside a list or a quote carry its markers: top level only. */
+	if (s == NULL || s[0] != '|' || first < 0 || last - first < 1 ||
+	    cmark_node_get_type(cmark_node_parent(c)) != CMARK_NODE_DOCUMENT)
+		return NULL;
+	for (i = 0; i < first; i++)
+		text_line(m, start, &len, &start);
+	for (p = start, i = first; i <= last; i++) {
+		line = text_line(m, p, &len, &p);
+		for (lead = line; lead < line + len && (*lead == ' ' ||
+							*lead == '\t');)
+			lead++;
+		if (lead == line + len || *lead != '|')
+			return NULL;
+		n = split_row(line, len, cells, MAX_TABLE_COLS);
+		if (i == first + 1) {
+			if (n == 0 || n > MAX_TABLE_COLS)
+				return NULL;
+			for (k = 0; k < n; k++)
+				if (!is_delimiter(line + cells[k][0],
+						  cells[k][1]))
+					return NULL;
+			ncols = n;
+		}
+	}
+	line = text_line(m, start, &len, &p);
+	if (split_row(line, len, cells, MAX_TABLE_COLS) != ncols)
+		return NULL;
+	table = fd_node_new(FD_NODE_TABLE, m->file, line_of(m, c));
+	table->cols = fd_xcalloc(ncols, sizeof *table->cols);
+	table->ncols = ncols;
+	for (k = 0; k < ncols; k++) {
+		table->cols[k].unit = FD_WIDTH_SHARE;
+		table->cols[k].value = 1;
+	}
+	for (p = start, i = first; i <= last; i++) {
+		line = text_line(m, p, &len, &p);
+		if (i == first + 1)
+			continue;
+		n = split_row(line, len, cells, MAX_TABLE_COLS);
+		row = fd_node_new(FD_NODE_ROW, m->file, m->line + i);
+		if (i == first)
+			row->flags |= FD_HEAD_ROW;
+		for (k = 0; k < ncols; k++)
+			fd_node_append(row, table_cell(m,
+						       k < n ? line + cells[k][0]
+							     : line,
+						       k < n ? cells[k][1] : 0,
+						       m->line + i, i == first));
+		fd_node_append(table, row);
+	}
+	return table;
+}
+
 static int
 walk_blocks(struct md *m, cmark_node *first, struct fd_node *parent,
 	    int depth)
@@ -253,6 +428,8 @@ walk_blocks(struct md *m, cmark_node *first, struct fd_node *parent,
 
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_PARAGRAPH:
+			if ((n = as_table(m, c)) != NULL)
+				break;
 			n = fd_node_new(FD_NODE_PARA, m->file, line_of(m, c));
 			add_inlines(c, n);
 			break;
@@ -335,7 +512,7 @@ int
 fd_markdown_parse(const char *text, size_t len, struct fd_node *parent,
 		  const char *file, long line, struct fd_diags *d)
 {
-	struct md m = {file, line > 0 ? line : 1, d, 0};
+	struct md m = {file, line > 0 ? line : 1, d, 0, text, len};
 	cmark_node *doc;
 	int depth = 0, rc;
 	const struct fd_node *p;
