@@ -69,6 +69,7 @@ BAD_TEXT = [
     (r"\b(the|and|of|to|a|in)\s+\1\b", "a doubled word"),
     (r"Dear\s*[,.]", "a salutation without a name"),
     (r"\b[A-Z][a-z]+ +,", "a space before a comma"),
+    (r"\|\s*:?-{3,}", "a Markdown table printed as text"),
 ]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
