@@ -261,6 +261,8 @@
               <xsl:call-template name="long-date"><xsl:with-param name="iso" select="string(@date)"/></xsl:call-template>
               <xsl:text>: </xsl:text>
               <xsl:value-of select="normalize-space(.)"/>
+              <!-- A closure may give no reason; the text timeline's words. -->
+              <xsl:if test="normalize-space(.) = ''">Non-working day</xsl:if>
               <xsl:if test="@substitute-for"> (substitute day)</xsl:if>
             </item>
           </xsl:for-each>
