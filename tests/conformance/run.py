@@ -70,6 +70,7 @@ BAD_TEXT = [
     (r"Dear\s*[,.]", "a salutation without a name"),
     (r"\b[A-Z][a-z]+ +,", "a space before a comma"),
     (r"\|\s*:?-{3,}", "a Markdown table printed as text"),
+    (r"\d{4}:\s*(•|\Z)", "a date with nothing after its colon"),
 ]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
