@@ -203,3 +203,25 @@ fd_diags_move_as(struct fd_diags *from, struct fd_diags *to,
 	}
 	forget(from);
 }
+
+void
+fd_diags_refile(struct fd_diags *from, struct fd_diags *to, const char *at,
+		const char *file, long line, long col, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		struct diag *x = &from->v[i];
+
+		if (x->level != FD_ERROR || strcmp(x->file, at) != 0)
+			fd_diag(to, x->level, x->file, x->line, x->col, "%s",
+				x->msg);
+		else if (x->line > 0)
+			fd_diag(to, x->level, file, line, col, "%s%s (%s:%ld)",
+				prefix, x->msg, x->file, x->line);
+		else
+			fd_diag(to, x->level, file, line, col, "%s%s (%s)",
+				prefix, x->msg, x->file);
+	}
+	forget(from);
+}

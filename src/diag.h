@@ -43,6 +43,12 @@ void fd_diags_move(struct fd_diags *from, struct fd_diags *to);
  * instead: for a part of the work the caller chooses to skip. */
 void fd_diags_move_as(struct fd_diags *from, struct fd_diags *to,
 		      enum fd_level level);
+/* The same, but every error reported in file at is reported instead at
+ * file:line:col, its message after prefix and followed by where it was
+ * found: for an error that a later stage finds in what the input made. */
+void fd_diags_refile(struct fd_diags *from, struct fd_diags *to,
+		     const char *at, const char *file, long line, long col,
+		     const char *prefix);
 /* Prints what was collected (sorted) to stderr and forgets it. */
 void fd_diags_flush(struct fd_diags *d);
 /* The worst level seen since creation, or -1 when nothing was reported. */

@@ -440,6 +440,31 @@ fd_render_recipients(struct fd_render *r, const struct fd_render_opts *o,
 	return v;
 }
 
+/*
+ * Moves what the stages after the stylesheet said (sd) into d. An error
+ * they found in the stylesheet's output (reported at xsl) is one the
+ * input caused, too much of something for one document: it is reported
+ * at the inspection's root element, naming the document, with where it
+ * was found.
+ */
+static void
+refile(const struct fd_render *r, const char *doc, const char *xsl,
+       struct fd_diags *sd, struct fd_diags *d)
+{
+	long line, col;
+	char *prefix;
+
+	if (xsl == NULL) {
+		fd_diags_move(sd, d);
+		return;
+	}
+	fd_input_locate(r->in, xmlDocGetRootElement(r->in->doc), &line, &col);
+	prefix = fd_xasprintf("the %s cannot be made from this inspection: ",
+			      doc);
+	fd_diags_refile(sd, d, xsl, r->in->path, line, col, prefix);
+	free(prefix);
+}
+
 int
 fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	      const char *out, struct fd_diags *d)
@@ -448,6 +473,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	char *schema = NULL, *bytes = NULL, *text = NULL;
 	struct fd_typeset_opts to = {0};
 	struct fd_doctree_opts dopts = {0};
+	struct fd_diags *sd = fd_diags_new();
 	struct fd_doc *dt = NULL;
 	xmlDoc *tree = NULL;
 	size_t len = 0;
@@ -473,7 +499,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	dopts.schema_dir = schema;
 
 	if (r->stage == FD_STAGE_FINAL && is_published(r, o->doc, d)) {
-		if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL)
+		if ((dt = fd_doctree_build(tree, xsl, &dopts, sd)) == NULL)
 			goto out;
 		text = fd_doctree_plain_text(dt);
 		if (privacy_check(r, o->doc, text, d) > 0)
@@ -484,18 +510,20 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;
 	} else if (ends_with(out, ".eml")) {
-		if (fd_mail_render(tree, xsl, &to, d, &bytes, &len) != 0)
+		if (fd_mail_render(tree, xsl, &to, sd, &bytes, &len) != 0)
 			goto out;
 	} else if (fd_mail_is_mail(tree)) {
-		if (fd_mail_pdf(tree, xsl, &to, d, &bytes, &len) != 0)
+		if (fd_mail_pdf(tree, xsl, &to, sd, &bytes, &len) != 0)
 			goto out;
-	} else if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0) {
+	} else if (fd_typeset_pdf(tree, xsl, &to, sd, &bytes, &len) != 0) {
 		goto out;
 	}
 	if (bytes == NULL || write_out(out, bytes, len, d) != 0)
 		goto out;
 	rc = 0;
 out:
+	refile(r, o->doc, xsl, sd, d);
+	fd_diags_free(sd);
 	if (ends_with(out, ".xml"))
 		xmlFree(bytes);
 	else
@@ -518,6 +546,7 @@ fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	struct fd_doctree_opts dopts = {0};
 	char *xsl = NULL, *mddir, *schema;
 	struct fd_doc *dt = NULL;
+	struct fd_diags *sd;
 	struct fd_map *values;
 	xmlDoc *tree = transform(r, o, &xsl, d);
 
@@ -532,7 +561,10 @@ fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	dopts.markdown_dir = mddir;
 	dopts.placeholders = values;
 	dopts.schema_dir = schema;
-	dt = fd_doctree_build(tree, xsl, &dopts, d);
+	sd = fd_diags_new();
+	dt = fd_doctree_build(tree, xsl, &dopts, sd);
+	refile(r, o->doc, xsl, sd, d);
+	fd_diags_free(sd);
 	fd_map_free(values);
 	xmlFreeDoc(tree);
 	free(schema);
