@@ -35,6 +35,9 @@ calendars without holidays or with closed days, 29 February, 2009 and
     text/html part, both free of placeholders;
   - the timeline (findings timeline) dates every working-day milestone on
     a working day of the inspection's calendar, and the .ics parses.
+Then a few inspections derived from the cases, valid by the schema but
+notified on a day that is not a working day: check refuses them with the
+same FILE:LINE:COL error as build.
 
 The whole area takes well under a minute.
 """
@@ -411,6 +414,32 @@ def one_case(path, tmp):
     timeline_checks(case, path, insp, tmp)
 
 
+# Valid by the schema, wrong by the calendar: check must refuse what build
+# refuses, at the same line and column (base case, old text, new text).
+DERIVED = [
+    ("jtai-2019-minimal.xml", 'notified="2019-10-07"', 'notified="2019-12-25"',
+     "not a working day"),
+    ("tlai-2016-minimal.xml", 'notified="2016-03-01"', 'notified="2016-03-05"',
+     "not a working day"),
+]
+
+
+def derived_checks(tmp):
+    for base, old, new, want in DERIVED:
+        case = f"{base} with {new}"
+        path = tmp / base
+        path.write_text((HERE / "cases" / base).read_text().replace(old, new))
+        c = run([FINDINGS, "check", str(path)])
+        b = run([FINDINGS, "build", "-d", str(tmp / "out"), str(path)])
+        errs = [set(re.findall(r"^\S+:\d+:\d+: error: .*$", x.stderr, re.M))
+                for x in (c, b)]
+        if c.returncode != 1 or not any(want in e for e in errs[0]):
+            fail(case, f"check: exit {c.returncode}, wanted an error "
+                       f"{want!r}: {c.stderr.strip()}")
+        if b.returncode != 1 or errs[0] != errs[1]:
+            fail(case, f"build's errors differ from check's: {errs}")
+
+
 def main():
     global FINDINGS, SRC
     if len(sys.argv) < 3:
@@ -423,6 +452,9 @@ def main():
     for path in cases:
         with tempfile.TemporaryDirectory() as t:
             one_case(path, Path(t))
+    if len(sys.argv) == 3:
+        with tempfile.TemporaryDirectory() as t:
+            derived_checks(Path(t))
     for f in FAILURES:
         print("FAIL", f)
     print(f"{len(cases)} cases, {len(FAILURES)} failures"
