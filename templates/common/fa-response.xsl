@@ -28,6 +28,8 @@
 
   <!-- The decisions on a comment; the last one stands. -->
   <xsl:key name="decision" match="factual-accuracy/decision" use="@comment"/>
+  <!-- Keys, not predicates over every comment: linear in the comments. -->
+  <xsl:key name="comment" match="factual-accuracy/comment" use="@id"/>
   <xsl:variable name="standing"
       select="$decisions[generate-id() = generate-id(key('decision', @comment)[last()])]"/>
 
@@ -83,7 +85,7 @@
   </xsl:template>
 
   <xsl:template name="summary">
-    <xsl:variable name="open" select="$comments[not(@id = $decisions/@comment)]"/>
+    <xsl:variable name="open" select="$comments[not(key('decision', @id))]"/>
     <h2>Summary</h2>
     <table keep-together="yes">
       <col width="45%"/><col width="15%"/><col/>
@@ -141,7 +143,7 @@
       <td><xsl:value-of select="count($ids)"/></td>
       <td>
         <xsl:call-template name="paras">
-          <xsl:with-param name="nodes" select="$comments[@id = $ids]"/>
+          <xsl:with-param name="nodes" select="key('comment', $ids)"/>
         </xsl:call-template>
       </td>
     </tr>
@@ -168,7 +170,7 @@
 
   <!-- One comment: a table of label and value, kept on one page. -->
   <xsl:template match="comment" mode="comment">
-    <xsl:variable name="mine" select="$decisions[@comment = current()/@id]"/>
+    <xsl:variable name="mine" select="key('decision', @id)"/>
     <h2>
       <xsl:value-of select="concat('Paragraph ', @para, ': comment ', @id)"/>
     </h2>
