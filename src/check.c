@@ -65,6 +65,7 @@
 	  "no deep dive theme: %s inspections have one")                       \
 	X(THEME_IGNORED, FD_WARNING,                                           \
 	  "%s has no deep dive; the theme is ignored")                         \
+	X(UNPRINTED, FD_WARNING, "<%s> is not in the published document: %s") \
 	X(NO_LEAD, FD_ERROR, "the team has no lead inspector")                 \
 	X(TWO_LEADS, FD_WARNING,                                               \
 	  "the team has more than one lead inspector; '%s' is used")           \
@@ -391,6 +392,33 @@ judgement_row(const struct ctx *c, const char *aspect)
 	return NULL;
 }
 
+/* A finding of a kind the framework's published document has no place
+ * for (rules.xml <unprinted elements="">) is a warning: its text would
+ * otherwise be lost without a word. */
+static void
+check_unprinted(struct ctx *c, xmlNode *n)
+{
+	xmlNode *u = fd_child(c->rules_root, "unprinted");
+	const char *list = fd_attr(u, "elements");
+	size_t len = strlen((const char *)n->name);
+	const char *p;
+	char *why;
+
+	if (list == NULL || n->parent == NULL ||
+	    !fd_is_elem(n->parent, "findings"))
+		return;
+	for (p = strstr(list, (const char *)n->name); p;
+	     p = strstr(p + 1, (const char *)n->name))
+		if ((p == list || p[-1] == ' ') &&
+		    (p[len] == '\0' || p[len] == ' '))
+			break;
+	if (p == NULL)
+		return;
+	why = fd_text_squeezed(u);
+	say(c, n, NULL, M_UNPRINTED, (const char *)n->name, why);
+	free(why);
+}
+
 /* References, dates and framework rules, element by element. */
 static void
 check_elem(struct ctx *c, xmlNode *n)
@@ -398,6 +426,7 @@ check_elem(struct ctx *c, xmlNode *n)
 	const char *name = (const char *)n->name;
 	const char *v;
 
+	check_unprinted(c, n);
 	if (strcmp(name, "record") == 0) {
 		check_refs(c, n, "by", "member", "a team member");
 		check_refs(c, n, "agency", "agency", "an agency");
