@@ -683,6 +683,47 @@ text_only(const xmlNode *n)
 	return any;
 }
 
+/*
+ * The text of an element that holds only text, comments and processing
+ * instructions. A comment or instruction alone on its line takes the line
+ * with it: left behind, the blank line would split a paragraph of prose
+ * in two. The caller frees the result.
+ */
+static char *
+prose_text(const xmlNode *n)
+{
+	struct fd_buf b = {0};
+	const xmlNode *c;
+	size_t line = 0; /* where the last line of b starts */
+	int lines = 0, after_markup = 0;
+
+	for (c = n->children; c; c = c->next) {
+		const char *t = (const char *)c->content, *nl;
+		size_t skip;
+
+		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) {
+			after_markup = 1;
+			continue;
+		}
+		if (t == NULL)
+			continue;
+		skip = strspn(t, " \t\r");
+		if (after_markup && t[skip] == '\n' && lines &&
+		    strspn(b.data + line, " \t\r") == b.len - line) {
+			b.len = line;
+			b.data[b.len] = '\0';
+			t += skip + 1;
+		}
+		if ((nl = strrchr(t, '\n')) != NULL) {
+			line = b.len + (size_t)(nl - t) + 1;
+			lines = 1;
+		}
+		fd_buf_adds(&b, t);
+		after_markup = 0;
+	}
+	return b.data ? fd_buf_steal(&b) : fd_xstrdup("");
+}
+
 /* Squeezes the white space of each attribute value of n: every attribute
  * of the vocabulary is a token, a name, a list or a line of text, whose
  * value XML Schema collapses, so " la " is "la" and "Ann\n   Other" is
@@ -712,7 +753,7 @@ fd_input_dedent(struct fd_input *in)
 		if (n->type == XML_ELEMENT_NODE)
 			squeeze_attributes(n);
 		if (n->type == XML_ELEMENT_NODE && text_only(n)) {
-			char *t = fd_text(n), *u;
+			char *t = prose_text(n), *u;
 
 			if (strchr(t, '\n')) {
 				xmlNode *c = n->children, *next;
