@@ -30,6 +30,7 @@ calendars without holidays or with closed days, 29 February, 2009 and
     salutation, its title (h1 of the tree), every signatory's name and
     title, "Yours sincerely", and no heading that the input gives
     nothing for; the graded report shows a grade for every judgement;
+    and what cases/NAME.expect says the document must print;
   - every email parses with Python's email package (policy=default):
     From, To, Date, Message-ID and Subject present, a text/plain and a
     text/html part, both free of placeholders;
@@ -180,6 +181,22 @@ def tree_checks(case, name, tree_path):
                 not "".join(el.itertext()).strip() and len(el) == 0 \
                 and el.tag not in ("td",):
             fail(case, f"{name}: an empty <{el.tag}>")
+
+
+def expect_checks(case, path, doc, text):
+    """cases/NAME.expect: lines "DOC: TEXT" that DOC must print, with its
+    white space squeezed (a paragraph split in two would show its number
+    between the words)."""
+    exp = path.with_suffix(".expect")
+    if not exp.exists():
+        return
+    flat = " ".join(text.split())
+    for line in exp.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        d, _, want = line.partition(": ")
+        if d == doc and " ".join(want.split()) not in flat:
+            fail(case, f"{doc}: {want!r} is not printed as one piece")
 
 
 def pdf_checks(case, path):
@@ -407,6 +424,7 @@ def one_case(path, tmp):
                 fail(case, f"render {name} -o .xml: {r.stderr.strip()}")
                 continue
             tree_checks(case, w, tree)
+            expect_checks(case, path, name, text)
             if name == "letter":
                 letter_checks(case, insp, text, tree)
             elif name == "report":
