@@ -65,7 +65,10 @@
 	  "no deep dive theme: %s inspections have one")                       \
 	X(THEME_IGNORED, FD_WARNING,                                           \
 	  "%s has no deep dive; the theme is ignored")                         \
-	X(UNPRINTED, FD_WARNING, "<%s> is not in the published document: %s") \
+	X(UNPRINTED, FD_WARNING,                                               \
+	  "<%s> is not in the published document: %s")                        \
+	X(NO_TEXT, FD_WARNING,                                                 \
+	  "<%s> has no text: published documents leave it out")               \
 	X(NO_LEAD, FD_ERROR, "the team has no lead inspector")                 \
 	X(TWO_LEADS, FD_WARNING,                                               \
 	  "the team has more than one lead inspector; '%s' is used")           \
@@ -392,9 +395,20 @@ judgement_row(const struct ctx *c, const char *aspect)
 	return NULL;
 }
 
-/* A finding of a kind the framework's published document has no place
- * for (rules.xml <unprinted elements="">) is a warning: its text would
- * otherwise be lost without a word. */
+/* Whether an element's text is only white space. */
+static int
+blank(const xmlNode *n)
+{
+	char *t = fd_text(n);
+	int b = t[strspn(t, " \t\r\n")] == '\0';
+
+	free(t);
+	return b;
+}
+
+/* A finding without text, or of a kind the framework's published
+ * document has no place for (rules.xml <unprinted elements="">), is a
+ * warning: its text would otherwise be lost without a word. */
 static void
 check_unprinted(struct ctx *c, xmlNode *n)
 {
@@ -404,8 +418,11 @@ check_unprinted(struct ctx *c, xmlNode *n)
 	const char *p;
 	char *why;
 
-	if (list == NULL || n->parent == NULL ||
-	    !fd_is_elem(n->parent, "findings"))
+	if (n->parent == NULL || !fd_is_elem(n->parent, "findings"))
+		return;
+	if (!fd_is_elem(n, "statement-of-action") && blank(n))
+		say(c, n, NULL, M_NO_TEXT, (const char *)n->name);
+	if (list == NULL)
 		return;
 	for (p = strstr(list, (const char *)n->name); p;
 	     p = strstr(p + 1, (const char *)n->name))

@@ -93,22 +93,26 @@
           </xsl:otherwise>
         </xsl:choose>
 
-        <h2><xsl:value-of select="$data/headings/@summary"/></h2>
-        <markdown><xsl:value-of select="findings/summary"/></markdown>
+        <!-- A finding left without text (findings check warns) prints
+             nothing, and a heading with nothing under it is left out. -->
+        <xsl:if test="normalize-space(findings/summary) != ''">
+          <h2><xsl:value-of select="$data/headings/@summary"/></h2>
+          <markdown><xsl:value-of select="findings/summary"/></markdown>
+        </xsl:if>
 
         <xsl:call-template name="group">
           <xsl:with-param name="heading" select="$data/headings/@strengths"/>
-          <xsl:with-param name="items" select="findings/strength"/>
+          <xsl:with-param name="items" select="findings/strength[normalize-space()]"/>
         </xsl:call-template>
         <xsl:call-template name="group">
           <xsl:with-param name="heading" select="$data/headings/@improvements"/>
-          <xsl:with-param name="items" select="findings/improvement"/>
+          <xsl:with-param name="items" select="findings/improvement[normalize-space()]"/>
         </xsl:call-template>
         <xsl:call-template name="group">
           <xsl:with-param name="heading" select="$data/headings/@priority-actions"/>
-          <xsl:with-param name="items" select="findings/priority-action"/>
+          <xsl:with-param name="items" select="findings/priority-action[normalize-space()]"/>
         </xsl:call-template>
-        <xsl:apply-templates select="findings/case-study" mode="case-study"/>
+        <xsl:apply-templates select="findings/case-study[normalize-space()]" mode="case-study"/>
 
         <h2><xsl:value-of select="$data/headings/@next-steps"/></h2>
         <xsl:call-template name="next-steps"/>

@@ -371,7 +371,8 @@
   <xsl:template match="improvements" mode="body">
     <xsl:variable name="id" select="ancestor::section/@id"/>
     <xsl:variable name="mine"
-        select="$root/findings/improvement[@section = $id or not(@section)]"/>
+        select="$root/findings/improvement[@section = $id or not(@section)]
+                [normalize-space()]"/>
     <h2><xsl:value-of select="@heading"/></h2>
     <xsl:choose>
       <xsl:when test="$mine">
