@@ -422,10 +422,18 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 				found++;
 			} else if (!vals.len && data && !any &&
 				   !data_ok(data, v)) {
+				/* The schema says what is wanted in words. */
+				xmlChar *hint = xmlGetNsProp(
+					data, (const xmlChar *)"hint",
+					(const xmlChar *)"urn:findings:schema");
+
 				fd_input_diag(d, in, n, an, FD_ERROR,
 					      "%s=\"%s\" is not a valid value "
-					      "on <%s>",
-					      an, v, (const char *)n->name);
+					      "on <%s>%s%s",
+					      an, v, (const char *)n->name,
+					      hint ? ": " : "",
+					      hint ? (const char *)hint : "");
+				xmlFree(hint);
 				found++;
 			}
 			fd_buf_free(&vals);
