@@ -279,14 +279,53 @@ fd_read_file(const char *path, size_t max, char **data, size_t *len)
 	return 0;
 }
 
+/* Writes all of data to fd; returns 0 or an errno value. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes data into the device, pipe or socket at path (renaming over it
+ * would put a plain file in place of /dev/null). */
+static int
+write_special(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), err;
+
+	if (fd == -1)
+		return errno;
+	err = write_all(fd, data, len);
+	if (close(fd) == -1 && err == 0)
+		err = errno;
+	return err;
+}
+
 int
 fd_write_atomic(const char *path, const void *data, size_t len)
 {
 	const char *slash = strrchr(path, '/');
+	struct stat st;
 	char *tmp;
-	const char *p = data;
 	int fd, err = 0;
 
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return EISDIR;
+		if (!S_ISREG(st.st_mode))
+			return write_special(path, data, len);
+	}
 	if (slash == NULL)
 		tmp = fd_xasprintf(".%s.XXXXXX", path);
 	else
@@ -297,18 +336,7 @@ fd_write_atomic(const char *path, const void *data, size_t len)
 		free(tmp);
 		return err;
 	}
-	while (len > 0) {
-		ssize_t w = write(fd, p, len);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			break;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
+	err = write_all(fd, data, len);
 	if (err == 0 && fchmod(fd, 0644) == -1)
 		err = errno;
 	if (err == 0 && fsync(fd) == -1 && errno != EINVAL)

@@ -21,9 +21,10 @@ A few cases are about paths instead: an output folder that cannot be
 made or written (exit 3, a clear message), -o naming a folder, and -o (or
 --ics, or a build's output) naming the input itself, which must survive.
 
-usage: run.py FINDINGS [--wrap 'valgrind ...'] [--jobs N] [NAME...]
+usage: run.py FINDINGS [--wrap 'valgrind ...'] [--guard S] [--jobs N] [NAME...]
 NAME selects cases by substring; --wrap prefixes every command (the
-Valgrind run of .ci/run uses it with --error-exitcode).
+Valgrind run of .ci/run uses it with --error-exitcode) and --guard gives
+such a run more time.
 """
 import argparse
 import concurrent.futures
@@ -34,9 +35,11 @@ import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -338,7 +341,8 @@ case("date-2019-02-29", lambda: at_dates(NS, "2019-02-29").encode(), want=(1,))
 
 # --------------------------------------------------------------- checks
 
-def run(cmd, wrap, timeout=GUARD):
+def run(cmd, wrap, timeout=None):
+    timeout = timeout or GUARD
     t0 = time.monotonic()
     try:
         r = subprocess.run(wrap + cmd, capture_output=True, timeout=timeout)
@@ -602,6 +606,29 @@ def path_cases(tmp, findings, wrap):
     check("render-o-is-a-folder", [findings, "render", inp, "-o", folder], 3, r"cannot write: Is a directory")
     check("render-o-unwritable", [findings, "render", inp, "-o", "/proc/findings-robust.pdf"], 3,
           r"cannot write")
+    # A device or a pipe is written to, never replaced by a plain file
+    # (as root, -o /dev/null would otherwise put a file there).
+    fifo = os.path.join(folder, "fifo")
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(len(open(fifo, "rb").read())))
+    reader.start()
+    out, err, code, dt = run([findings, "render", inp, "--doc", "timeline", "-o", fifo], wrap)
+    reader.join(GUARD)
+    problems = [] if code == 0 and got and got[0] > 1000 and stat.S_ISFIFO(os.stat(fifo).st_mode) \
+        else ["exit %r, %r bytes read, %s: %r" % (code, got, "still a pipe" if stat.S_ISFIFO(os.stat(fifo).st_mode)
+                                                  else "replaced", err[:300])]
+    results.append(("render-o-is-a-pipe", dt, problems, "exit %s" % code))
+    os.unlink(fifo)
+    if os.geteuid() == 0:
+        null = os.path.join(folder, "null")
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        out, err, code, dt = run([findings, "render", inp, "--doc", "timeline", "-o", null], wrap)
+        problems = [] if code == 0 and stat.S_ISCHR(os.stat(null).st_mode) \
+            else ["exit %r, the device %s: %r" % (code, "kept" if stat.S_ISCHR(os.stat(null).st_mode)
+                                                 else "replaced by a file", err[:300])]
+        results.append(("render-o-is-a-device", dt, problems, "exit %s" % code))
+        os.unlink(null)
     if os.geteuid() != 0:
         ro = os.path.join(folder, "read-only")
         os.makedirs(ro)
@@ -641,12 +668,15 @@ def path_cases(tmp, findings, wrap):
 
 
 def main():
+    global GUARD
     ap = argparse.ArgumentParser()
     ap.add_argument("findings")
     ap.add_argument("names", nargs="*")
     ap.add_argument("--wrap", default="")
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
+    ap.add_argument("--guard", type=float, default=GUARD, help="seconds a case may take")
     a = ap.parse_args()
+    GUARD = a.guard
     findings = os.path.abspath(a.findings)
     wrap = shlex.split(a.wrap)
     chosen = [c for c in CASES if not a.names or any(n in c["name"] for n in a.names)]
