@@ -199,19 +199,11 @@ esc(struct fd_buf *b, const char *s)
 			p += n ? n : 1;
 			continue;
 		}
+		if (fd_buf_add_markup_escape(b, (int)cp)) {
+			p += n;
+			continue;
+		}
 		switch (cp) {
-		case '&':
-			fd_buf_adds(b, "&amp;");
-			break;
-		case '<':
-			fd_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			fd_buf_adds(b, "&gt;");
-			break;
-		case '"':
-			fd_buf_adds(b, "&quot;");
-			break;
 		case '\t':
 		case '\n':
 		case '\r':

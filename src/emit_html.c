@@ -37,19 +37,9 @@ static void
 escape_text(struct fd_buf *b, const char *s, int pre)
 {
 	for (; *s != '\0'; s++) {
+		if (fd_buf_add_markup_escape(b, (unsigned char)*s))
+			continue;
 		switch (*s) {
-		case '&':
-			fd_buf_adds(b, "&amp;");
-			break;
-		case '<':
-			fd_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			fd_buf_adds(b, "&gt;");
-			break;
-		case '"':
-			fd_buf_adds(b, "&quot;");
-			break;
 		case '\'':
 			fd_buf_adds(b, "&#39;");
 			break;

@@ -17,24 +17,9 @@
 static void
 add_xml(struct fd_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			fd_buf_adds(b, "&amp;");
-			break;
-		case '<':
-			fd_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			fd_buf_adds(b, "&gt;");
-			break;
-		case '"':
-			fd_buf_adds(b, "&quot;");
-			break;
-		default:
+	for (; *s; s++)
+		if (!fd_buf_add_markup_escape(b, (unsigned char)*s))
 			fd_buf_addc(b, *s);
-		}
-	}
 }
 
 /* The XMP packet: Dublin Core title, language, author, subject, and the

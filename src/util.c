@@ -148,6 +148,27 @@ fd_buf_addf(struct fd_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+int
+fd_buf_add_markup_escape(struct fd_buf *b, int c)
+{
+	switch (c) {
+	case '&':
+		fd_buf_adds(b, "&amp;");
+		return 1;
+	case '<':
+		fd_buf_adds(b, "&lt;");
+		return 1;
+	case '>':
+		fd_buf_adds(b, "&gt;");
+		return 1;
+	case '"':
+		fd_buf_adds(b, "&quot;");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 char *
 fd_buf_steal(struct fd_buf *b)
 {

@@ -38,6 +38,9 @@ void fd_buf_adds(struct fd_buf *b, const char *s);
 void fd_buf_addc(struct fd_buf *b, char c);
 void fd_buf_addf(struct fd_buf *b, const char *fmt, ...) FD_PRINTF(2, 3);
 void fd_buf_vaddf(struct fd_buf *b, const char *fmt, va_list ap);
+/* Adds c as XML and HTML text and attribute values need it: &, <, > and "
+ * as entities; returns 1 for those, 0 (adding nothing) for any other. */
+int fd_buf_add_markup_escape(struct fd_buf *b, int c);
 /* Hands the data (never NULL) to the caller and empties the buffer. */
 char *fd_buf_steal(struct fd_buf *b);
 void fd_buf_free(struct fd_buf *b);
