@@ -675,7 +675,7 @@ def main():
     ap.add_argument("--wrap", default="")
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     ap.add_argument("--guard", type=float, default=GUARD, help="seconds a case may take")
-    a = ap.parse_args()
+    a = ap.parse_intermixed_args()
     GUARD = a.guard
     findings = os.path.abspath(a.findings)
     wrap = shlex.split(a.wrap)
