@@ -18,6 +18,10 @@
 #define W_WHAT 32
 #define W_WHO 19
 #define GAP 2
+/* Where dates are recorded, the plan and what happened side by side:
+ * day, planned, actual, milestone, who, 80 again. */
+#define W_WHAT2 18
+#define W_WHO2 13
 
 static void
 usage(FILE *f)
@@ -27,7 +31,10 @@ usage(FILE *f)
 	      "Prints the framework's working-day timeline of the inspection\n"
 	      "with real dates: counted from <calendar notified=\"\">, skipping\n"
 	      "weekends, the bank holidays of <calendar holidays=\"\"> and each\n"
-	      "<non-working date=\"\"> of the inspection.\n\n"
+	      "<non-working date=\"\"> of the inspection. A date recorded with\n"
+	      "<actual milestone=\"\" date=\"\"> replaces the planned one, and\n"
+	      "the milestones after it are counted from it: the table then\n"
+	      "shows the planned and the actual dates side by side.\n\n"
 	      "  --ics FILE        also write the milestones as an iCalendar\n"
 	      "                    file of all-day events (imports into\n"
 	      "                    Outlook, Thunderbird and the like)\n"
@@ -134,33 +141,71 @@ add_cell(struct fd_buf *b, const char *s, size_t width)
 		fd_buf_addc(b, ' ');
 }
 
-/* Appends one milestone as table rows. */
-static void
-add_row(struct fd_buf *b, const struct fd_milestone *m)
+/* The lines of a date cell: the first date and "to" the last when they
+ * differ; lines[] holds three of 40 bytes. Returns the lines used. */
+static size_t
+date_lines(struct fd_date first, struct fd_date last, char lines[][40])
 {
-	char first[32], last[32], range[40];
-	char **what, **who;
-	size_t nwhat, nwho, i, rows;
+	char d[32];
 
-	short_date(m->first, first, sizeof first);
-	short_date(m->last, last, sizeof last);
-	snprintf(range, sizeof range, "to %s", last);
-	nwhat = wrap(m->what, W_WHAT, &what);
-	nwho = wrap(m->who, W_WHO, &who);
+	short_date(first, lines[0], 40);
+	if (fd_date_cmp(first, last) == 0)
+		return 1;
+	short_date(last, d, sizeof d);
+	snprintf(lines[1], 40, "to %s", d);
+	return 2;
+}
+
+/* The actual cell: "as planned", or the dates with "(replanned)" under
+ * those counted from a recorded date rather than recorded themselves. */
+static size_t
+actual_lines(const struct fd_milestone *m, char lines[][40])
+{
+	size_t n;
+
+	if (!m->recorded_first && !m->recorded_last &&
+	    fd_date_cmp(m->first, m->planned_first) == 0 &&
+	    fd_date_cmp(m->last, m->planned_last) == 0) {
+		snprintf(lines[0], 40, "as planned");
+		return 1;
+	}
+	n = date_lines(m->first, m->last, lines);
+	if (!(m->recorded_first && m->recorded_last))
+		snprintf(lines[n++], 40, "(replanned)");
+	return n;
+}
+
+/* Appends one milestone as table rows; side_by_side gives the planned
+ * and the actual dates each a column. */
+static void
+add_row(struct fd_buf *b, const struct fd_milestone *m, int side_by_side)
+{
+	char plan[3][40], real[3][40];
+	char **what, **who;
+	size_t nplan, nreal = 0, nwhat, nwho, i, rows;
+	size_t w_what = side_by_side ? W_WHAT2 : W_WHAT;
+
+	if (side_by_side) {
+		nplan = date_lines(m->planned_first, m->planned_last, plan);
+		nreal = actual_lines(m, real);
+	} else {
+		nplan = date_lines(m->first, m->last, plan);
+	}
+	nwhat = wrap(m->what, w_what, &what);
+	nwho = wrap(m->who, side_by_side ? W_WHO2 : W_WHO, &who);
 	rows = nwhat > nwho ? nwhat : nwho;
-	if (rows < 2 && fd_date_cmp(m->first, m->last) != 0)
-		rows = 2;
+	if (rows < nplan)
+		rows = nplan;
+	if (rows < nreal)
+		rows = nreal;
 	for (i = 0; i < rows; i++) {
 		size_t start = b->len;
 
 		add_cell(b, i == 0 ? m->label : "", W_DAY);
-		add_cell(b,
-			 i == 0	  ? first
-			 : i == 1 && fd_date_cmp(m->first, m->last) != 0
-				  ? range
-				  : "",
-			 W_DATE);
-		add_cell(b, i < nwhat ? what[i] : "", W_WHAT);
+		add_cell(b, i < nplan ? plan[i] : "", W_DATE);
+		if (side_by_side)
+			add_cell(b, i < nreal ? real[i] : "", W_DATE);
+		add_cell(b, i < nwhat ? what[i] : "", w_what);
 		fd_buf_adds(b, i < nwho ? who[i] : "");
 		while (b->len > start && b->data[b->len - 1] == ' ')
 			b->data[--b->len] = '\0';
@@ -179,6 +224,7 @@ table(const struct fd_timeline *t, const struct fd_calendar *c,
 	struct fd_date lo, hi, day;
 	char longd[32], a[32], z[32];
 	unsigned closed = fd_calendar_closed_count(c), skipped = 0;
+	int side_by_side = fd_timeline_recorded_count(t) > 0;
 	size_t i;
 
 	fd_date_long(notified, longd, sizeof longd);
@@ -193,13 +239,25 @@ table(const struct fd_timeline *t, const struct fd_calendar *c,
 	if (closed > 0)
 		fd_buf_addf(&b, " and %u day%s closed for this inspection",
 			    closed, closed == 1 ? "" : "s");
-	fd_buf_adds(&b, ".\n\n");
+	fd_buf_adds(&b, ".\n");
+	if (side_by_side)
+		fd_buf_addf(&b, "%zu date%s recorded as it happened; the dates "
+			    "after each are counted from it.\n",
+			    fd_timeline_recorded_count(t),
+			    fd_timeline_recorded_count(t) == 1 ? "" : "s");
+	fd_buf_adds(&b, "\n");
 	add_cell(&b, "Day", W_DAY);
-	add_cell(&b, "Date", W_DATE);
-	add_cell(&b, "Milestone", W_WHAT);
+	if (side_by_side) {
+		add_cell(&b, "Planned", W_DATE);
+		add_cell(&b, "Actual", W_DATE);
+		add_cell(&b, "Milestone", W_WHAT2);
+	} else {
+		add_cell(&b, "Date", W_DATE);
+		add_cell(&b, "Milestone", W_WHAT);
+	}
 	fd_buf_adds(&b, "Who\n");
 	for (i = 0; i < fd_timeline_count(t); i++)
-		add_row(&b, fd_timeline_milestone(t, i));
+		add_row(&b, fd_timeline_milestone(t, i), side_by_side);
 
 	fd_timeline_span(t, &lo, &hi);
 	short_date(lo, a, sizeof a);
@@ -303,7 +361,7 @@ fd_cmd_timeline(int argc, char **argv)
 		goto out;
 	}
 	if ((t = fd_timeline_load(dd.templates, framework, d)) == NULL ||
-	    cal == NULL)
+	    cal == NULL || fd_timeline_read_actuals(t, cal_elem, d, in) != 0)
 		goto out;
 	fd_timeline_use_variant(t, fd_attr(root, "variant"));
 	if (fd_timeline_compute(t, cal, notified) != 0) {

@@ -160,12 +160,46 @@ attr_fact(struct fd_map *m, const char *key, const xmlNode *n,
 		fd_map_set(m, key, fd_attr(n, attr));
 }
 
+/*
+ * The dates of every milestone for the timeline's stylesheet, in the
+ * order of timeline.xml: " N=PF,PL,AF,AL,RR" (planned first and last,
+ * first and last as they happened or are now planned, R where recorded),
+ * and how many dates are recorded.
+ */
+static void
+milestone_facts(struct fd_facts *f)
+{
+	struct fd_buf b = {0};
+	char iso[4][16], *count;
+	size_t i;
+
+	for (i = 0; i < fd_timeline_count(f->tl); i++) {
+		const struct fd_milestone *ms = fd_timeline_milestone(f->tl, i);
+
+		fd_date_iso(ms->planned_first, iso[0], sizeof iso[0]);
+		fd_date_iso(ms->planned_last, iso[1], sizeof iso[1]);
+		fd_date_iso(ms->first, iso[2], sizeof iso[2]);
+		fd_date_iso(ms->last, iso[3], sizeof iso[3]);
+		fd_buf_addf(&b, " %zu=%s,%s,%s,%s,%c%c", i + 1, iso[0], iso[1],
+			    iso[2], iso[3], ms->recorded_first ? 'R' : '-',
+			    ms->recorded_last ? 'R' : '-');
+	}
+	fd_buf_addc(&b, ' ');
+	fd_map_set(f->map, "timeline-dates", b.data);
+	fd_buf_free(&b);
+	count = fd_xasprintf("%zu", fd_timeline_recorded_count(f->tl));
+	fd_map_set(f->map, "timeline-recorded", count);
+	free(count);
+}
+
 /* Every milestone key of the timeline, with its date. */
 static void
 timeline_facts(struct fd_facts *f)
 {
 	size_t i, j;
 	struct fd_date dt;
+
+	milestone_facts(f);
 
 	for (i = 0; i < fd_timeline_count(f->tl); i++) {
 		const struct fd_milestone *ms = fd_timeline_milestone(f->tl, i);
@@ -222,10 +256,14 @@ history_facts(struct fd_facts *f, xmlNode *root)
 	struct fd_date dt;
 	size_t i;
 
+	/* A recorded date (calendar/actual) wins over a revision. */
 	for (i = 0; i < sizeof real / sizeof real[0]; i++)
-		if (revision_date(root, real[i].stage, &dt) == 0)
+		if (!fd_timeline_is_recorded(f->tl, real[i].key) &&
+		    revision_date(root, real[i].stage, &dt) == 0)
 			set_date(f->map, real[i].key, dt);
 	soa = fd_timeline_find(f->tl, "statement-of-action");
+	if (fd_timeline_is_recorded(f->tl, "statement-of-action"))
+		return;
 	if (soa != NULL && soa->after_key != NULL &&
 	    get_date(f->map, soa->after_key, &dt) == 0) {
 		set_soa(f, dt, soa->after_key_days);
@@ -260,8 +298,16 @@ letter_dates(struct fd_facts *f, xmlNode *root, enum fd_stage stage)
 		set_named_date(f->map, "fieldwork-start", dt);
 	if (get_date(f->map, "onsite-end", &dt) == 0)
 		set_named_date(f->map, "fieldwork-end", dt);
-	if (get_date(f->map, dated_by[stage], &dt) == 0 ||
-	    get_date(f->map, "publication", &dt) == 0)
+	/* A letter sent at pre-publication and final carries the day it
+	 * was sent: recorded, or the pre-publication revision, or else the
+	 * final revision (SPEC.md), before the planned day. */
+	if (stage >= FD_STAGE_PRE_PUBLICATION &&
+	    !fd_timeline_is_recorded(f->tl, "pre-publication") &&
+	    revision_date(root, "pre-publication", &dt) != 0 &&
+	    revision_date(root, "final", &dt) == 0)
+		set_named_date(f->map, "letter-date", dt);
+	else if (get_date(f->map, dated_by[stage], &dt) == 0 ||
+		 get_date(f->map, "publication", &dt) == 0)
 		set_named_date(f->map, "letter-date", dt);
 	else if (have_last)
 		set_named_date(f->map, "letter-date", last);
@@ -452,7 +498,7 @@ fd_facts_new(const struct fd_input *in, const struct fd_datadir *dd,
 	if (f->cal == NULL)
 		goto fail;
 	f->tl = fd_timeline_load(dd->templates, fw, d);
-	if (f->tl == NULL)
+	if (f->tl == NULL || fd_timeline_read_actuals(f->tl, cal, d, in) != 0)
 		goto fail;
 	if (fd_timeline_compute(f->tl, f->cal, notified) != 0) {
 		fd_input_diag(d, in, cal, "notified", FD_ERROR,

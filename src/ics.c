@@ -178,6 +178,26 @@ fd_ics_stamp(struct fd_date fallback)
 	return v <= MAX_EPOCH ? v : fd_date_epoch(fallback);
 }
 
+/* "Recorded as it happened; planned for 7 March 2016." or "Planned
+ * again from a recorded date; first planned for …", for a milestone whose
+ * dates are not the plan's. Returns a static buffer. */
+static const char *
+when_planned(const struct fd_milestone *m)
+{
+	static char buf[160];
+	char a[32], z[32];
+
+	fd_date_long(m->planned_first, a, sizeof a);
+	fd_date_long(m->planned_last, z, sizeof z);
+	snprintf(buf, sizeof buf, "%s; planned for %s%s%s.",
+		 m->recorded_first && m->recorded_last
+			 ? "Recorded as it happened"
+			 : "Counted from a date recorded as it happened",
+		 a, fd_date_cmp(m->planned_first, m->planned_last) ? " to " : "",
+		 fd_date_cmp(m->planned_first, m->planned_last) ? z : "");
+	return buf;
+}
+
 /* Adds the VEVENT of one milestone. */
 static void
 add_event(struct fd_buf *b, const struct fd_timeline *t,
@@ -208,6 +228,14 @@ add_event(struct fd_buf *b, const struct fd_timeline *t,
 			    m->what, m->who, words, fd_timeline_title(t), area,
 			    info->ref, fd_date_weekday_name(info->notified),
 			    notified);
+	if (m->recorded_first || m->recorded_last ||
+	    fd_date_cmp(m->first, m->planned_first) != 0 ||
+	    fd_date_cmp(m->last, m->planned_last) != 0) {
+		char *with = fd_xasprintf("%s\n%s", line, when_planned(m));
+
+		free(line);
+		line = with;
+	}
 	add_text(b, "DESCRIPTION", line);
 	free(line);
 	free(words);

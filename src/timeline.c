@@ -28,6 +28,14 @@ struct entry {
 	char *who;	       /* owned who= */
 	char *after;	       /* owned after=, or NULL */
 	char *label;	       /* owned day label */
+	struct fd_date rec[2]; /* recorded first [0] and last [1] dates */
+	const xmlNode *rec_node[2]; /* the <actual> of each, or NULL */
+};
+
+/* A date the count starts from: the notified date or a recorded one. */
+struct anchor {
+	int day;	     /* the framework's working day number */
+	struct fd_date date; /* its date */
 };
 
 struct fd_timeline {
@@ -39,6 +47,7 @@ struct fd_timeline {
 	size_t n;	       /* entries in e */
 	char **variants;       /* name, title, short of each variant, NULL-ended */
 	int computed;	       /* dates are filled in */
+	size_t nrecorded;      /* dates recorded, rec_node set */
 };
 
 static const char *const weekday_names[] = {
@@ -410,37 +419,209 @@ out:
 	return t;
 }
 
+/* The day number key names in e: its first day, or last for an end-key. */
+static int
+key_day(const struct entry *e, int end)
+{
+	return end ? e->m.last_day : e->m.first_day;
+}
+
+int
+fd_timeline_is_recorded(const struct fd_timeline *t, const char *key)
+{
+	const struct entry *e;
+	int end;
+
+	e = find_entry(t, key, &end);
+	return e != NULL && e->rec_node[end] != NULL;
+}
+
+size_t
+fd_timeline_recorded_count(const struct fd_timeline *t)
+{
+	return t->nrecorded;
+}
+
+/* Every key of the timeline, "notification, onsite-start, …", for a
+ * message; the caller frees it. */
+static char *
+key_list(const struct fd_timeline *t)
+{
+	struct fd_buf b = {0};
+	size_t i, k;
+
+	for (i = 0; i < t->n; i++) {
+		char **lists[2] = {t->e[i].keys, t->e[i].end_keys};
+		int l;
+
+		for (l = 0; l < 2; l++)
+			for (k = 0; lists[l][k] != NULL; k++)
+				fd_buf_addf(&b, "%s%s", b.len ? ", " : "",
+					    lists[l][k]);
+	}
+	return fd_buf_steal(&b);
+}
+
+unsigned
+fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
+			 struct fd_diags *d, const struct fd_input *in)
+{
+	const xmlNode *n;
+	unsigned errors = 0;
+
+	for (n = cal ? cal->children : NULL; n != NULL; n = n->next) {
+		const char *key = fd_attr(n, "milestone"), *s;
+		struct entry *e;
+		struct fd_date day;
+		int end;
+
+		if (!fd_is_elem(n, "actual"))
+			continue;
+		s = fd_attr(n, "date");
+		if (fd_date_parse(s, &day) != 0) {
+			fd_input_diag(d, in, n, "date", FD_ERROR,
+				      "date=\"%s\" is not a real date "
+				      "(YYYY-MM-DD)",
+				      s ? s : "");
+			errors++;
+			continue;
+		}
+		e = key ? (struct entry *)find_entry(t, key, &end) : NULL;
+		if (e == NULL) {
+			char *keys = key_list(t);
+
+			fd_input_diag(d, in, n, "milestone", FD_ERROR,
+				      "the %s timeline has no milestone "
+				      "\"%s\"; it has %s",
+				      t->framework, key ? key : "", keys);
+			free(keys);
+			errors++;
+			continue;
+		}
+		if (e->rec_node[end] != NULL) {
+			fd_input_diag(d, in, n, "milestone", FD_ERROR,
+				      "the date of %s is recorded already, "
+				      "at line %ld: keep one <actual> for it",
+				      key, xmlGetLineNo(e->rec_node[end]));
+			errors++;
+			continue;
+		}
+		e->rec[end] = day;
+		e->rec_node[end] = n;
+		t->nrecorded++;
+	}
+	return errors;
+}
+
+/* The date of day number day, counted from the last anchor at or before
+ * it (the first anchor for a day before them all). */
+static struct fd_date
+count_from(const struct fd_calendar *c, const struct anchor *a, size_t na,
+	   int day)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < na; i++)
+		if (a[i].day <= day)
+			at = i;
+	if (a[at].day == day)
+		return a[at].date;
+	return fd_calendar_add(c, a[at].date, (long)day - a[at].day);
+}
+
+/* The anchors of t, sorted by day number: the notified date and, when
+ * recorded is set, every recorded date of a numbered milestone. The
+ * caller frees the array. */
+static struct anchor *
+anchors(const struct fd_timeline *t, struct fd_date notified, int recorded,
+	size_t *na)
+{
+	struct anchor *a = fd_xcalloc(2 * t->n + 1, sizeof *a);
+	size_t i, j, n = 0;
+	int end;
+
+	a[n].day = t->notification_day;
+	a[n++].date = notified;
+	for (i = 0; recorded && i < t->n; i++) {
+		if (t->e[i].after != NULL)
+			continue;
+		for (end = 0; end < 2; end++) {
+			if (t->e[i].rec_node[end] == NULL)
+				continue;
+			/* Insertion keeps equal days in file order. */
+			for (j = n; j > 0 && a[j - 1].day > key_day(&t->e[i], end);
+			     j--)
+				a[j] = a[j - 1];
+			a[j].day = key_day(&t->e[i], end);
+			a[j].date = t->e[i].rec[end];
+			n++;
+		}
+	}
+	*na = n;
+	return a;
+}
+
+/* A recorded date is itself, whatever the count from the others. */
+static void
+apply_records(struct entry *e)
+{
+	int one_day = e->after != NULL || e->m.first_day == e->m.last_day;
+
+	e->m.recorded_first = e->rec_node[0] != NULL;
+	e->m.recorded_last = e->rec_node[1] != NULL ||
+			     (e->m.recorded_first && one_day);
+	if (e->m.recorded_first)
+		e->m.first = e->rec[0];
+	if (e->rec_node[1] != NULL)
+		e->m.last = e->rec[1];
+	else if (e->m.recorded_first && one_day)
+		e->m.last = e->m.first;
+}
+
 int
 fd_timeline_compute(struct fd_timeline *t, const struct fd_calendar *c,
 		    struct fd_date notified)
 {
-	size_t i;
+	struct anchor *plan, *real;
+	size_t i, nplan, nreal;
 
 	t->computed = 0;
 	if (!fd_calendar_is_working(c, notified))
 		return -1;
+	plan = anchors(t, notified, 0, &nplan);
+	real = anchors(t, notified, 1, &nreal);
 	for (i = 0; i < t->n; i++) {
-		struct fd_milestone *m = &t->e[i].m;
+		struct entry *e = &t->e[i];
+		struct fd_milestone *m = &e->m;
 
-		if (t->e[i].after != NULL)
+		if (e->after != NULL)
 			continue;
-		m->first = fd_calendar_add(
-			c, notified, (long)m->first_day - t->notification_day);
-		m->last = fd_calendar_add(
-			c, notified, (long)m->last_day - t->notification_day);
+		m->planned_first = count_from(c, plan, nplan, m->first_day);
+		m->planned_last = count_from(c, plan, nplan, m->last_day);
+		m->first = count_from(c, real, nreal, m->first_day);
+		m->last = count_from(c, real, nreal, m->last_day);
+		apply_records(e);
 	}
 	for (i = 0; i < t->n; i++) {
-		struct fd_milestone *m = &t->e[i].m;
+		struct entry *e = &t->e[i];
+		struct fd_milestone *m = &e->m;
 		const struct entry *a;
 		int end;
 
-		if (t->e[i].after == NULL)
+		if (e->after == NULL)
 			continue;
-		a = find_entry(t, t->e[i].after, &end);
+		a = find_entry(t, e->after, &end);
+		m->planned_first = fd_calendar_add(
+			c, end ? a->m.planned_last : a->m.planned_first,
+			m->after_key_days);
+		m->planned_last = m->planned_first;
 		m->first = fd_calendar_add(c, end ? a->m.last : a->m.first,
 					   m->after_key_days);
 		m->last = m->first;
+		apply_records(e);
 	}
+	free(plan);
+	free(real);
 	t->computed = 1;
 	return 0;
 }
@@ -530,9 +711,109 @@ fd_timeline_span(const struct fd_timeline *t, struct fd_date *lo,
 
 		if (i == 0 || fd_date_cmp(m->first, *lo) < 0)
 			*lo = m->first;
+		if (fd_date_cmp(m->planned_first, *lo) < 0)
+			*lo = m->planned_first;
 		if (i == 0 || fd_date_cmp(m->last, *hi) > 0)
 			*hi = m->last;
+		if (fd_date_cmp(m->planned_last, *hi) > 0)
+			*hi = m->planned_last;
 	}
+}
+
+/* The name a recorded date goes by in a message: the key it was
+ * recorded under. */
+static const char *
+record_key(const struct entry *e, int end)
+{
+	return fd_attr(e->rec_node[end], "milestone");
+}
+
+/* A recorded date that is not a working day, or that comes before a
+ * milestone the framework has on an earlier day. */
+static void
+warn_record(const struct fd_timeline *t, const struct fd_calendar *c,
+	    const struct entry *e, int end, struct fd_diags *d,
+	    const struct fd_input *in)
+{
+	struct fd_date day = e->rec[end];
+	const char *why = fd_calendar_holiday_name(c, day);
+	const struct entry *before = NULL;
+	char longd[32], other[32];
+	size_t i;
+
+	fd_date_long(day, longd, sizeof longd);
+	if (!fd_calendar_is_working(c, day))
+		fd_input_diag(d, in, e->rec_node[end], "date", FD_WARNING,
+			      "%s is recorded on %s %s, which is not a "
+			      "working day%s%s%s; the dates after it are "
+			      "counted from it all the same",
+			      record_key(e, end), fd_date_weekday_name(day),
+			      longd, why ? " (" : "", why ? why : "",
+			      why ? ")" : "");
+	for (i = 0; i < t->n && e->after == NULL; i++)
+		if (t->e[i].after == NULL &&
+		    t->e[i].m.last_day < key_day(e, end) &&
+		    fd_date_cmp(t->e[i].m.last, day) > 0 &&
+		    (before == NULL || t->e[i].m.last_day > before->m.last_day))
+			before = &t->e[i];
+	if (before != NULL) {
+		fd_date_long(before->m.last, other, sizeof other);
+		fd_input_diag(d, in, e->rec_node[end], "date", FD_WARNING,
+			      "%s is recorded on %s, before day %d (%s) on "
+			      "%s: is the date right?",
+			      record_key(e, end), longd, before->m.last_day,
+			      before->what, other);
+	}
+}
+
+/* The factual accuracy check given fewer working days than the
+ * framework's timeline allows, where either end is recorded. */
+static void
+warn_fa_window(const struct fd_timeline *t, const struct fd_calendar *c,
+	       struct fd_diags *d, const struct fd_input *in)
+{
+	const struct entry *from, *to;
+	int end_from, end_to;
+	struct fd_date a, b;
+	char la[32], lb[32];
+	long got, want;
+
+	from = find_entry(t, "draft-to-dcs", &end_from);
+	to = find_entry(t, "fa-due", &end_to);
+	if (from == NULL || to == NULL ||
+	    (from->rec_node[end_from] == NULL && to->rec_node[end_to] == NULL))
+		return;
+	a = end_from ? from->m.last : from->m.first;
+	b = end_to ? to->m.last : to->m.first;
+	want = key_day(to, end_to) - key_day(from, end_from);
+	got = fd_calendar_between(c, a, b);
+	if (got >= want)
+		return;
+	fd_date_long(a, la, sizeof la);
+	fd_date_long(b, lb, sizeof lb);
+	fd_input_diag(d, in,
+		      to->rec_node[end_to] ? to->rec_node[end_to]
+					   : from->rec_node[end_from],
+		      "date", FD_WARNING,
+		      "the factual accuracy response is due %ld working "
+		      "day%s after the draft is sent (%s to %s); the "
+		      "framework's timeline gives %ld (day %d to day %d)",
+		      got, got == 1 ? "" : "s", la, lb, want,
+		      key_day(from, end_from), key_day(to, end_to));
+}
+
+static void
+warn_records(const struct fd_timeline *t, const struct fd_calendar *c,
+	     struct fd_diags *d, const struct fd_input *in)
+{
+	size_t i;
+	int end;
+
+	for (i = 0; i < t->n; i++)
+		for (end = 0; end < 2; end++)
+			if (t->e[i].rec_node[end] != NULL)
+				warn_record(t, c, &t->e[i], end, d, in);
+	warn_fa_window(t, c, d, in);
 }
 
 void
@@ -550,16 +831,18 @@ fd_timeline_warn(const struct fd_timeline *t, const struct fd_calendar *c,
 			"Monday", "Tuesday", "Wednesday", "Thursday",
 			"Friday", "Saturday", "Sunday"};
 
-		if (m->weekday < 0 || fd_date_weekday(m->first) == m->weekday)
+		if (m->weekday < 0 ||
+		    fd_date_weekday(m->planned_first) == m->weekday)
 			continue;
-		fd_date_long(m->first, longd, sizeof longd);
+		fd_date_long(m->planned_first, longd, sizeof longd);
 		fd_input_diag(d, in, cal, "notified", FD_WARNING,
 			      "day %d (%s) falls on %s %s; the framework has "
 			      "it on a %s",
 			      m->first_day, m->key ? m->key : m->what,
-			      fd_date_weekday_name(m->first), longd,
+			      fd_date_weekday_name(m->planned_first), longd,
 			      days[m->weekday]);
 	}
+	warn_records(t, c, d, in);
 	fd_timeline_span(t, &lo, &hi);
 	if (fd_calendar_covers(c, lo) && !fd_calendar_covers(c, hi))
 		fd_input_diag(d, in, cal, "holidays", FD_WARNING,

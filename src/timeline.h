@@ -36,6 +36,10 @@ struct fd_milestone {
 	int after_key_days;	/* working days after after_key's last date */
 	int weekday;		/* the usual weekday of first (0 Monday), or -1 */
 	const char *label;	/* the day column: "9", "9–12", "41+70" */
+	struct fd_date planned_first; /* first as planned from notified alone */
+	struct fd_date planned_last;  /* last as planned from notified alone */
+	int recorded_first;	/* first is a recorded date (calendar/actual) */
+	int recorded_last;	/* last is a recorded date */
 };
 
 struct fd_timeline;
@@ -50,9 +54,28 @@ struct fd_timeline *fd_timeline_load(const char *templates_dir,
 void fd_timeline_free(struct fd_timeline *t);
 
 /*
+ * Reads the <actual milestone="KEY" date=""> children of the inspection's
+ * <calendar> into t (what happened, SPEC.md: it wins over the plan).
+ * Reports at the element: a key the framework's timeline does not have
+ * (naming the keys it has), a milestone recorded twice, a date that is
+ * not real (errors). Returns the number of errors.
+ */
+unsigned fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
+				  struct fd_diags *d, const struct fd_input *in);
+
+/* True when key's date is a recorded one. */
+int fd_timeline_is_recorded(const struct fd_timeline *t, const char *key);
+/* The number of dates recorded. */
+size_t fd_timeline_recorded_count(const struct fd_timeline *t);
+
+/*
  * Computes every milestone's dates, counting working days of c from
- * notified, which is the framework's notification day. Returns 0, or -1
- * when notified is not a working day of c (nothing is computed then).
+ * notified, which is the framework's notification day. A recorded date
+ * replaces the planned one, and each later day of the framework is
+ * counted from the last recorded date before it, with the framework's
+ * working-day gap (the plan from notified alone stays in planned_first
+ * and planned_last). Returns 0, or -1 when notified is not a working day
+ * of c (nothing is computed then).
  */
 int fd_timeline_compute(struct fd_timeline *t, const struct fd_calendar *c,
 			struct fd_date notified);
@@ -81,7 +104,10 @@ void fd_timeline_span(const struct fd_timeline *t, struct fd_date *lo,
  * Warnings a person would want before trusting the computed dates, at the
  * inspection's <calendar> cal: a milestone off its usual weekday (a
  * notification on a Friday where the framework has a Tuesday), a timeline
- * that runs past the last year of bank holidays the calendar lists.
+ * that runs past the last year of bank holidays the calendar lists; at
+ * each <actual>: a recorded date that is not a working day, or that comes
+ * before the date of a milestone the framework has earlier, and a factual
+ * accuracy check given fewer working days than the framework's.
  */
 void fd_timeline_warn(const struct fd_timeline *t, const struct fd_calendar *c,
 		      const xmlNode *cal, struct fd_diags *d,

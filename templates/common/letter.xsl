@@ -178,13 +178,16 @@
   </xsl:template>
 
   <!--
-    The addressee block: a line "Name, Title, Organisation" for each
-    leader whose role the framework addresses, in the framework's order
-    of roles and then the order of the agencies. A role marked
-    when="inspected" is addressed only when evidence was recorded about
-    the leader's agency (the 2019 framework names probation services only
-    when the deep dive included them). An inspection that names no such
-    leader (leaders are optional) is addressed to its agencies by name.
+    The addressee block: a line for each leader whose role the framework
+    addresses, in the order of the input (the agencies and their leaders
+    as the inspection lists them: SPEC.md, the order is the input's). A
+    line is "Name, Title, Organisation", or the leader's own line= where
+    the published letter words it otherwise ("Chair of Oxfordshire Local
+    Safeguarding Children Board"). A role marked when="inspected" is
+    addressed only when evidence was recorded about the leader's agency
+    (the 2019 framework names probation services only when the deep dive
+    included them). An inspection that names no such leader (leaders are
+    optional) is addressed to its agencies by name.
   -->
   <xsl:template name="addressees">
     <xsl:variable name="roles" select="$data/addressees/role"/>
@@ -199,22 +202,21 @@
           <line><xsl:value-of select="normalize-space(@name)"/></line>
         </xsl:for-each>
       </xsl:if>
-      <xsl:for-each select="$data/addressees/role">
-        <xsl:variable name="role" select="@name"/>
-        <xsl:variable name="inspected-only" select="@when = 'inspected'"/>
-        <xsl:for-each select="$root/agencies/agency/leader[@role = $role]">
-          <xsl:variable name="agency" select=".."/>
-          <xsl:if test="not($inspected-only) or
-                        $root/evidence/record[@agency = $agency/@id]">
-            <line>
+      <xsl:for-each select="$addressed">
+        <line>
+          <xsl:choose>
+            <xsl:when test="normalize-space(@line) != ''">
+              <xsl:value-of select="normalize-space(@line)"/>
+            </xsl:when>
+            <xsl:otherwise>
               <xsl:value-of select="normalize-space(@name)"/>
               <xsl:text>, </xsl:text>
               <xsl:value-of select="normalize-space(@title)"/>
               <xsl:text>, </xsl:text>
-              <xsl:value-of select="normalize-space($agency/@name)"/>
-            </line>
-          </xsl:if>
-        </xsl:for-each>
+              <xsl:value-of select="normalize-space(../@name)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </line>
       </xsl:for-each>
     </address>
   </xsl:template>

@@ -18,6 +18,15 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
+  <!-- Facts (src/facts.h): each milestone's planned and actual dates,
+       " N=PLANNED-FIRST,PLANNED-LAST,FIRST,LAST,RR" for the Nth milestone
+       of timeline.xml (R where the first or last date is a recorded one,
+       - where it is planned), and how many dates are recorded. The
+       arithmetic is done once, in C, where calendar/actual is read. -->
+  <xsl:param name="timeline-dates"/>
+  <xsl:param name="timeline-recorded" select="'0'"/>
+  <xsl:variable name="recorded" select="number($timeline-recorded) &gt; 0"/>
+
   <xsl:variable name="inspection" select="/inspection"/>
   <xsl:variable name="notified" select="/inspection/calendar/@notified"/>
   <xsl:variable name="division">
@@ -71,10 +80,20 @@
           <xsl:call-template name="skipped-sentence"/>
         </p>
         <table>
-          <col width="11%"/><col width="27%"/><col width="2*"/><col width="1*"/>
-          <thead>
-            <tr><th>Day</th><th>Date</th><th>Milestone</th><th>Who</th></tr>
-          </thead>
+          <xsl:choose>
+            <xsl:when test="$recorded">
+              <col width="9%"/><col width="21%"/><col width="21%"/><col width="2*"/><col width="1*"/>
+              <thead>
+                <tr><th>Day</th><th>Planned</th><th>Actual</th><th>Milestone</th><th>Who</th></tr>
+              </thead>
+            </xsl:when>
+            <xsl:otherwise>
+              <col width="11%"/><col width="27%"/><col width="2*"/><col width="1*"/>
+              <thead>
+                <tr><th>Day</th><th>Date</th><th>Milestone</th><th>Who</th></tr>
+              </thead>
+            </xsl:otherwise>
+          </xsl:choose>
           <tbody>
             <xsl:apply-templates select="$timeline/*[not(self::variant)]" mode="row"/>
           </tbody>
@@ -104,43 +123,44 @@
     <xsl:text>.</xsl:text>
   </xsl:template>
 
-  <!-- The first date of a dated milestone. -->
+  <!-- A milestone's dates from $timeline-dates: field 1 the planned
+       first date, 2 the planned last, 3 the first, 4 the last, 5 the
+       flags. -->
+  <xsl:template name="dates-of">
+    <xsl:param name="m"/>
+    <xsl:param name="field"/>
+    <xsl:variable name="n" select="count($m/preceding-sibling::milestone) + 1"/>
+    <xsl:variable name="r" select="substring-after($timeline-dates, concat(' ', $n, '='))"/>
+    <xsl:if test="$r = ''">
+      <xsl:message terminate="yes">no dates for milestone <xsl:value-of select="$n"/> (the timeline-dates fact)</xsl:message>
+    </xsl:if>
+    <xsl:value-of select="substring($r, 11 * ($field - 1) + 1, 10 - 8 * ($field = 5))"/>
+  </xsl:template>
+
+  <!-- The first date of a milestone, as it happened or is now planned. -->
   <xsl:template name="first-date">
     <xsl:param name="m"/>
-    <xsl:value-of select="fd:add-working-days($notified, $m/@day - $nday)"/>
+    <xsl:call-template name="dates-of">
+      <xsl:with-param name="m" select="$m"/>
+      <xsl:with-param name="field" select="3"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- The last date of a dated milestone. -->
+  <!-- The last date of a milestone. -->
   <xsl:template name="last-date">
     <xsl:param name="m"/>
-    <xsl:choose>
-      <xsl:when test="$m/@to">
-        <xsl:value-of select="fd:add-working-days($notified, $m/@to - $nday)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="fd:add-working-days($notified, $m/@day - $nday)"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="dates-of">
+      <xsl:with-param name="m" select="$m"/>
+      <xsl:with-param name="field" select="4"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- A milestone counted after another: its date and its day number.
-       key names the anchor's first date, end-key its last. -->
+  <!-- A milestone counted after another: its date. -->
   <xsl:template name="after-date">
     <xsl:param name="m"/>
-    <xsl:variable name="k" select="concat(' ', $m/@after, ' ')"/>
-    <xsl:variable name="by-key" select="$timeline/milestone[@day][contains(concat(' ', @key, ' '), $k)]"/>
-    <xsl:variable name="by-end" select="$timeline/milestone[@day][contains(concat(' ', @end-key, ' '), $k)]"/>
-    <xsl:variable name="anchor">
-      <xsl:choose>
-        <xsl:when test="$by-key">
-          <xsl:call-template name="first-date"><xsl:with-param name="m" select="$by-key[1]"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="last-date"><xsl:with-param name="m" select="$by-end[1]"/></xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="fd:add-working-days(string($anchor), $m/@days)"/>
+    <xsl:call-template name="first-date">
+      <xsl:with-param name="m" select="$m"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The day number a relative milestone is counted from. -->
@@ -162,13 +182,69 @@
     <xsl:value-of select="concat(fd:weekday($iso), ' ', fd:date($iso))"/>
   </xsl:template>
 
+  <!-- The date cell of a milestone: "Monday 7 March 2016", with "to"
+       its last date on a line of its own when it is a range. -->
+  <xsl:template name="date-cell">
+    <xsl:param name="first"/>
+    <xsl:param name="last"/>
+    <xsl:call-template name="long-date"><xsl:with-param name="iso" select="$first"/></xsl:call-template>
+    <xsl:if test="$last != $first">
+      <br/>
+      <xsl:text>to </xsl:text>
+      <xsl:call-template name="long-date"><xsl:with-param name="iso" select="$last"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The dates of a row: one cell, or where dates are recorded the plan
+       and then what happened ("as planned", the recorded date, or the
+       date now planned from a recorded one, marked "replanned"). -->
+  <xsl:template name="date-cells">
+    <xsl:param name="m"/>
+    <xsl:variable name="r" select="substring-after($timeline-dates, concat(' ', count($m/preceding-sibling::milestone) + 1, '='))"/>
+    <xsl:variable name="pf" select="substring($r, 1, 10)"/>
+    <xsl:variable name="pl" select="substring($r, 12, 10)"/>
+    <xsl:variable name="af" select="substring($r, 23, 10)"/>
+    <xsl:variable name="al" select="substring($r, 34, 10)"/>
+    <xsl:variable name="flags" select="substring($r, 45, 2)"/>
+    <xsl:if test="$r = ''">
+      <xsl:message terminate="yes">no dates for a milestone (the timeline-dates fact)</xsl:message>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="not($recorded)">
+        <td>
+          <xsl:call-template name="date-cell">
+            <xsl:with-param name="first" select="$af"/>
+            <xsl:with-param name="last" select="$al"/>
+          </xsl:call-template>
+        </td>
+      </xsl:when>
+      <xsl:otherwise>
+        <td>
+          <xsl:call-template name="date-cell">
+            <xsl:with-param name="first" select="$pf"/>
+            <xsl:with-param name="last" select="$pl"/>
+          </xsl:call-template>
+        </td>
+        <td>
+          <xsl:choose>
+            <xsl:when test="$flags = '--' and $pf = $af and $pl = $al">as planned</xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="date-cell">
+                <xsl:with-param name="first" select="$af"/>
+                <xsl:with-param name="last" select="$al"/>
+              </xsl:call-template>
+              <xsl:if test="$flags != 'RR'">
+                <br/>
+                <xsl:text>(replanned)</xsl:text>
+              </xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="milestone[@day]" mode="row">
-    <xsl:variable name="first">
-      <xsl:call-template name="first-date"><xsl:with-param name="m" select="."/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="last">
-      <xsl:call-template name="last-date"><xsl:with-param name="m" select="."/></xsl:call-template>
-    </xsl:variable>
     <tr>
       <td>
         <xsl:value-of select="@day"/>
@@ -176,31 +252,19 @@
           <xsl:value-of select="concat($ndash, @to)"/>
         </xsl:if>
       </td>
-      <td>
-        <xsl:call-template name="long-date"><xsl:with-param name="iso" select="$first"/></xsl:call-template>
-        <xsl:if test="$last != $first">
-          <br/>
-          <xsl:text>to </xsl:text>
-          <xsl:call-template name="long-date"><xsl:with-param name="iso" select="$last"/></xsl:call-template>
-        </xsl:if>
-      </td>
+      <xsl:call-template name="date-cells"><xsl:with-param name="m" select="."/></xsl:call-template>
       <td><xsl:value-of select="normalize-space(.)"/></td>
       <td><xsl:value-of select="@who"/></td>
     </tr>
   </xsl:template>
 
   <xsl:template match="milestone[@after]" mode="row">
-    <xsl:variable name="date">
-      <xsl:call-template name="after-date"><xsl:with-param name="m" select="."/></xsl:call-template>
-    </xsl:variable>
     <xsl:variable name="from">
       <xsl:call-template name="after-day"><xsl:with-param name="m" select="."/></xsl:call-template>
     </xsl:variable>
     <tr>
       <td><xsl:value-of select="concat($from, '+', @days)"/></td>
-      <td>
-        <xsl:call-template name="long-date"><xsl:with-param name="iso" select="$date"/></xsl:call-template>
-      </td>
+      <xsl:call-template name="date-cells"><xsl:with-param name="m" select="."/></xsl:call-template>
       <td>
         <xsl:value-of select="concat(normalize-space(.), ' (', @days, ' working days after day ', $from, ')')"/>
       </td>
