@@ -24,6 +24,12 @@ GROUP is one of:
             them for review
   build     findings build over the examples with -j 2: every letter, named
             from the ref, the same bytes as -j 1 and as two renders
+  modelled  letters modelled on published ones (modelled/NAME.xml): the
+            final letter prints NAME.lines line for line from its first
+            line (a line of the file may wrap over several of the page,
+            never share one), dated as recorded, whether the date comes
+            from a final revision or from <actual milestone=
+            "pre-publication">
 
 Only the standard library: the reference images are PNG files this script
 writes and reads itself.
@@ -695,6 +701,64 @@ def group_build(tmp):
         fail("build: files not named from a ref: %s" % stray)
 
 
+def page_lines(pdf):
+    """The lines pdftotext gives, without the running marks and footer."""
+    r = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+    return [l.strip() for l in r.stdout.replace("\f", "\n").splitlines()
+            if l.strip() and not re.fullmatch(r"Page \d+ of \d+", l.strip())
+            and l.strip() != "OFFICIAL-SENSITIVE"]
+
+
+def match_lines(where, got, want):
+    """Each wanted line is one or more whole lines of the page, in order,
+    from the first line of the page."""
+    i = 0
+    for n, line in enumerate(want, 1):
+        joined = ""
+        while i < len(got) and len(joined) < len(line):
+            joined = (joined + " " + got[i]).strip()
+            i += 1
+            if not line.startswith(joined):
+                break
+        if joined != line:
+            fail("%s: line %d is %r, the letter prints %r" %
+                 (where, n, line, joined))
+            return
+
+
+def group_modelled(tmp):
+    here = os.path.join(SRC, "tests", "letters", "modelled")
+    names = sorted(f[:-4] for f in os.listdir(here) if f.endswith(".xml"))
+    if not names:
+        fail("modelled: no cases")
+    for name in names:
+        src = os.path.join(here, name + ".xml")
+        with open(os.path.join(here, name + ".lines"), encoding="utf-8") as f:
+            want = [l.rstrip("\n") for l in f if l.strip()]
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        # The same letter dated by what happened instead of the history.
+        m = re.search(r'<revision n="(\d+)" stage="final" date="([\d-]+)"[^>]*>'
+                      r'[^<]*</revision>', text)
+        variants = [("final revision", src)]
+        if m:
+            alt = os.path.join(tmp, name + "-actual.xml")
+            with open(alt, "w", encoding="utf-8") as f:
+                f.write(text.replace(m.group(0), "").replace(
+                    "</calendar>", '<actual milestone="pre-publication" '
+                    'date="%s"/></calendar>' % m.group(2)))
+            variants.append(("actual pre-publication", alt))
+        for how, path in variants:
+            where = "%s (%s)" % (name, how)
+            pdf = os.path.join(tmp, name + ".pdf")
+            r = render(path, pdf, "final")
+            if r.returncode != 0 or not os.path.exists(pdf):
+                fail("%s: exit %d: %s" % (where, r.returncode, r.stderr))
+                continue
+            match_lines(where, page_lines(pdf), want)
+            os.unlink(pdf)
+
+
 def main():
     global FINDINGS, SRC
     if len(sys.argv) != 4:
@@ -704,7 +768,8 @@ def main():
     os.environ.pop("SOURCE_DATE_EPOCH", None)
     groups = {"text": group_text, "privacy": group_privacy,
               "hostile": group_hostile, "sandbox": group_sandbox,
-              "images": group_images, "build": group_build}
+              "images": group_images, "build": group_build,
+              "modelled": group_modelled}
     with tempfile.TemporaryDirectory() as tmp:
         groups[group](tmp)
     if FAILURES:
