@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "faform.h"
 #include "render.h"
 
 static void
@@ -17,7 +18,9 @@ usage(FILE *f)
 	      "Renders one document of an inspection. The inspection is\n"
 	      "checked first; nothing is written while an error remains.\n\n"
 	      "  --doc DOC         letter (default), notification, concern,\n"
-	      "                    or any other document of the framework\n"
+	      "                    fa-form (the factual accuracy return form,\n"
+	      "                    OUT.csv or OUT.pdf), or any other document\n"
+	      "                    of the framework\n"
 	      "  --stage STAGE     draft (default: DRAFT watermark,\n"
 	      "                    OFFICIAL-SENSITIVE, numbered paragraphs),\n"
 	      "                    factual-accuracy, pre-publication (embargo\n"
@@ -27,6 +30,7 @@ usage(FILE *f)
 	      "                    address from the evidence)\n"
 	      "  -o, --output OUT  where to write: OUT.pdf (default\n"
 	      "                    REF-DOC.pdf), OUT.eml for a MIME message,\n"
+	      "                    OUT.csv for the fa-form's table,\n"
 	      "                    OUT.xml for the document tree, - for\n"
 	      "                    standard output\n"
 	      "  --style STYLE     a style name or file (default gov-uk)\n"
@@ -55,6 +59,7 @@ fd_cmd_render(int argc, char **argv)
 	};
 	struct fd_render_opts ro = {0};
 	enum fd_stage stage = FD_STAGE_DRAFT;
+	int stage_given = 0;
 	const char *templates = NULL, *out = NULL;
 	char *defout = NULL;
 	struct fd_datadir dd;
@@ -72,6 +77,7 @@ fd_cmd_render(int argc, char **argv)
 		case 's':
 			if (fd_stage_option("render", optarg, &stage) != 0)
 				return FD_EXIT_USAGE;
+			stage_given = 1;
 			break;
 		case 'o':
 			out = optarg;
@@ -114,12 +120,19 @@ fd_cmd_render(int argc, char **argv)
 		fd_diags_free(d);
 		return FD_EXIT_IO;
 	}
+	/* The return form cites the draft as it went for the check. */
+	if (strcmp(ro.doc, "fa-form") == 0 && !stage_given)
+		stage = FD_STAGE_FACTUAL_ACCURACY;
 	r = fd_render_open(argv[optind], &dd, &stage, d);
 	if (r != NULL) {
 		if (out == NULL)
 			out = defout = fd_render_file_name(r, ro.doc, NULL,
 							   "pdf");
-		fd_render_doc(r, &ro, out, d);
+		if (strcmp(ro.doc, "fa-form") == 0)
+			fd_fa_form_write(r, argv[optind], &dd, ro.style, out,
+					 d);
+		else
+			fd_render_doc(r, &ro, out, d);
 	}
 	fd_diags_flush(d);
 	status = fd_diags_exit(d);

@@ -1,0 +1,318 @@
+/*
+ * faform.c: the factual accuracy return form (faform.h).
+ */
+#include "faform.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/tree.h>
+
+#include "csv.h"
+#include "doctree.h"
+#include "load.h"
+#include "transform.h"
+#include "typeset.h"
+
+void
+fd_fa_paras_clear(struct fd_fa_paras *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		free(p->text[i]);
+	free(p->text);
+	free(p->n);
+	free(p->doc);
+	free(p->title);
+	memset(p, 0, sizeof *p);
+}
+
+int
+fd_fa_paras_has(const struct fd_fa_paras *p, long n)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		if (p->n[i] == n)
+			return 1;
+	return 0;
+}
+
+/* The name of r's first published document, or NULL after reporting. */
+static char *
+cited_doc(struct fd_render *r, struct fd_diags *d)
+{
+	struct fd_document *v;
+	long i, n = fd_render_documents(r, &v, d);
+	char *name = NULL;
+
+	for (i = 0; i < n && name == NULL; i++)
+		if (v[i].published)
+			name = fd_xstrdup(v[i].name);
+	fd_documents_free(v, n < 0 ? 0 : n);
+	if (name == NULL && n >= 0)
+		fd_diag(d, FD_ERROR, fd_render_ref(r), 0, 0,
+			"%s has no published document for a factual "
+			"accuracy check to cite",
+			fd_render_framework(r));
+	return name;
+}
+
+int
+fd_fa_paras(struct fd_render *r, struct fd_fa_paras *p, struct fd_diags *d)
+{
+	struct fd_render_opts ro = {0};
+	struct fd_doc *tree;
+	const struct fd_node *body;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	if ((p->doc = cited_doc(r, d)) == NULL)
+		return -1;
+	ro.doc = p->doc;
+	if ((tree = fd_render_tree(r, &ro, d)) == NULL)
+		return -1;
+	p->title = fd_xstrdup(tree->title ? tree->title : "");
+	body = tree->body;
+	/* Only paragraphs at body level are numbered (document-tree.md). */
+	for (i = 0; i < body->nkids; i++) {
+		const struct fd_node *k = body->kids[i];
+
+		if (k->number <= 0)
+			continue;
+		p->n = fd_xreallocarray(p->n, p->count + 1, sizeof *p->n);
+		p->text = fd_xreallocarray(p->text, p->count + 1,
+					   sizeof *p->text);
+		p->n[p->count] = k->number;
+		p->text[p->count] = fd_node_text(k);
+		p->count++;
+	}
+	fd_doc_free(tree);
+	return 0;
+}
+
+/* ------------------------------------------------------------- XML */
+
+/* Appends s escaped for XML text and attribute values; what XML cannot
+ * carry (a control character) becomes a space. The tree's text is
+ * valid UTF-8. */
+static void
+esc(struct fd_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (fd_buf_add_markup_escape(b, (unsigned char)*s))
+			continue;
+		if ((unsigned char)*s < 0x20)
+			fd_buf_addc(b, ' ');
+		else
+			fd_buf_addc(b, *s);
+	}
+}
+
+static void
+attr(struct fd_buf *b, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	fd_buf_addf(b, " %s=\"", name);
+	esc(b, value);
+	fd_buf_addc(b, '"');
+}
+
+/* The revision the letter went out as for the check:
+ * factual-accuracy/@against-revision, else the last revision at stage
+ * factual-accuracy; NULL when neither is recorded. */
+static const xmlNode *
+sent_revision(const xmlNode *root)
+{
+	const xmlNode *fa = fd_child(root, "factual-accuracy");
+	const xmlNode *h = fd_child(root, "history"), *n, *hit = NULL;
+	const char *want = fa ? fd_attr(fa, "against-revision") : NULL;
+
+	for (n = h ? h->children : NULL; n; n = n->next) {
+		if (!fd_is_elem(n, "revision"))
+			continue;
+		if (want != NULL && fd_attr(n, "n") &&
+		    strcmp(fd_attr(n, "n"), want) == 0)
+			hit = n;
+		else if (want == NULL && fd_attr(n, "stage") &&
+			 strcmp(fd_attr(n, "stage"), "factual-accuracy") == 0)
+			hit = n;
+	}
+	return hit;
+}
+
+/* The form's input, as faform.h shows it. */
+static char *
+form_xml(struct fd_render *r, const struct fd_input *in,
+	 const struct fd_fa_paras *p)
+{
+	const xmlNode *root = xmlDocGetRootElement(in->doc);
+	const xmlNode *fa = fd_child(root, "factual-accuracy"), *n;
+	const xmlNode *rev = sent_revision(root);
+	struct fd_buf b = {0};
+	char *area = fd_text_squeezed(fd_child(root, "area"));
+	size_t i, comments = 0;
+
+	for (n = fa ? fa->children : NULL; n; n = n->next)
+		if (fd_is_elem(n, "comment"))
+			comments++;
+	fd_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<fa-form");
+	attr(&b, "framework", fd_render_framework(r));
+	attr(&b, "ref", fd_render_ref(r));
+	attr(&b, "doc", p->doc);
+	attr(&b, "title", p->title);
+	attr(&b, "area", area);
+	if (rev != NULL) {
+		attr(&b, "revision", fd_attr(rev, "n"));
+		attr(&b, "revision-date", fd_attr(rev, "date"));
+	}
+	if (fa != NULL)
+		attr(&b, "received", fd_attr(fa, "received"));
+	fd_buf_addf(&b, " comments=\"%zu\">\n", comments);
+	for (i = 0; i < p->count; i++) {
+		fd_buf_addf(&b, "  <para n=\"%d\">", p->n[i]);
+		esc(&b, p->text[i]);
+		fd_buf_adds(&b, "</para>\n");
+	}
+	fd_buf_adds(&b, "</fa-form>\n");
+	free(area);
+	return fd_buf_steal(&b);
+}
+
+/* ----------------------------------------------------------- output */
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcasecmp(s + n - m, tail) == 0;
+}
+
+static int
+write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
+{
+	int err;
+
+	if (strcmp(out, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fd_diag(d, FD_IOERR, "-", 0, 0,
+				"cannot write to standard output");
+			return -1;
+		}
+		return 0;
+	}
+	if ((err = fd_write_atomic(out, data, len)) != 0) {
+		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
+			strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/* The document tree of the form, through the framework's fa-form.xsl;
+ * *xsl is set to its path (the caller frees it). NULL after reporting. */
+static xmlDoc *
+form_tree(struct fd_render *r, const struct fd_datadir *dd, const char *xml,
+	  char **xsl, struct fd_diags *d)
+{
+	struct fd_transform_env env = {NULL, NULL};
+	struct fd_transform *t = NULL;
+	struct fd_input *in = NULL;
+	xmlDoc *tree = NULL;
+	char *rel = fd_xasprintf("%s/fa-form.xsl", fd_render_framework(r));
+
+	if ((*xsl = fd_datadir_template(dd, rel)) == NULL) {
+		fd_diag(d, FD_ERROR, fd_render_ref(r), 0, 0,
+			"%s has no factual accuracy return form (no %s in "
+			"the templates)",
+			fd_render_framework(r), rel);
+		goto out;
+	}
+	if ((in = fd_load_memory("fa-form.xml", xml, strlen(xml), d)) == NULL)
+		goto out;
+	if ((t = fd_transform_new(*xsl, dd->templates, d)) != NULL)
+		tree = fd_transform_run(t, in, NULL, &env, d);
+out:
+	fd_transform_free(t);
+	fd_input_free(in);
+	free(rel);
+	return tree;
+}
+
+int
+fd_fa_form_write(struct fd_render *r, const char *path,
+		 const struct fd_datadir *dd, const char *style,
+		 const char *out, struct fd_diags *d)
+{
+	struct fd_fa_paras p = {0};
+	struct fd_input *in = NULL;
+	struct fd_typeset_opts to = {0};
+	struct fd_doctree_opts dopts = {0};
+	struct fd_map *values = fd_map_new();
+	struct fd_doc *dt = NULL;
+	char *xml = NULL, *xsl = NULL, *mddir = NULL, *schema = NULL;
+	char *stylef = NULL, *bytes = NULL;
+	xmlChar *dump = NULL;
+	xmlDoc *tree = NULL;
+	size_t len = 0;
+	int rc = -1, n;
+
+	if (strcmp(out, "-") != 0 && fd_same_file(out, path)) {
+		fd_diag(d, FD_IOERR, out, 0, 0,
+			"cannot write: it is the input file");
+		goto out;
+	}
+	if (fd_fa_paras(r, &p, d) != 0 || (in = fd_load_file(path, d)) == NULL)
+		goto out;
+	xml = form_xml(r, in, &p);
+	if ((tree = form_tree(r, dd, xml, &xsl, d)) == NULL)
+		goto out;
+	mddir = fd_path_join(dd->templates, "common");
+	schema = fd_path_join(dd->templates, "schema");
+	fd_map_set(values, "doc", p.doc);
+	if (ends_with(out, ".xml")) {
+		xmlDocDumpFormatMemoryEnc(tree, &dump, &n, "UTF-8", 1);
+		if (dump == NULL || n <= 0 ||
+		    write_out(out, (const char *)dump, (size_t)n, d) != 0)
+			goto out;
+	} else if (ends_with(out, ".csv")) {
+		dopts.markdown_dir = mddir;
+		dopts.placeholders = values;
+		dopts.schema_dir = schema;
+		if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL ||
+		    fd_csv_from_doc(dt, xsl, &bytes, &len, d) != 0 ||
+		    write_out(out, bytes, len, d) != 0)
+			goto out;
+	} else {
+		stylef = fd_datadir_style(dd, style);
+		to.style_path = stylef;
+		to.markdown_dir = mddir;
+		to.placeholders = values;
+		to.create_date = fd_render_created(r);
+		to.schema_dir = schema;
+		if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0 ||
+		    write_out(out, bytes, len, d) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	fd_doc_free(dt);
+	free(bytes);
+	xmlFree(dump);
+	if (tree != NULL)
+		xmlFreeDoc(tree);
+	fd_map_free(values);
+	fd_input_free(in);
+	fd_fa_paras_clear(&p);
+	free(stylef);
+	free(schema);
+	free(mddir);
+	free(xsl);
+	free(xml);
+	return rc;
+}

@@ -1,0 +1,67 @@
+/*
+ * faform.h: the factual accuracy round: the return form (findings render
+ * --doc fa-form) and the paragraphs it and fa-import cite.
+ *
+ * The form has one row a numbered paragraph of the letter as it goes to
+ * the partnership for the check. Those numbers exist only once the
+ * letter's document tree is built (Markdown expanded, paragraphs
+ * numbered), so C lists them, as the change report's comparison is made
+ * in C, into a small XML vocabulary:
+ *
+ *   <fa-form framework="jtai-2019" ref="..." doc="letter" title="..."
+ *            area="..." revision="2" revision-date="2019-11-11"
+ *            received="..." comments="5">
+ *     <para n="1">the paragraph's whole text</para>
+ *   </fa-form>
+ *
+ * and templates/<framework>/fa-form.xsl (importing common/fa-form.xsl)
+ * sets it out as a document tree: a table of Paragraph, Text (the first
+ * words), Comment and Evidence. That tree is printed as PDF by the
+ * typesetting engine, or written as CSV from the same table (csv.h).
+ *
+ * The document the comments cite is the framework's first published
+ * document in documents.xml (the letter; slac-2009's report), rendered
+ * at the factual accuracy stage.
+ *
+ * Layering: calls the pipeline through render.h and the XSLT step and
+ * the engine through transform.h, doctree.h and typeset.h; reads the
+ * inspection's history through load.h.
+ */
+#ifndef FD_FAFORM_H
+#define FD_FAFORM_H
+
+#include "datadir.h"
+#include "diag.h"
+#include "render.h"
+
+/* The numbered paragraphs of the document the comments cite. */
+struct fd_fa_paras {
+	char *doc;	/* its name: "letter", "report" */
+	char *title;	/* its title */
+	int *n;		/* the paragraph numbers, in order */
+	char **text;	/* the text of each */
+	size_t count;	/* entries in n and text */
+};
+
+/*
+ * Lists the numbered paragraphs of r's cited document (r should be open
+ * at the factual accuracy stage). Returns 0, or -1 after reporting
+ * (the framework has no published document, or it cannot be made).
+ */
+int fd_fa_paras(struct fd_render *r, struct fd_fa_paras *p,
+		struct fd_diags *d);
+void fd_fa_paras_clear(struct fd_fa_paras *p);
+
+/* True when the list has paragraph number n. */
+int fd_fa_paras_has(const struct fd_fa_paras *p, long n);
+
+/*
+ * Renders the return form of the inspection at path (open as r) to out:
+ * ".csv" is the table as CSV, ".xml" the document tree, "-" or anything
+ * else PDF. Returns 0, or -1 after reporting (nothing is written).
+ */
+int fd_fa_form_write(struct fd_render *r, const char *path,
+		     const struct fd_datadir *dd, const char *style,
+		     const char *out, struct fd_diags *d);
+
+#endif
