@@ -17,6 +17,7 @@ static const struct command {
 	{"render", fd_cmd_render, "render one document of an inspection"},
 	{"timeline", fd_cmd_timeline, "the inspection's milestones with dates"},
 	{"diff", fd_cmd_diff, "what changed in the letter, as a redline"},
+	{"fa-import", fd_cmd_fa_import, "the partnership's factual accuracy comments, from the return form"},
 	{"build", fd_cmd_build, "every document of each inspection"},
 	{"typeset", fd_cmd_typeset, "render a document tree (for template authors)"},
 };
