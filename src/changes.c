@@ -216,6 +216,23 @@ esc(struct fd_buf *b, const char *s)
 	}
 }
 
+/* The same keeping line breaks: the text is Markdown. */
+static void
+esc_lines(struct fd_buf *b, const char *s)
+{
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		char *line = fd_xstrndup(s, (size_t)(nl - s));
+
+		esc(b, line);
+		fd_buf_addc(b, '\n');
+		free(line);
+		s = nl + 1;
+	}
+	esc(b, s);
+}
+
 /* Appends name="value" when value is given. */
 static void
 attr(struct fd_buf *b, const char *name, const char *value)
@@ -266,6 +283,23 @@ put_stretch(struct fd_buf *b, enum fd_edit e, const char *text)
 	fd_buf_addf(b, "</%s>", el[e]);
 }
 
+/* What became of the paragraph a comment cites. */
+enum result {
+	RESULT_MISSING,	  /* the old document has no such paragraph */
+	RESULT_UNCHANGED, /* it is there, word for word, in the new */
+	RESULT_CHANGED,	  /* it was edited */
+	RESULT_REMOVED	  /* it was taken out */
+};
+
+/* One <cite id="..."/>. */
+static void
+attr_cite(struct fd_buf *b, const char *id)
+{
+	fd_buf_adds(b, "<cite");
+	attr(b, "id", id);
+	fd_buf_adds(b, "/>");
+}
+
 /* The report being written. */
 struct report {
 	struct fd_buf b;	  /* the XML so far */
@@ -273,7 +307,54 @@ struct report {
 	const char *section;	  /* the heading of the last change */
 	int changes;		  /* changes written so far */
 	long words;		  /* steps left for word diffs */
+	const struct fd_changes_what *what; /* the comments among it */
+	enum result *result;	  /* what became of each comment's paragraph */
 };
+
+/* Whether comment c asks for its paragraph to change: accepted, or
+ * accepted in part. */
+static int
+asks_change(const struct fd_changes_comment *c)
+{
+	return c->outcome != NULL && (strcmp(c->outcome, "accepted") == 0 ||
+				      strcmp(c->outcome, "partly-accepted") == 0);
+}
+
+/* Whether any comment accepted in whole or part cites old paragraph n. */
+static int
+requested(const struct report *r, int n)
+{
+	size_t i;
+
+	for (i = 0; n > 0 && i < r->what->ncomments; i++)
+		if (r->what->comments[i].para == n &&
+		    asks_change(&r->what->comments[i]))
+			return 1;
+	return 0;
+}
+
+/* Records what became of old paragraph n (res) for the comments citing
+ * it. */
+static void
+mark(struct report *r, int n, enum result res)
+{
+	size_t i;
+
+	for (i = 0; n > 0 && i < r->what->ncomments; i++)
+		if (r->what->comments[i].para == n && r->result[i] < res)
+			r->result[i] = res;
+}
+
+/* The <cite> of every comment on old paragraph n. */
+static void
+put_cites(struct report *r, int n)
+{
+	size_t i;
+
+	for (i = 0; n > 0 && i < r->what->ncomments; i++)
+		if (r->what->comments[i].para == n)
+			attr_cite(&r->b, r->what->comments[i].id);
+}
 
 /* The opening tag of a paragraph of the report; o or n may be NULL. A
  * change carries what a reader needs to place it: the heading it comes
@@ -285,6 +366,7 @@ open_para(struct report *r, const char *status, const struct para *o,
 {
 	const struct para *p = n ? n : o;
 	struct fd_buf *b = &r->b;
+	int cited;
 
 	fd_buf_adds(b, "  <para");
 	attr(b, "kind", p->kind);
@@ -300,9 +382,19 @@ open_para(struct report *r, const char *status, const struct para *o,
 			attr_int(b, "new-after", n->after);
 	}
 	attr(b, "section", p->section);
+	if (o != NULL && o->number > 0)
+		mark(r, o->number,
+		     strcmp(status, "same") == 0	  ? RESULT_UNCHANGED
+		     : strcmp(status, "removed") == 0 ? RESULT_REMOVED
+						      : RESULT_CHANGED);
+	/* An added paragraph cites no comment: one on the paragraph it
+	 * follows may be about anything in it. */
+	cited = o != NULL ? o->number : 0;
 	if (strcmp(status, "same") == 0) {
 		r->unchanged++;
 	} else {
+		if (!requested(r, cited))
+			attr(b, "own", "yes");
 		if (r->changes == 0 || (p->section == NULL) !=
 					       (r->section == NULL) ||
 		    (p->section && strcmp(p->section, r->section) != 0))
@@ -315,6 +407,8 @@ open_para(struct report *r, const char *status, const struct para *o,
 	if (split)
 		attr(b, "split", "yes");
 	fd_buf_addc(b, '>');
+	if (strcmp(status, "same") != 0)
+		put_cites(r, cited);
 }
 
 static void
@@ -375,10 +469,17 @@ put_hunk(struct report *r, const struct para *ro, size_t nr,
 	for (i = 0; i < nr; i++) {
 		size_t best = na;
 		double top = FD_CHANGES_ALIKE;
+		int low;
 
 		/* One paragraph in place of one of its kind: rewritten. */
 		if (nr == 1 && na == 1 && strcmp(ro->kind, an->kind) == 0)
 			top = FD_CHANGES_ALIKE_ONE;
+		/* A paragraph a comment asked to change was rewritten, not
+		 * replaced, when one of its kind stands near it. */
+		low = requested(r, ro[i].number) &&
+		      top > FD_CHANGES_ALIKE_CITED;
+		if (low)
+			top = FD_CHANGES_ALIKE_CITED;
 
 		for (k = j; k < na && k < j + PAIR_WINDOW; k++) {
 			double s;
@@ -388,7 +489,8 @@ put_hunk(struct report *r, const struct para *ro, size_t nr,
 				break;
 			s = fd_word_similarity(ro[i].words, ro[i].nwords,
 					       an[k].words, an[k].nwords);
-			if (s >= top && (best == na || s > top)) {
+			if (s >= top && (best == na || s > top) &&
+			    (!low || strcmp(ro[i].kind, an[k].kind) == 0)) {
 				best = k;
 				top = s;
 			}
@@ -429,19 +531,68 @@ ids(struct paras *s, struct fd_intern *t)
 	return v;
 }
 
+/* Every comment with what became of its paragraph; a warning through d
+ * for one accepted whose paragraph did not change. */
+static void
+put_comments(struct report *r, struct fd_diags *d)
+{
+	static const char *const words[] = {"missing", "unchanged", "changed",
+					    "removed"};
+	const struct fd_changes_what *w = r->what;
+	size_t i;
+
+	for (i = 0; i < w->ncomments; i++) {
+		const struct fd_changes_comment *c = &w->comments[i];
+		int warn = asks_change(c) && (r->result[i] == RESULT_MISSING ||
+					      r->result[i] == RESULT_UNCHANGED);
+
+		fd_buf_adds(&r->b, "  <comment");
+		attr(&r->b, "id", c->id);
+		attr_int(&r->b, "para", c->para);
+		attr(&r->b, "from", c->from);
+		attr(&r->b, "outcome", c->outcome);
+		attr(&r->b, "by", c->by);
+		attr(&r->b, "result", words[r->result[i]]);
+		if (warn)
+			attr(&r->b, "warn", "yes");
+		fd_buf_adds(&r->b, "><text>");
+		esc_lines(&r->b, c->text ? c->text : "");
+		fd_buf_adds(&r->b, "</text>");
+		if (c->reason != NULL) {
+			fd_buf_adds(&r->b, "<reason>");
+			esc_lines(&r->b, c->reason);
+			fd_buf_adds(&r->b, "</reason>");
+		}
+		fd_buf_adds(&r->b, "</comment>\n");
+		if (!warn || d == NULL)
+			continue;
+		if (r->result[i] == RESULT_MISSING)
+			fd_diag(d, FD_WARNING, c->file, c->line, c->col,
+				"comment '%s' is %s, but the old %s has no "
+				"paragraph %d for it to change",
+				c->id, c->outcome, w->doc, c->para);
+		else
+			fd_diag(d, FD_WARNING, c->file, c->line, c->col,
+				"comment '%s' is %s, but paragraph %d of the "
+				"%s did not change",
+				c->id, c->outcome, c->para, w->doc);
+	}
+}
+
 char *
 fd_changes_xml(const struct fd_changes_side *before,
 	       const struct fd_changes_side *after,
-	       const struct fd_changes_what *what)
+	       const struct fd_changes_what *what, struct fd_diags *d)
 {
 	struct paras po = {0}, pn = {0};
 	struct fd_intern *t = fd_intern_new();
-	struct report r = {{0}, 0, NULL, 0, WORD_STEPS};
+	struct report r = {{0}, 0, NULL, 0, WORD_STEPS, what, NULL};
 	unsigned *io, *in;
 	unsigned char *ops = NULL;
 	size_t nops = 0, i, x = 0, y = 0;
 	long align = ALIGN_STEPS;
 
+	r.result = fd_xcalloc(what->ncomments + 1, sizeof *r.result);
 	collect(&po, before->doc->body, "p");
 	collect(&pn, after->doc->body, "p");
 	io = ids(&po, t);
@@ -488,8 +639,10 @@ fd_changes_xml(const struct fd_changes_side *before,
 		put_hunk(&r, po.v + x0, x - x0, pn.v + y0, y - y0, &align);
 	}
 	/* The unchanged paragraphs after the last change. */
-	fd_buf_addf(&r.b, "  <end unchanged=\"%zu\"/>\n</changes>\n",
-		    r.unchanged);
+	fd_buf_addf(&r.b, "  <end unchanged=\"%zu\"/>\n", r.unchanged);
+	put_comments(&r, d);
+	fd_buf_adds(&r.b, "</changes>\n");
+	free(r.result);
 
 	free(ops);
 	free(io);

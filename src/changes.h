@@ -23,7 +23,14 @@
  *           first-in-section="yes" unchanged-before="4" split="yes">
  *       <same>...</same><del>...</del><ins>...</ins>
  *     </para>
+ *     <para kind="p" status="changed" old-n="14" new-n="14" own="yes">
+ *       <cite id="fa-2"/>...
+ *     </para>
  *     <end unchanged="13"/>
+ *     <comment id="fa-2" para="14" from="..." outcome="accepted"
+ *              by="..." result="changed|removed|unchanged|missing"
+ *              warn="yes"><text>Markdown</text><reason>Markdown</reason>
+ *     </comment>
  *   </changes>
  *
  * kind is heading, p, item, cell, quote, address, checkbox or
@@ -35,7 +42,11 @@
  * under its heading and how many unchanged paragraphs lie between it and
  * the change before; <end> counts those after the last. split="yes"
  * marks a pair too long to print as one paragraph (its old text, then
- * its new). Every paragraph of both documents is there, so a stylesheet
+ * its new). A change carries a <cite> for each factual accuracy comment
+ * on its old paragraph (an added one cites none), and own="yes" when none of them was accepted or partly accepted: the
+ * inspectors' own change. Every comment follows <end>, with what became
+ * of its paragraph; warn="yes" marks one accepted or partly accepted
+ * whose paragraph did not change. Every paragraph of both documents is there, so a stylesheet
  * may show as much or as little as it likes.
  *
  * Layering: changes.c walks document trees (doctree.h) and calls the
@@ -56,6 +67,9 @@
  * nothing else changed between their neighbours: most likely it was
  * rewritten. */
 #define FD_CHANGES_ALIKE_ONE 0.3
+/* The same for a paragraph that a comment accepted in whole or part asked
+ * to change, against one of its kind: it was most likely rewritten. */
+#define FD_CHANGES_ALIKE_CITED 0.2
 
 /* One side of the comparison. */
 struct fd_changes_side {
@@ -67,18 +81,36 @@ struct fd_changes_side {
 	const char *revision_date;  /* that revision's date=, or NULL */
 };
 
+/* A factual accuracy comment of the new revision, with its decision:
+ * the report shows it beside the change it caused. */
+struct fd_changes_comment {
+	const char *id;	     /* its id= */
+	int para;	     /* the paragraph of the old revision it cites */
+	const char *from;    /* the agency's name (or id) */
+	const char *outcome; /* the standing decision's outcome, or NULL */
+	const char *by;	     /* who decided (a name), or NULL */
+	const char *text;    /* the comment, Markdown */
+	const char *reason;  /* the decision's reason, Markdown, or NULL */
+	const char *file;    /* where it is, for the warning */
+	long line, col;	     /* its start tag there */
+};
+
 /* What was compared. */
 struct fd_changes_what {
 	const char *doc;       /* the document: "letter" */
 	const char *stage;     /* the stage both were rendered at */
 	const char *framework; /* the framework of both */
+	const struct fd_changes_comment *comments; /* in the file's order */
+	size_t ncomments;			   /* entries in comments */
 };
 
 /* The comparison of before with after as the XML above. The caller
- * frees the result. The same inputs give the same bytes. */
+ * frees the result. The same inputs give the same bytes. A comment
+ * accepted or partly accepted whose paragraph did not change is a
+ * warning through d (which may be NULL) as well as in the report. */
 char *fd_changes_xml(const struct fd_changes_side *before,
 		     const struct fd_changes_side *after,
-		     const struct fd_changes_what *what);
+		     const struct fd_changes_what *what, struct fd_diags *d);
 
 /* How the report is written. */
 struct fd_changes_out {

@@ -8,6 +8,8 @@
 #include "changes.h"
 #include "commands.h"
 #include "doctree.h"
+#include "faform.h"
+#include "load.h"
 #include "render.h"
 
 static void
@@ -63,7 +65,9 @@ report(struct fd_render *old, struct fd_render *new, const char *files[2],
        const struct fd_datadir *dd, const char *out, struct fd_diags *d)
 {
 	struct fd_changes_side a, b;
-	struct fd_changes_what what;
+	struct fd_changes_what what = {0};
+	struct fd_changes_comment *comments = NULL;
+	struct fd_input *in = NULL;
 	struct fd_changes_out co = {0};
 	struct fd_doc *ta = NULL, *tb = NULL;
 	char *xml = NULL, *msg;
@@ -96,13 +100,21 @@ report(struct fd_render *old, struct fd_render *new, const char *files[2],
 	what.doc = ro->doc;
 	what.stage = fd_stage_name(stage);
 	what.framework = fd_render_framework(new);
-	xml = fd_changes_xml(&a, &b, &what);
+	/* The new revision's factual accuracy comments and decisions. */
+	if ((in = fd_load_file(files[1], d)) == NULL)
+		goto out;
+	fd_input_dedent(in);
+	what.ncomments = fd_fa_comments(in, &comments);
+	what.comments = comments;
+	xml = fd_changes_xml(&a, &b, &what, d);
 	co.doc = ro->doc;
 	co.style = ro->style;
 	co.created = fd_render_created(new);
 	co.path = out;
 	rc = fd_changes_write(xml, dd, &co, d);
 out:
+	fd_fa_comments_free(comments, what.ncomments);
+	fd_input_free(in);
 	free(xml);
 	fd_doc_free(ta);
 	fd_doc_free(tb);

@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "changes.h"
 #include "csv.h"
 #include "doctree.h"
 #include "load.h"
@@ -315,4 +316,69 @@ out:
 	free(xsl);
 	free(xml);
 	return rc;
+}
+
+/* ------------------------------------------------ the comments */
+
+/* The name= of the element of type el (under the root's container) whose
+ * id is id; id itself when there is none. */
+static const char *
+name_of(const xmlNode *root, const char *container, const char *el,
+	const char *id)
+{
+	const xmlNode *c = fd_child(root, container), *n;
+
+	for (n = c ? c->children : NULL; n && id; n = n->next)
+		if (fd_is_elem(n, el) && fd_attr(n, "id") &&
+		    strcmp(fd_attr(n, "id"), id) == 0 && fd_attr(n, "name"))
+			return fd_attr(n, "name");
+	return id;
+}
+
+size_t
+fd_fa_comments(const struct fd_input *in, struct fd_changes_comment **out)
+{
+	const xmlNode *root = xmlDocGetRootElement(in->doc);
+	const xmlNode *fa = fd_child(root, "factual-accuracy"), *n, *m;
+	struct fd_changes_comment *v = NULL, *c;
+	size_t count = 0;
+
+	for (n = fa ? fa->children : NULL; n; n = n->next) {
+		const xmlNode *dec = NULL;
+
+		if (!fd_is_elem(n, "comment") || !fd_attr(n, "id"))
+			continue;
+		for (m = fa->children; m; m = m->next)
+			if (fd_is_elem(m, "decision") && fd_attr(m, "comment") &&
+			    strcmp(fd_attr(m, "comment"), fd_attr(n, "id")) == 0)
+				dec = m;
+		v = fd_xreallocarray(v, count + 1, sizeof *v);
+		c = &v[count++];
+		memset(c, 0, sizeof *c);
+		c->id = fd_attr(n, "id");
+		c->para = fd_attr(n, "para") ? atoi(fd_attr(n, "para")) : 0;
+		c->from = name_of(root, "agencies", "agency", fd_attr(n, "from"));
+		c->text = fd_text(n);
+		if (dec != NULL) {
+			c->outcome = fd_attr(dec, "outcome");
+			c->by = name_of(root, "team", "member", fd_attr(dec, "by"));
+			c->reason = fd_text(dec);
+		}
+		c->file = in->path;
+		fd_input_locate(in, n, &c->line, &c->col);
+	}
+	*out = v;
+	return count;
+}
+
+void
+fd_fa_comments_free(struct fd_changes_comment *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)v[i].text);
+		free((char *)v[i].reason);
+	}
+	free(v);
 }

@@ -32,6 +32,7 @@
 
 #include "datadir.h"
 #include "diag.h"
+#include "load.h"
 #include "render.h"
 
 /* The numbered paragraphs of the document the comments cite. */
@@ -54,6 +55,17 @@ void fd_fa_paras_clear(struct fd_fa_paras *p);
 
 /* True when the list has paragraph number n. */
 int fd_fa_paras_has(const struct fd_fa_paras *p, long n);
+
+/*
+ * The factual accuracy comments of the inspection in (loaded from file,
+ * dedented), each with its standing decision (the last), for the change
+ * report. Returns the count with *out set (free with
+ * fd_fa_comments_free); strings point into in, which must outlive them.
+ */
+struct fd_changes_comment;
+size_t fd_fa_comments(const struct fd_input *in,
+		      struct fd_changes_comment **out);
+void fd_fa_comments_free(struct fd_changes_comment *v, size_t n);
 
 /*
  * Renders the return form of the inspection at path (open as r) to out:

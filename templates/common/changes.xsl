@@ -31,6 +31,9 @@
   <xsl:variable name="numbered" select="/changes/@numbered = 'yes'"/>
   <xsl:variable name="shown" select="/changes/para[@status != 'same']"/>
   <xsl:variable name="title" select="concat('Changes to the ', $doc, ': ', /changes/@title)"/>
+  <xsl:variable name="comments" select="/changes/comment"/>
+  <xsl:variable name="warned" select="$comments[@warn = 'yes']"/>
+  <xsl:key name="comment" match="/changes/comment" use="@id"/>
 
   <xsl:template match="/changes">
     <document>
@@ -72,6 +75,7 @@
               <item><ins>Underlined</ins>: words put into the new <xsl:value-of select="$doc"/></item>
             </list>
             <markdown src="changes.md"/>
+            <xsl:call-template name="warnings"/>
             <xsl:apply-templates select="$shown"/>
             <xsl:call-template name="unchanged">
               <xsl:with-param name="n" select="end/@unchanged"/>
@@ -82,8 +86,12 @@
               <xsl:value-of select="concat('The two revisions of the ', $doc,
                                            ' have the same paragraphs, word for word.')"/>
             </p>
+            <xsl:call-template name="warnings"/>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="$comments">
+          <xsl:call-template name="comment-table"/>
+        </xsl:if>
       </body>
     </document>
   </xsl:template>
@@ -117,6 +125,93 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:text>.</xsl:text>
+    <xsl:if test="$comments">
+      <xsl:variable name="n" select="count($comments)"/>
+      <xsl:value-of select="concat(' ', $n, ' factual accuracy comment')"/>
+      <xsl:if test="$n != 1">s</xsl:if>
+      <xsl:text>: </xsl:text>
+      <xsl:value-of select="concat(count($comments[@outcome = 'accepted']), ' accepted, ',
+                                   count($comments[@outcome = 'partly-accepted']), ' partly accepted, ',
+                                   count($comments[@outcome = 'not-accepted']), ' not accepted')"/>
+      <xsl:if test="$comments[not(@outcome)]">
+        <xsl:value-of select="concat(', ', count($comments[not(@outcome)]), ' without a decision')"/>
+      </xsl:if>
+      <xsl:text>.</xsl:text>
+      <xsl:if test="$warned">
+        <xsl:text> </xsl:text>
+        <b>
+          <xsl:value-of select="concat('Warning: ', count($warned), ' accepted without a change.')"/>
+        </b>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Comments accepted in whole or part whose paragraph did not
+       change: findings diff says so on standard error too. -->
+  <xsl:template name="warnings">
+    <xsl:if test="$warned">
+      <h2>Warning: accepted comments without a change</h2>
+      <list>
+        <xsl:for-each select="$warned">
+          <item>
+            <b><xsl:value-of select="concat('Comment ', @id)"/></b>
+            <xsl:value-of select="concat(' (', @from, ') is ')"/>
+            <xsl:call-template name="outcome-word"/>
+            <xsl:choose>
+              <xsl:when test="@result = 'missing'">
+                <xsl:value-of select="concat(', but the old ', $doc, ' has no paragraph ', @para, '.')"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="concat(', but paragraph ', @para, ' did not change.')"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </item>
+        </xsl:for-each>
+      </list>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="outcome-word">
+    <xsl:choose>
+      <xsl:when test="@outcome = 'accepted'">accepted</xsl:when>
+      <xsl:when test="@outcome = 'partly-accepted'">partly accepted</xsl:when>
+      <xsl:when test="@outcome = 'not-accepted'">not accepted</xsl:when>
+      <xsl:otherwise>without a decision</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Every comment, in the order of the paragraphs it cites, with what
+       became of its paragraph. -->
+  <xsl:template name="comment-table">
+    <h2>Factual accuracy comments</h2>
+    <table>
+      <col width="14%"/><col width="17%"/><col width="22%"/><col/>
+      <thead>
+        <tr><th>Comment</th><th>Paragraph</th><th>Decision</th><th>In the new <xsl:value-of select="$doc"/></th></tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="$comments">
+          <xsl:sort select="@para" data-type="number"/>
+          <tr>
+            <td><xsl:value-of select="@id"/></td>
+            <td><xsl:value-of select="@para"/></td>
+            <td>
+              <xsl:variable name="w"><xsl:call-template name="outcome-word"/></xsl:variable>
+              <xsl:value-of select="concat(translate(substring($w, 1, 1), 'apnw', 'APNW'), substring($w, 2))"/>
+            </td>
+            <td>
+              <xsl:if test="@warn = 'yes'"><b>Warning: </b></xsl:if>
+              <xsl:choose>
+                <xsl:when test="@result = 'changed'">Paragraph changed</xsl:when>
+                <xsl:when test="@result = 'removed'">Paragraph removed</xsl:when>
+                <xsl:when test="@result = 'missing'">No such paragraph in the old <xsl:value-of select="$doc"/></xsl:when>
+                <xsl:otherwise>No change</xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
   </xsl:template>
 
   <!-- "revision 3 of 4 December 2019" -->
@@ -197,15 +292,47 @@
     <quote>
       <xsl:choose>
         <xsl:when test="@split = 'yes'">
-          <xsl:for-each select="*">
+          <xsl:for-each select="same | del | ins">
             <p number="no"><xsl:apply-templates select="."/></p>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
-          <p number="no"><xsl:apply-templates select="*"/></p>
+          <p number="no"><xsl:apply-templates select="same | del | ins"/></p>
         </xsl:otherwise>
       </xsl:choose>
     </quote>
+    <xsl:call-template name="why"/>
+  </xsl:template>
+
+  <!-- Why a paragraph changed: the comments that cite it, with their
+       decisions, or the inspectors' own change. -->
+  <xsl:template name="why">
+    <xsl:if test="cite">
+      <list>
+        <xsl:for-each select="cite">
+          <xsl:for-each select="key('comment', @id)">
+            <item>
+              <b><xsl:value-of select="concat('Comment ', @id)"/></b>
+              <xsl:value-of select="concat(' from ', @from, ' on paragraph ', @para, ': ')"/>
+              <b><xsl:call-template name="outcome-word"/></b>
+              <xsl:if test="@by">
+                <xsl:value-of select="concat(' by ', @by)"/>
+              </xsl:if>
+              <markdown><xsl:value-of select="text"/></markdown>
+            </item>
+          </xsl:for-each>
+        </xsl:for-each>
+      </list>
+    </xsl:if>
+    <xsl:if test="@own = 'yes'">
+      <p number="no">
+        <b>The inspectors' own change</b>
+        <xsl:choose>
+          <xsl:when test="cite">: no comment on it was accepted.</xsl:when>
+          <xsl:otherwise>: no comment asked for it.</xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="same">
