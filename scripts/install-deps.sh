@@ -13,4 +13,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	libqpdf-dev qpdf libgmime-3.0-dev \
 	fonts-liberation2 fonts-dejavu-core fonts-droid-fallback \
 	poppler-utils python3 python3-pil \
-	clang libclang-rt-14-dev valgrind >/dev/null
+	clang libclang-rt-14-dev valgrind \
+	libreoffice-calc-nogui >/dev/null

@@ -1,0 +1,561 @@
+#!/usr/bin/env python3
+"""The factual accuracy round: the return form, fa-import, the change report.
+
+usage: run.py FINDINGS SOURCE_DIR GROUP
+
+GROUP is one of:
+  form       for every example: render --doc fa-form -o x.csv has a UTF-8
+             byte-order mark, CRLF records, the head row Paragraph, Text,
+             Comment, Evidence and one row a numbered paragraph of the
+             letter as pdftotext shows it (numbers 1..N, each Text the
+             start of its paragraph); -o x.pdf prints the same rows; a
+             finding that begins with '=' is written inert ('=...)
+  roundtrip  a spreadsheet built here as .ods (comments with commas,
+             quotes, line breaks, a formula-like text), converted to CSV
+             by LibreOffice headless with a semicolon separator, read by
+             fa-import: the comments land with their paragraphs and ids
+             fa-6.., every other byte of the inspection as it was; the
+             same form again adds nothing; the fa-response prints the
+             comments as typed
+  hostile    forms that must be refused at FILE:LINE:COL with exit 1 and
+             the inspection untouched: a paragraph the letter does not
+             have, a comment without a paragraph, evidence without a
+             comment, a missing column, an unterminated quote, a NUL,
+             invalid UTF-8, UTF-16, a 40 KiB field, 5 MiB of rows
+  changes    a revision pair with an accepted comment whose paragraph
+             changed, a partly accepted one whose paragraph was rewritten
+             (shown word by word, not removed and added), a rejected one,
+             an accepted one with no change (a warning on stderr and in
+             the report) and a change no comment asked for (the
+             inspectors' own)
+"""
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+import xml.etree.ElementTree as ET
+
+FINDINGS = None
+SRC = None
+FAILURES = []
+EXAMPLE = "jtai-2019-northshire"
+
+
+def fail(what):
+    FAILURES.append(what)
+    print("FAIL: " + what)
+
+
+def run(args, timeout=120, **kw):
+    return subprocess.run(args, capture_output=True, timeout=timeout, **kw)
+
+
+def examples():
+    d = os.path.join(SRC, "examples")
+    return sorted(os.path.join(d, f) for f in os.listdir(d)
+                  if f.endswith(".xml"))
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def history_upto(text, n):
+    return re.sub(r'[ \t]*<revision n="(\d+)".*?</revision>\s*\n',
+                  lambda m: m.group(0) if int(m.group(1)) <= n else "",
+                  text, flags=re.S)
+
+
+def form_rows(path):
+    """The rows of a CSV form, head row first."""
+    data = read(path)
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"),
+                                       newline="")))
+
+
+def letter_paras(xml, tmp, doc):
+    """The numbered paragraphs of the letter at the factual accuracy stage,
+    as pdftotext prints them: {number: text}."""
+    pdf = os.path.join(tmp, "letter.pdf")
+    r = run([FINDINGS, "render", xml, "--doc", doc, "--stage",
+             "factual-accuracy", "-o", pdf])
+    if r.returncode != 0:
+        fail("%s: render %s: %s" % (xml, doc, r.stderr.decode()))
+        return {}
+    text = run(["pdftotext", "-layout", pdf, "-"]).stdout.decode()
+    paras, cur = {}, None
+    for line in text.splitlines():
+        m = re.match(r"^(\d+)\.\s+(\S.*)$", line)
+        if m and int(m.group(1)) == len(paras) + 1:
+            cur = int(m.group(1))
+            paras[cur] = m.group(2)
+        elif cur and re.match(r"^\s{3,}\S", line):
+            paras[cur] += " " + line.strip()
+        else:
+            cur = None
+    return paras
+
+
+def words(s):
+    return re.findall(r"\w+", s)
+
+
+# ------------------------------------------------------------------ form
+
+def group_form(tmp):
+    for xml in examples():
+        name = os.path.basename(xml)
+        doc = "report" if name.startswith("slac-2009") else "letter"
+        out = os.path.join(tmp, "form.csv")
+        r = run([FINDINGS, "render", xml, "--doc", "fa-form", "-o", out])
+        if r.returncode != 0:
+            fail("%s: fa-form: %s" % (name, r.stderr.decode()))
+            continue
+        data = read(out)
+        if not data.startswith(b"\xef\xbb\xbfParagraph,Text,Comment,"
+                               b"Evidence\r\n"):
+            fail("%s: the form does not start with a BOM and the head "
+                 "row: %r" % (name, data[:60]))
+        if re.search(rb"[^\r]\n", data):
+            fail("%s: a line ends in LF alone" % name)
+        rows = form_rows(out)
+        paras = letter_paras(xml, tmp, doc)
+        nums = [int(r[0]) for r in rows[1:]]
+        if not paras:
+            fail("%s: the %s shows no numbered paragraphs" % (name, doc))
+        if nums != sorted(paras):
+            fail("%s: form rows %s, %s paragraphs %s" %
+                 (name, nums, doc, sorted(paras)))
+        for row in rows[1:]:
+            if len(row) != 4 or row[2] or row[3]:
+                fail("%s: row %s is not four columns, two empty" %
+                     (name, row))
+                continue
+            n = int(row[0])
+            want = words(paras.get(n, ""))[:6]
+            got = words(row[1])[:6]
+            if not row[1].endswith("\u2026") and len(words(row[1])) > 12:
+                fail("%s: row %d Text is more than the first words" %
+                     (name, n))
+            if want[:len(got)] != got[:len(want)] or not got:
+                fail("%s: row %d Text %r is not the start of %r" %
+                     (name, n, row[1], paras.get(n)))
+        pdf = os.path.join(tmp, "form.pdf")
+        r = run([FINDINGS, "render", xml, "--doc", "fa-form", "-o", pdf])
+        if r.returncode != 0:
+            fail("%s: fa-form pdf: %s" % (name, r.stderr.decode()))
+            continue
+        text = run(["pdftotext", "-layout", pdf, "-"]).stdout.decode()
+        if "Factual accuracy return form" not in text or \
+                "OFFICIAL-SENSITIVE" not in text:
+            fail("%s: the PDF form lacks its title or marking" % name)
+        if run(["qpdf", "--check", pdf]).returncode != 0:
+            fail("%s: qpdf --check fails on the form" % name)
+        for n in list(paras)[:40]:
+            if not re.search(r"(?m)^\s*%d\s{2,}\S" % n, text):
+                fail("%s: the PDF form has no row %d" % (name, n))
+                break
+    # A finding a spreadsheet would take for a formula stays text.
+    src = read(os.path.join(SRC, "examples", EXAMPLE + ".xml")).decode()
+    src2, k = re.subn(r'(<strength id="s-1"[^>]*>)\s*',
+                      r'\1=HYPERLINK("http://example.com/x","click") ', src,
+                      count=1)
+    assert k == 1
+    xml = write(os.path.join(tmp, "formula.xml"), src2)
+    out = os.path.join(tmp, "formula.csv")
+    r = run([FINDINGS, "render", xml, "--doc", "fa-form", "-o", out])
+    if r.returncode != 0:
+        fail("formula: %s" % r.stderr.decode())
+        return
+    cells = [row[1] for row in form_rows(out)[1:]]
+    if not any(c.startswith("'=HYPERLINK(") for c in cells):
+        fail("a paragraph beginning '=' is not written inert: %s" %
+             [c for c in cells if "HYPERLINK" in c])
+    for c in cells:
+        if c[:1] in "=+-@":
+            fail("a cell a spreadsheet would evaluate: %r" % c)
+
+
+# ------------------------------------------------------------- roundtrip
+
+ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"""
+
+
+def ods(path, rows):
+    """A one-sheet .ods of text cells; a cell's '\\n' is a new line."""
+    from xml.sax.saxutils import escape
+    body = []
+    for row in rows:
+        cells = []
+        for c in row:
+            paras = "".join("<text:p>%s</text:p>" % escape(p)
+                            for p in c.split("\n"))
+            cells.append('<table:table-cell office:value-type="string">'
+                         '%s</table:table-cell>' % paras)
+        body.append("<table:table-row>%s</table:table-row>" % "".join(cells))
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'office:version="1.2"><office:body><office:spreadsheet>'
+        '<table:table table:name="Form">%s</table:table>'
+        '</office:spreadsheet></office:body></office:document-content>'
+        % "".join(body))
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"),
+                   "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", ODS_MANIFEST,
+                   compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def soffice():
+    for name in ("soffice", "libreoffice", "localc"):
+        p = shutil.which(name)
+        if p:
+            return p
+    for p in ("/usr/lib/libreoffice/program/soffice",):
+        if os.path.exists(p):
+            return p
+    return None
+
+
+COMMENTS = {
+    3: 'The front door figures are for 2018-19, not 2019-20; see "Annual '
+       'report", p. 4.',
+    8: "Schools' leads, not all schools\nSecond line of the comment",
+    12: '=HYPERLINK("http://example.com/x","click") is what we typed',
+}
+
+
+def group_roundtrip(tmp):
+    xml_src = os.path.join(SRC, "examples", EXAMPLE + ".xml")
+    ins = os.path.join(tmp, "inspection.xml")
+    shutil.copy(xml_src, ins)
+    before = read(ins)
+    form = os.path.join(tmp, "form.csv")
+    r = run([FINDINGS, "render", ins, "--doc", "fa-form", "-o", form])
+    if r.returncode != 0:
+        fail("fa-form: %s" % r.stderr.decode())
+        return
+    rows = form_rows(form)
+    for row in rows[1:]:
+        n = int(row[0])
+        if n in COMMENTS:
+            row[2] = COMMENTS[n]
+            if n == 3:
+                row[3] = "Annual report 2019, table 2"
+    sheet = os.path.join(tmp, "filled.ods")
+    ods(sheet, rows)
+    office = soffice()
+    if office is None:
+        fail("LibreOffice is not installed (scripts/install-deps.sh "
+             "installs libreoffice-calc-nogui)")
+        return
+    profile = os.path.join(tmp, "lo-profile")
+    outdir = os.path.join(tmp, "lo")
+    # 59: ';' between fields, 34: '"' around them, 76: UTF-8.
+    r = run([office, "-env:UserInstallation=file://" + profile,
+             "--headless", "--convert-to",
+             'csv:Text - txt - csv (StarCalc):59,34,76,1',
+             "--outdir", outdir, sheet], timeout=180)
+    back = os.path.join(outdir, "filled.csv")
+    if not os.path.exists(back):
+        fail("LibreOffice wrote no CSV: %s %s" %
+             (r.stdout.decode(), r.stderr.decode()))
+        return
+    data = read(back)
+    if b";" not in data.splitlines()[0]:
+        fail("LibreOffice did not write ';' between fields: %r" % data[:80])
+    r = run([FINDINGS, "fa-import", ins, back, "--from", "la"])
+    if r.returncode != 0:
+        fail("fa-import: exit %d: %s" % (r.returncode, r.stderr.decode()))
+        return
+    after = read(ins)
+    # Every other byte as it was: the file is the old one with one
+    # block inserted.
+    i = 0
+    while i < len(before) and before[i] == after[i]:
+        i += 1
+    tail = len(before) - i
+    if after[len(after) - tail:] != before[i:]:
+        fail("fa-import changed bytes outside the block it inserted")
+    block = after[i:len(after) - tail].decode()
+    if "<comment" not in block or "<factual-accuracy" in block:
+        fail("the inserted block is not comments: %r" % block[:200])
+    root = ET.fromstring(after)
+    fa = root.find("factual-accuracy")
+    new = [c for c in fa.findall("comment")
+           if int(c.get("id")[3:]) > 5]
+    got = {int(c.get("para")): (c.get("id"), c.get("from"), c.text)
+           for c in new}
+    if sorted(got) != sorted(COMMENTS):
+        fail("imported paragraphs %s, want %s" % (sorted(got),
+                                                   sorted(COMMENTS)))
+    if [c.get("id") for c in new] != ["fa-6", "fa-7", "fa-8"]:
+        fail("ids do not continue fa-5: %s" % [c.get("id") for c in new])
+    for n, (cid, frm, text) in got.items():
+        if frm != "la":
+            fail("%s is from %s, not la" % (cid, frm))
+        flat = re.sub(r"\\(.)", r"\1", " ".join((text or "").split()))
+        want = " ".join(COMMENTS[n].split())
+        if want not in flat:
+            fail("%s: %r does not hold %r" % (cid, flat, want))
+    if "Evidence: Annual report 2019, table 2" not in got.get(3, ("", "", ""))[2]:
+        fail("the evidence column is not in the comment on paragraph 3")
+    r = run([FINDINGS, "check", "--stage", "factual-accuracy", ins])
+    if r.returncode != 0:
+        fail("check refuses the imported inspection: %s" % r.stderr.decode())
+    # The same form twice adds nothing.
+    r = run([FINDINGS, "fa-import", ins, back, "--from", "la"])
+    if r.returncode != 0 or read(ins) != after:
+        fail("a second import of the same form changed the inspection")
+    # The comments print as typed: the formula is text.
+    pdf = os.path.join(tmp, "fa-response.pdf")
+    r = run([FINDINGS, "render", ins, "--doc", "fa-response", "-o", pdf])
+    text = " ".join(run(["pdftotext", pdf, "-"]).stdout.decode().split())
+    for want in ('=HYPERLINK("http://example.com/x","click") is what we '
+                 'typed', 'see "Annual report", p. 4.'):
+        if want not in text:
+            fail("the fa-response does not print %r" % want)
+    if b"/URI (http://example.com/x)" in read(pdf):
+        fail("the typed formula became a live link")
+
+
+# --------------------------------------------------------------- hostile
+
+def group_hostile(tmp):
+    src = os.path.join(SRC, "examples", EXAMPLE + ".xml")
+    ins = os.path.join(tmp, "inspection.xml")
+    shutil.copy(src, ins)
+    before = read(ins)
+    head = b"\xef\xbb\xbfParagraph,Text,Comment,Evidence\r\n"
+    cases = [
+        ("no such paragraph", head + b"999,x,A comment,\r\n", 2, 1,
+         "has no paragraph 999"),
+        ("comment without paragraph", head + b",x,A comment,\r\n", 2, 1,
+         "no paragraph number"),
+        ("not a number", head + b"twelve,x,A comment,\r\n", 2, 1,
+         "not a paragraph number"),
+        ("evidence without comment", head + b"3,x,,Some evidence\r\n", 2,
+         5, "evidence but no comment"),
+        ("no comment column", b"Paragraph,Text,Evidence\r\n3,x,y\r\n", 1,
+         1, "no 'Comment' column"),
+        ("unterminated quote", head + b'3,x,"never ends,\r\n4,y,z,\r\n', 2,
+         5, "no closing quote"),
+        ("text after a quote", head + b'3,x,"a"b,\r\n', 2, 8,
+         "after the closing quote"),
+        ("NUL", head + b"3,x,a\x00b,\r\n", 2, 6, "NUL"),
+        ("invalid UTF-8", head + b"3,x,caf\xe9,\r\n", 2, 8, "not UTF-8"),
+        ("UTF-16", "Paragraph,Comment\r\n".encode("utf-16"), 1, 1,
+         "UTF-16"),
+        ("huge field", head + b"3,x," + b"a" * 40000 + b",\r\n", 2, 5,
+         "longer than"),
+        ("control character", head + b"3,x,a\x1bb,\r\n", 2, 6,
+         "control character"),
+    ]
+    for name, data, line, col, words_ in cases:
+        form = write(os.path.join(tmp, "form.csv"), data)
+        r = run([FINDINGS, "fa-import", ins, form], timeout=30)
+        err = r.stderr.decode("utf-8", "replace")
+        want = "form.csv:%d:%d: error: " % (line, col)
+        if r.returncode != 1:
+            fail("%s: exit %d, not 1: %s" % (name, r.returncode, err))
+        if want not in err or words_ not in err:
+            fail("%s: want %r ... %r, got %r" % (name, want, words_, err))
+        if read(ins) != before:
+            fail("%s: the inspection was changed" % name)
+    # 5 MiB of rows: refused as a whole, quickly.
+    form = write(os.path.join(tmp, "form.csv"),
+                 head + b"3,x,,\r\n" * ((5 << 20) // 7))
+    r = run([FINDINGS, "fa-import", ins, form], timeout=30)
+    if r.returncode != 1 or read(ins) != before:
+        fail("a 5 MiB form: exit %d" % r.returncode)
+    # Every fault of a form at once, not only the first.
+    form = write(os.path.join(tmp, "form.csv"),
+                 head + b"998,x,a,\r\n3,x,fine,\r\n999,y,b,\r\n")
+    r = run([FINDINGS, "fa-import", ins, form])
+    err = r.stderr.decode()
+    if "form.csv:2:1:" not in err or "form.csv:4:1:" not in err:
+        fail("not every faulty row is reported: %r" % err)
+    if read(ins) != before:
+        fail("a form with faults changed the inspection")
+    # Usage: --from an agency the inspection does not have.
+    form = write(os.path.join(tmp, "form.csv"), head + b"3,x,a,\r\n")
+    r = run([FINDINGS, "fa-import", ins, form, "--from", "nobody"])
+    if r.returncode != 1 or b"no agency" not in r.stderr or \
+            read(ins) != before:
+        fail("--from nobody: exit %d %r" % (r.returncode, r.stderr))
+    r = run([FINDINGS, "fa-import", ins, form, "--received", "2019-02-30"])
+    if r.returncode != 2 or read(ins) != before:
+        fail("--received 2019-02-30: exit %d" % r.returncode)
+    # A spreadsheet's semicolons, CR alone, quoted line breaks: accepted.
+    form = write(os.path.join(tmp, "form.csv"),
+                 b'sep=;\rParagraph;Text;Comment;Evidence\r3;"a; b";'
+                 b'"one\r\ntwo ""quoted""";\r')
+    r = run([FINDINGS, "fa-import", ins, form])
+    if r.returncode != 0:
+        fail("sep=; form: %s" % r.stderr.decode())
+    text = read(ins).decode()
+    if 'para="3" from="la"' not in text or 'two "quoted"' not in text:
+        fail("sep=; form: the comment is not in the inspection")
+
+
+# --------------------------------------------------------------- changes
+
+def group_changes(tmp):
+    src = read(os.path.join(SRC, "examples", EXAMPLE + ".xml")).decode()
+    old_text = history_upto(src, 2)
+    old = write(os.path.join(tmp, "rev2.xml"), old_text)
+    form = os.path.join(tmp, "form.csv")
+    r = run([FINDINGS, "render", old, "--doc", "fa-form", "-o", form])
+    if r.returncode != 0:
+        fail("fa-form: %s" % r.stderr.decode())
+        return
+    rows = form_rows(form)[1:]
+
+    def para(start):
+        for row in rows:
+            if row[1].startswith(start):
+                return int(row[0])
+        raise SystemExit("no paragraph starts " + start)
+
+    p_acc = para("Northshire County Council: Schools play")
+    p_part = para("Northshire Healthcare NHS Foundation Trust: Children")
+    p_rej = para("Children in Northshire who are at risk")
+    p_none = para("The multi-agency safeguarding hub")
+    new_text = history_upto(src, 3)
+    fa = ('<factual-accuracy received="2019-11-22" against-revision="2">\n'
+          '    <comment id="fa-1" para="%d" from="la">Schools play a major '
+          'part.</comment>\n'
+          '    <decision comment="fa-1" outcome="accepted" by="li">Yes.'
+          '</decision>\n'
+          '    <comment id="fa-2" para="%d" from="trust">NHS England '
+          'commissions the centre.</comment>\n'
+          '    <decision comment="fa-2" outcome="partly-accepted" by="li">'
+          'In part.</decision>\n'
+          '    <comment id="fa-3" para="%d" from="la">Say it is the best.'
+          '</comment>\n'
+          '    <decision comment="fa-3" outcome="not-accepted" by="qa">No.'
+          '</decision>\n'
+          '    <comment id="fa-4" para="%d" from="police">The hub opened '
+          'in 2017.</comment>\n'
+          '    <decision comment="fa-4" outcome="accepted" by="li">Yes.'
+          '</decision>\n'
+          '  </factual-accuracy>') % (p_acc, p_part, p_rej, p_none)
+    new_text, k = re.subn(r"<factual-accuracy.*?</factual-accuracy>", fa,
+                          new_text, flags=re.S)
+    assert k == 1
+    old_text2 = re.sub(r"\s*<factual-accuracy.*?</factual-accuracy>", "",
+                       old_text, flags=re.S)
+    write(old, old_text2)
+
+    def edit(text, a, b):
+        if a not in text:
+            raise SystemExit("the example no longer has: " + a)
+        return text.replace(a, b, 1)
+
+    new_text = edit(new_text, "Schools play a significant part",
+                    "Schools play a major part")
+    # Rewritten as fa-2 asks, most of its words changed.
+    m = re.search(r"(<strength[^>]*>)(\s*Children who disclose sexual "
+                  r"abuse.*?)(</strength>)", new_text, flags=re.S)
+    assert m, "the trust's strength"
+    new_text = new_text.replace(
+        m.group(0), m.group(1) +
+        "\n      Children who disclose sexual abuse are seen quickly at the "
+        "sexual assault referral centre, which NHS England commissions; "
+        "CAMHS clinicians then assess risks and strengths in the family "
+        "with care.\n    " + m.group(3), 1)
+    # The inspectors' own change, in the youth offending service's strength.
+    new_text = edit(new_text, "works well with", "works closely with")
+    new = write(os.path.join(tmp, "rev3.xml"), new_text)
+    out = os.path.join(tmp, "changes.pdf")
+    r = run([FINDINGS, "diff", old, new, "-o", out])
+    err = r.stderr.decode()
+    if r.returncode != 0:
+        fail("diff: exit %d: %s" % (r.returncode, err))
+        return
+    warn = [l for l in err.splitlines() if "warning:" in l]
+    if len(warn) != 1 or "comment 'fa-4' is accepted, but paragraph %d " \
+            "of the letter did not change" % p_none not in warn[0] or \
+            not re.match(r"^\S*rev3\.xml:\d+:\d+: warning: ", warn[0]):
+        fail("want one warning naming fa-4: %r" % err)
+    text = run(["pdftotext", "-layout", out, "-"]).stdout.decode()
+    flat = " ".join(text.split())
+    for want in (
+            "4 factual accuracy comments: 2 accepted, 1 partly accepted, "
+            "1 not accepted.",
+            "Warning: 1 accepted without a change.",
+            "Comment fa-4 (Northshire Police) is accepted, but paragraph "
+            "%d did not change." % p_none,
+            "Paragraph %d changed" % p_acc,
+            "Schools play a significant major part",
+            "Comment fa-1 from Northshire County Council on paragraph %d: "
+            "accepted by" % p_acc,
+            "Paragraph %d changed" % p_part,
+            "Comment fa-2 from Northshire Healthcare NHS Foundation Trust "
+            "on paragraph %d: partly accepted by" % p_part,
+            "The inspectors' own change: no comment asked for it.",
+            "fa-3 %d Not accepted No change" % p_rej,
+            "fa-4 %d Accepted Warning: No change" % p_none,
+            "fa-1 %d Accepted Paragraph changed" % p_acc):
+        if want not in flat:
+            fail("the report does not say %r" % want)
+    # The rewrite is one paragraph changed word by word.
+    if "Paragraph %d removed" % p_part in flat or "New paragraph" in flat:
+        fail("the rewritten paragraph shows as removed and added")
+    tree = os.path.join(tmp, "changes.xml")
+    run([FINDINGS, "diff", old, new, "-o", tree])
+    doc = ET.parse(tree).getroot()
+    own = [q for q in doc.iter("quote")]
+    if "works well closely with" not in flat:
+        fail("the inspectors' own change is not shown word by word")
+    # Which change is whose: the own-change note follows exactly the
+    # youth offending paragraph and no commented one.
+    blocks = re.split(r"(?=Paragraph \d+ changed)", flat)
+    for b in blocks:
+        if b.startswith("Paragraph %d changed" % p_acc) or \
+                b.startswith("Paragraph %d changed" % p_part):
+            if "inspectors' own" in b.split("Paragraph", 2)[1]:
+                fail("a requested change is marked as the inspectors' own")
+        if "works well closely with" in b and "inspectors' own" not in b:
+            fail("the unrequested change is not marked as the inspectors'")
+
+
+def main():
+    global FINDINGS, SRC
+    FINDINGS, SRC, group = sys.argv[1], sys.argv[2], sys.argv[3]
+    os.environ["LC_ALL"] = "C.UTF-8"
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        globals()["group_" + group](tmp)
+    if FAILURES:
+        print("%d failure(s)" % len(FAILURES))
+        sys.exit(1)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
