@@ -1,8 +1,11 @@
 /*
  * finish.h: what Cairo 1.16 cannot write into a PDF, added with libqpdf's
- * C API: the catalogue's /Lang, /ViewerPreferences /DisplayDocTitle, XMP
- * metadata, dates in the PDF form, and a deterministic /ID. Private to
- * the typesetting engine; the only file that includes qpdf.
+ * C++ API (finish.cc, the only file that includes qpdf and the only C++
+ * in the program): artifacts for everything painted outside the structure,
+ * the structure attributes PDF/UA-1 asks for (table scopes and spans, link
+ * descriptions), the catalogue's /Lang, /ViewerPreferences /DisplayDocTitle,
+ * XMP metadata with the PDF/UA identification, dates in the PDF form, PDF
+ * 1.7, and a deterministic /ID. Private to the typesetting engine.
  */
 #ifndef FD_FINISH_H
 #define FD_FINISH_H
@@ -11,14 +14,17 @@
 
 #include "diag.h"
 #include "doctree.h"
+#include "layout.h"
 
 /*
- * Rewrites the PDF in pdf (len bytes) with doc's language and title and
- * date (seconds since the epoch). Returns 0 with the new file in *out
- * (the caller frees it) and *outlen, or reports an error and returns -1.
+ * Rewrites the PDF in pdf (len bytes), painted by paint.c from pages,
+ * with doc's language and title and date (seconds since the epoch).
+ * Returns 0 with the new file in *out (the caller frees it) and *outlen,
+ * or reports an error and returns -1.
  */
 int fd_finish_pdf(const char *pdf, size_t len, const struct fd_doc *doc,
-		  long long date, const char *name, char **out,
-		  size_t *outlen, struct fd_diags *d);
+		  const struct fd_pages *pages, long long date,
+		  const char *name, char **out, size_t *outlen,
+		  struct fd_diags *d);
 
 #endif

@@ -594,6 +594,25 @@ is_separator(const struct text *t, const PangoGlyphItem *gi)
 	return gi->item->length > 0 && gi->item->length % 3 == 0;
 }
 
+/* The whole text of the link that segment s belongs to (all its
+ * segments, on every line), for the annotation's /Contents. */
+static const char *
+link_label(struct lay *L, const struct text *t, const struct seg *s)
+{
+	const char *all = pango_layout_get_text(t->layout);
+	size_t a = (size_t)(s - t->segs), b = a + 1, end;
+
+	while (a > 0 && t->segs[a - 1].href != NULL &&
+	       strcmp(t->segs[a - 1].href, s->href) == 0)
+		a--;
+	while (b < t->nsegs && t->segs[b].href != NULL &&
+	       strcmp(t->segs[b].href, s->href) == 0)
+		b++;
+	end = b < t->nsegs ? t->segs[b].start : strlen(all);
+	return pool_string(L, fd_xstrndup(all + t->segs[a].start,
+					  end - t->segs[a].start));
+}
+
 /* The operations drawing line li of t with its left edge at x and its
  * baseline at base: each run in a Span, links in Link tags with the box
  * of their text on this line, underlined when the style says so; del
@@ -637,6 +656,7 @@ line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 			}
 			o = op_add(ops, FD_OP_LINK);
 			o->text = s->href;
+			o->label = link_label(L, t, s);
 			o->x = x;
 			o->y = base - t->m->asc;
 			o->w = lw;
@@ -1544,6 +1564,19 @@ cell_box(const struct place *p, const struct cell *c, double top, double *y,
 		*h += t->rowh[r];
 }
 
+/* The tree's row r of a band: the parent of a cell starting in it, or
+ * NULL when every cell of the row starts above it. */
+static const struct fd_node *
+row_node(const struct band *b, int r)
+{
+	size_t k;
+
+	for (k = b->cell0; k < b->cell0 + b->ncells; k++)
+		if (b->t->cells[k].row == r)
+			return b->t->cells[k].node->parent;
+	return NULL;
+}
+
 /* The operations of a placed band or band fragment: fills, rules, then
  * each row's cells, tagged unless it is a repeated head. A cell split
  * across pages closes the tags open at the split and opens them again
@@ -1582,8 +1615,10 @@ band_ops(struct lay *L, const struct place *p, double top,
 		rect(out, x + w - bw / 2, y - bw / 2, bw, h + bw, col);
 	}
 	for (r = b->row0; r < b->row0 + b->nrows; r++) {
-		if (tagged)
+		if (tagged) {
 			op_tag(out, FD_OP_BEGIN, "TR");
+			out->ops[out->n - 1].node = row_node(b, r);
+		}
 		for (k = b->cell0; k < b->cell0 + b->ncells; k++) {
 			const struct cell *c = &t->cells[k];
 			const char *tag =
@@ -1597,8 +1632,10 @@ band_ops(struct lay *L, const struct place *p, double top,
 			cell_box(p, c, top, &y, &h);
 			from = p->from ? (size_t)p->from[k - b->cell0] : 0;
 			to = p->to ? (size_t)p->to[k - b->cell0] : c->flow.n;
-			if (tagged)
+			if (tagged) {
 				op_tag(out, FD_OP_BEGIN, tag);
+				out->ops[out->n - 1].node = c->node;
+			}
 			for (i = 0; i < from; i++)
 				tags_scan(&s, &c->flow.items[i].ops);
 			for (i = 0; tagged && i < s.n; i++)
@@ -1972,16 +2009,21 @@ furniture_free(struct furniture *F)
 	text_free(F->footer);
 }
 
-/* The first line of t, centred or from x, at baseline y, untagged. */
+/* The first line of t, centred or from x, at baseline y; untagged (an
+ * artifact, finish.c) unless tagged, then a paragraph of its own. */
 static void
 furniture_line(struct lay *L, struct fd_oplist *out, const struct text *t,
-	       double x, double y, int centre)
+	       double x, double y, int centre, int tagged)
 {
 	if (t == NULL || t->nlines == 0)
 		return;
 	if (centre)
 		x = (L->st->page_w - text_width(t)) / 2;
-	line_ops(L, out, t, 0, x, y, 0);
+	if (tagged)
+		op_tag(out, FD_OP_BEGIN, "P");
+	line_ops(L, out, t, 0, x, y, tagged);
+	if (tagged)
+		op_tag(out, FD_OP_END, "P");
 }
 
 static void
@@ -1997,6 +2039,16 @@ furnish(struct lay *L, const struct furniture *F, struct fd_page *pg,
 	char *s;
 	struct text *num;
 
+	/* The first page says what the document is, in text a screen
+	 * reader reads: the watermark (outlines) is a Span whose
+	 * /ActualText is its word, the marking and notice at its top are
+	 * paragraphs. Everywhere else they are artifacts. */
+	if (F->watermark && no == 1) {
+		op_tag(&pg->furniture, FD_OP_BEGIN, "P");
+		op_tag(&pg->furniture, FD_OP_BEGIN, "Span");
+		pg->furniture.ops[pg->furniture.n - 1].label =
+			L->doc->watermark;
+	}
 	if (F->watermark) {
 		struct fd_op *o = op_add(&pg->furniture, FD_OP_WATERMARK);
 
@@ -2008,17 +2060,22 @@ furnish(struct lay *L, const struct furniture *F, struct fd_page *pg,
 		o->angle = -atan2(st->page_h, st->page_w);
 		o->colour = st->watermark_colour;
 	}
-	furniture_line(L, &pg->furniture, F->marking, 0, top_base, 1);
+	if (F->watermark && no == 1) {
+		op_tag(&pg->furniture, FD_OP_END, "Span");
+		op_tag(&pg->furniture, FD_OP_END, "P");
+	}
+	furniture_line(L, &pg->furniture, F->marking, 0, top_base, 1, no == 1);
 	furniture_line(L, &pg->furniture, F->notice, 0,
 		       F->marking ? top_base + st->marking_size * 1.5
 				  : top_base,
-		       1);
-	furniture_line(L, &pg->furniture, F->marking, 0, foot_base, 1);
-	furniture_line(L, &pg->furniture, F->footer, L->left, foot_base, 0);
+		       1, no == 1);
+	furniture_line(L, &pg->furniture, F->marking, 0, foot_base, 1, 0);
+	furniture_line(L, &pg->furniture, F->footer, L->left, foot_base, 0, 0);
 	s = fd_xasprintf("Page %zu of %zu", no, total);
 	num = one_line(L, s, &ff, L->text_w / 3);
 	furniture_line(L, &pg->furniture, num,
-		       st->page_w - st->right - text_width(num), foot_base, 0);
+		       st->page_w - st->right - text_width(num), foot_base, 0,
+		       0);
 	text_free(num);
 	free(s);
 }

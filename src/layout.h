@@ -47,6 +47,11 @@ struct fd_op {
 	unsigned colour;      /* GLYPHS, RECT, WATERMARK: 0xRRGGBB */
 	int level;	      /* BOOKMARK: 1 to 3; END of a Span: 1 when the
 				 next Span of the same line may join it */
+	const struct fd_node *node; /* BEGIN of TR, TH, TD, P of an address
+				 line: the tree's node, for the attributes
+				 Cairo cannot write (finish.c); NULL else */
+	const char *label;    /* LINK: the link's whole text, its /Contents;
+				 BEGIN: the element's /ActualText, or NULL */
 };
 
 /* A growing list of operations. */
@@ -57,7 +62,9 @@ struct fd_oplist {
 };
 
 struct fd_page {
-	struct fd_oplist furniture; /* watermark, marking, notice, footer: outside the structure */
+	struct fd_oplist furniture; /* watermark, marking, notice, footer: artifacts, but
+				       on the first page the watermark, marking and notice
+				       at the top are tagged */
 	struct fd_oplist body;	    /* the text, in reading order, tagged */
 };
 

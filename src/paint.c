@@ -5,8 +5,10 @@
  * inside one Document tag, or links make a damaged file; text must sit in
  * a leaf tag (Span) to enter the structure tree, which is also why the
  * page furniture, drawn while only non-leaf tags are open, stays out of it
- * (Artifact would destroy the surface); tag attributes get whole numbers,
- * so no locale can put a comma in them.
+ * (Artifact would destroy the surface: finish.cc marks what is painted
+ * outside any tag as an artifact, and relies on each page's furniture
+ * being painted first); tag attributes get whole numbers, so no locale
+ * can put a comma in them.
  */
 #include "paint.h"
 

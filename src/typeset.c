@@ -73,7 +73,8 @@ typeset_doc(const struct fd_doc *doc, const char *name,
 		goto out;
 	if (fd_paint_pdf(pages, doc, date, name, &raw, d) != 0)
 		goto out;
-	rc = fd_finish_pdf(raw.data, raw.len, doc, date, name, pdf, len, d);
+	rc = fd_finish_pdf(raw.data, raw.len, doc, pages, date, name, pdf, len,
+			   d);
 out:
 	fd_buf_free(&raw);
 	fd_pages_free(pages);

@@ -1,0 +1,79 @@
+#!/usr/bin/python3
+"""PDF/UA-1 over every PDF findings writes: every document type of every
+example inspection at every stage (findings build), each notification
+email as PDF, the blank concern form, the timeline and a change report,
+checked by check.py (the machine-checkable checkpoints of the Matterhorn
+Protocol 1.1). Fails on any miss, and when a document is missing.
+
+    run.py FINDINGS SRCDIR
+"""
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check  # noqa: E402
+
+FINDINGS, SRC = sys.argv[1], sys.argv[2]
+ENV = dict(os.environ, LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="1575158400")
+STAGES = ("draft", "factual-accuracy", "pre-publication", "final")
+
+
+def run(args):
+    return subprocess.run(args, env=ENV, capture_output=True, text=True)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="pdfua-")
+    examples = sorted(glob.glob(os.path.join(SRC, "examples", "*.xml")))
+    fails, pdfs = [], []
+    for stage in STAGES:
+        out = os.path.join(tmp, stage)
+        p = run([FINDINGS, "build", "--stage", stage, "-d", out, "-j", "2"]
+                + examples)
+        if p.returncode != 0:
+            fails.append("build --stage %s: exit %d: %s"
+                         % (stage, p.returncode, p.stderr))
+        got = sorted(glob.glob(os.path.join(out, "*.pdf")))
+        if len(got) < 6 * len(examples):
+            fails.append("build --stage %s wrote only %d PDF files"
+                         % (stage, len(got)))
+        pdfs += got
+    for ex in examples:
+        name = os.path.basename(ex)[:-4]
+        extra = [
+            ("notification", ["--doc", "notification"]),
+            ("concern-blank", ["--doc", "concern", "--blank"]),
+            ("timeline", ["--doc", "timeline"]),
+        ]
+        for label, args in extra:
+            out = os.path.join(tmp, "%s-%s.pdf" % (name, label))
+            p = run([FINDINGS, "render", ex, "-o", out] + args)
+            if p.returncode == 0:
+                pdfs.append(out)
+            elif "has no document" not in p.stderr and \
+                    "no concern form" not in p.stderr:
+                fails.append("%s %s: exit %d: %s"
+                             % (name, label, p.returncode, p.stderr))
+        out = os.path.join(tmp, "%s-changes.pdf" % name)
+        p = run([FINDINGS, "diff", ex, ex, "-o", out])
+        if p.returncode == 0:
+            pdfs.append(out)
+        elif "has no document" not in p.stderr:
+            fails.append("%s diff: exit %d: %s"
+                         % (name, p.returncode, p.stderr))
+    for f in pdfs:
+        fails += check.Checker(f).run()
+    for f in fails:
+        print("FAIL:", f)
+    print("%d PDF files checked, %d failure(s)%s"
+          % (len(pdfs), len(fails), "; files kept in " + tmp if fails
+             else ""))
+    if not fails:
+        subprocess.run(["rm", "-rf", tmp])
+    return 1 if fails else 0
+
+
+sys.exit(main())
