@@ -16,7 +16,8 @@ GROUP is one of:
              fa-import: the comments land with their paragraphs and ids
              fa-6.., every other byte of the inspection as it was; the
              same form again adds nothing; the fa-response prints the
-             comments as typed
+             comments as typed; our own form opened by LibreOffice as
+             UTF-8 CSV gives the cells we wrote, no formula
   hostile    forms that must be refused at FILE:LINE:COL with exit 1 and
              the inspection untouched: a paragraph the letter does not
              have, a comment without a paragraph, evidence without a
@@ -241,6 +242,49 @@ def soffice():
     return None
 
 
+def opens_in_libreoffice(tmp, office, profile):
+    """Our form, read by LibreOffice as UTF-8 CSV: the cells as we wrote
+    them (the byte-order mark not in the first), a paragraph that begins
+    '=' a text cell, no formula anywhere."""
+    src = read(os.path.join(SRC, "examples", EXAMPLE + ".xml")).decode()
+    src, k = re.subn(r'(<strength id="s-1"[^>]*>)\s*',
+                     r'\1=HYPERLINK("http://example.com/x","click") ', src,
+                     count=1)
+    assert k == 1
+    xml = write(os.path.join(tmp, "formula.xml"), src)
+    form = os.path.join(tmp, "ours.csv")
+    r = run([FINDINGS, "render", xml, "--doc", "fa-form", "-o", form])
+    if r.returncode != 0:
+        fail("fa-form: %s" % r.stderr.decode())
+        return
+    outdir = os.path.join(tmp, "lo-ours")
+    run([office, "-env:UserInstallation=file://" + profile, "--headless",
+         "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
+         "--convert-to", "ods", "--outdir", outdir, form], timeout=180)
+    try:
+        with zipfile.ZipFile(os.path.join(outdir, "ours.ods")) as z:
+            content = z.read("content.xml").decode()
+    except (OSError, KeyError, zipfile.BadZipFile) as e:
+        fail("LibreOffice did not open the form: %s" % e)
+        return
+    ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+          "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
+    root = ET.fromstring(content)
+    cells = []
+    for row in root.iter("{%s}table-row" % ns["table"]):
+        cells.append(["".join(c.itertext()) for c in
+                      row.findall("table:table-cell", ns)])
+    want = form_rows(form)
+    if cells[0][:4] != ["Paragraph", "Text", "Comment", "Evidence"]:
+        fail("LibreOffice reads the head row as %r" % cells[0][:4])
+    if [c[:2] for c in cells[1:len(want)]] != [w[:2] for w in want[1:]]:
+        fail("LibreOffice reads other cells than the form has")
+    if "table:formula" in content:
+        fail("LibreOffice made a formula of a cell of the form")
+    if "'=HYPERLINK(" not in content.replace("&apos;", "'"):
+        fail("the paragraph beginning '=' is not a text cell in LibreOffice")
+
+
 COMMENTS = {
     3: 'The front door figures are for 2018-19, not 2019-20; see "Annual '
        'report", p. 4.',
@@ -293,6 +337,7 @@ def group_roundtrip(tmp):
         fail("fa-import: exit %d: %s" % (r.returncode, r.stderr.decode()))
         return
     after = read(ins)
+    opens_in_libreoffice(tmp, office, profile)
     # Every other byte as it was: the file is the old one with one
     # block inserted.
     i = 0
