@@ -14,4 +14,11 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	fonts-liberation2 fonts-dejavu-core fonts-droid-fallback \
 	poppler-utils python3 python3-pil python3-pikepdf \
 	clang libclang-rt-14-dev valgrind \
-	libreoffice-calc-nogui >/dev/null
+	libreoffice-calc-nogui chromium >/dev/null
+# axe-core and playwright-core for tests/html, at the versions its
+# package.json pins, into tests/html/node_modules; Debian's Node.js and
+# npm unless a Node.js with its npm is installed already (they conflict).
+command -v npm >/dev/null || $SUDO apt-get install -y -qq \
+	--no-install-recommends nodejs npm >/dev/null
+npm install --prefix "$(dirname "$0")/../tests/html" --no-package-lock \
+	--no-audit --no-fund --silent

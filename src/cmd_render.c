@@ -65,7 +65,7 @@ fd_cmd_render(int argc, char **argv)
 	struct fd_datadir dd;
 	struct fd_render *r;
 	struct fd_diags *d;
-	int c, status;
+	int c, status, bad_ext = 0;
 
 	ro.doc = "letter";
 	optind = 1;
@@ -131,11 +131,11 @@ fd_cmd_render(int argc, char **argv)
 		if (strcmp(ro.doc, "fa-form") == 0)
 			fd_fa_form_write(r, argv[optind], &dd, ro.style, out,
 					 d);
-		else
-			fd_render_doc(r, &ro, out, d);
+		else if (fd_render_doc(r, &ro, out, d) == -2)
+			bad_ext = 1;
 	}
 	fd_diags_flush(d);
-	status = fd_diags_exit(d);
+	status = bad_ext ? FD_EXIT_USAGE : fd_diags_exit(d);
 	fd_render_close(r);
 	free(defout);
 	fd_datadir_clear(&dd);

@@ -18,6 +18,7 @@
 
 #include "csv.h"
 #include "doctree.h"
+#include "emit_html.h"
 #include "facts.h"
 #include "load.h"
 #include "mail.h"
@@ -466,6 +467,48 @@ refile(const struct fd_render *r, const char *doc, const char *xsl,
 	free(prefix);
 }
 
+/*
+ * Whether out's extension is one the document can be written as: .xml
+ * (the document tree) always; an email .eml or .pdf; a published
+ * document (the letter, the report) .pdf or .html, its HTML edition;
+ * anything else .pdf. "-" and a name without an extension (a device)
+ * get the PDF. Otherwise reports a usage error naming those it can be.
+ */
+static int
+can_write_as(struct fd_render *r, const struct fd_render_opts *o,
+	     xmlDoc *tree, const char *out, struct fd_diags *d)
+{
+	const char *base = strrchr(out, '/'), *dot;
+	const char *ok;
+
+	base = base ? base + 1 : out;
+	if (strcmp(out, "-") == 0 || (dot = strrchr(base, '.')) == NULL ||
+	    dot == base)
+		return 1;
+	if (fd_mail_is_mail(tree))
+		ok = ".eml .pdf .xml ";
+	else if (is_published(r, o->doc, d))
+		ok = ".pdf .html .xml ";
+	else
+		ok = ".pdf .xml ";
+	{
+		char *want = fd_xasprintf("%s ", dot);
+		int yes = strstr(ok, want) != NULL;
+
+		free(want);
+		if (yes)
+			return 1;
+	}
+	fd_diag(d, FD_ERROR, out, 0, 0,
+		"the %s cannot be written as %s: give a file name ending in "
+		"%s",
+		o->doc, dot,
+		fd_mail_is_mail(tree)	      ? ".eml, .pdf or .xml"
+		: is_published(r, o->doc, d) ? ".pdf, .html or .xml"
+					      : ".pdf or .xml");
+	return 0;
+}
+
 int
 fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	      const char *out, struct fd_diags *d)
@@ -506,7 +549,17 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		if (privacy_check(r, o->doc, text, d) > 0)
 			goto out;
 	}
-	if (ends_with(out, ".xml")) {
+	if (!can_write_as(r, o, tree, out, d)) {
+		rc = -2;
+		goto out;
+	}
+	if (ends_with(out, ".html")) {
+		if (dt == NULL &&
+		    (dt = fd_doctree_build(tree, xsl, &dopts, sd)) == NULL)
+			goto out;
+		bytes = fd_emit_html_edition(dt);
+		len = strlen(bytes);
+	} else if (ends_with(out, ".xml")) {
 		xmlDocDumpFormatMemoryEnc(tree, (xmlChar **)&bytes, &xb,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;

@@ -54,8 +54,10 @@ enum fd_stage fd_render_stage(const struct fd_render *r);
 /*
  * Renders one document to out: "-" is standard output; a name ending in
  * ".eml" is a MIME message, ".xml" the document tree itself (for
- * `findings typeset`), anything else PDF. Returns 0, or -1 after
- * reporting (the output is then untouched).
+ * `findings typeset`), ".html" the HTML edition of a published document,
+ * ".pdf" or no extension PDF. Returns 0, or -1 after reporting (the
+ * output is then untouched), or -2 after reporting an extension the
+ * document cannot be written as (a usage error).
  */
 int fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		  const char *out, struct fd_diags *d);
