@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
+
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
 
 /* Byte offsets of elements' start tags, keyed by node: open addressing
@@ -744,8 +746,49 @@ squeeze_attributes(xmlNode *n)
 	}
 }
 
+/*
+ * Prose indented like a block of code (SPEC.md: prose is prose) is made
+ * prose again, with a warning at each such line's first character: a
+ * paragraph pasted with a tab before it printed as computer code.
+ * Returns t or its replacement; t is freed when replaced.
+ */
+static char *
+unindent_prose(const struct fd_input *in, const xmlNode *n, char *t,
+	       struct fd_diags *d)
+{
+	long *firsts, text_line = fd_input_text_line(in, n);
+	size_t k, nf;
+	char *u = fd_markdown_unindent(t, &firsts, &nf);
+
+	if (u == NULL)
+		return t;
+	for (k = 0; d != NULL && k < nf; k++) {
+		long line = text_line + firsts[k] - 1, col = 1;
+		size_t off;
+
+		if (line >= 1 && (size_t)line <= in->nlines) {
+			off = in->line_start[line - 1];
+			while (off < in->len &&
+			       (in->src[off] == ' ' || in->src[off] == '\t')) {
+				off++;
+				col++;
+			}
+		}
+		fd_diag(d, FD_WARNING, in->path, line, col,
+			"this line of <%s> is indented by a tab or four "
+			"spaces more than the text before it, which Markdown "
+			"would print as computer code; it is printed as an "
+			"ordinary paragraph: remove the tab or spaces at the "
+			"start of the line",
+			(const char *)n->name);
+	}
+	free(firsts);
+	free(t);
+	return u;
+}
+
 void
-fd_input_dedent(struct fd_input *in)
+fd_input_dedent(struct fd_input *in, struct fd_diags *d)
 {
 	xmlNode *n = xmlDocGetRootElement(in->doc);
 
@@ -758,7 +801,7 @@ fd_input_dedent(struct fd_input *in)
 			if (strchr(t, '\n')) {
 				xmlNode *c = n->children, *next;
 
-				u = dedent(t);
+				u = unindent_prose(in, n, dedent(t), d);
 				for (; c; c = next) {
 					next = c->next;
 					if (c->type == XML_TEXT_NODE ||

@@ -533,3 +533,163 @@ fd_markdown_parse(const char *text, size_t len, struct fd_node *parent,
 	cmark_node_free(doc);
 	return rc;
 }
+
+/* The lines of text, split at '\n' (kept out); *n gets their number. The
+ * caller frees the array, whose entries point into text. */
+static const char **
+split_lines(const char *text, size_t **lens, size_t *n)
+{
+	const char **v = NULL;
+	const char *p = text;
+
+	*n = 0;
+	*lens = NULL;
+	for (;;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (e == NULL && len == 0)
+			break;
+		v = fd_xreallocarray(v, *n + 1, sizeof *v);
+		*lens = fd_xreallocarray(*lens, *n + 1, sizeof **lens);
+		v[*n] = p;
+		(*lens)[(*n)++] = len;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return v;
+}
+
+/* The column where a list item's content starts on its first line: past
+ * the indentation, the marker ("-", "*", "+", "1." or "1)") and the
+ * spaces after it (one when more than four follow). */
+static size_t
+item_content_col(const char *line, size_t len)
+{
+	size_t i = 0, sp;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i < len && strchr("-*+", line[i]) != NULL) {
+		i++;
+	} else {
+		while (i < len && line[i] >= '0' && line[i] <= '9')
+			i++;
+		if (i < len && (line[i] == '.' || line[i] == ')'))
+			i++;
+	}
+	for (sp = 0; i + sp < len && line[i + sp] == ' '; sp++)
+		;
+	return i + (sp == 0 || sp > 4 ? 1 : sp);
+}
+
+/* True when the code block starting on this line is fenced (``` or ~~~),
+ * which is markup an author meant, not indentation. */
+static int
+fenced(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i + 3 <= len && (strncmp(line + i, "```", 3) == 0 ||
+				strncmp(line + i, "~~~", 3) == 0);
+}
+
+/* One pass: rewrites the lines of each indented code block of text into
+ * out (as prose at its container's column) and records the first line of
+ * each in *firsts. Returns the number of blocks found. */
+static size_t
+unindent_pass(const char *text, struct fd_buf *out, long **firsts, size_t *nf)
+{
+	cmark_node *doc = cmark_parse_document(text, strlen(text),
+					       CMARK_OPT_VALIDATE_UTF8);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t nlines, *lens, *col, found = 0, i;
+	const char **lines = split_lines(text, &lens, &nlines);
+
+	/* col[i]: the column line i is re-indented to, or (size_t)-1 to
+	 * keep the line as it is. */
+	col = fd_xcalloc(nlines + 1, sizeof *col);
+	for (i = 0; i < nlines; i++)
+		col[i] = (size_t)-1;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it), *parent;
+		int a, z;
+		size_t c = 0;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK)
+			continue;
+		a = cmark_node_get_start_line(n);
+		z = cmark_node_get_end_line(n);
+		if (a < 1 || (size_t)a > nlines || z < a ||
+		    fenced(lines[a - 1], lens[a - 1]))
+			continue;
+		if ((size_t)z > nlines)
+			z = (int)nlines;
+		parent = cmark_node_parent(n);
+		if (cmark_node_get_type(parent) == CMARK_NODE_ITEM) {
+			int l = cmark_node_get_start_line(parent);
+
+			if (l >= 1 && (size_t)l <= nlines)
+				c = item_content_col(lines[l - 1], lens[l - 1]);
+		} else if (cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT) {
+			continue; /* inside a quote: left as it is */
+		}
+		for (i = (size_t)a - 1; i < (size_t)z; i++)
+			col[i] = c;
+		*firsts = fd_xreallocarray(*firsts, *nf + 1, sizeof **firsts);
+		(*firsts)[(*nf)++] = a;
+		found++;
+	}
+	for (i = 0; found && i < nlines; i++) {
+		size_t k = 0;
+
+		if (col[i] == (size_t)-1) {
+			fd_buf_add(out, lines[i], lens[i]);
+		} else {
+			while (k < lens[i] &&
+			       (lines[i][k] == ' ' || lines[i][k] == '\t'))
+				k++;
+			if (k < lens[i])
+				for (size_t s = 0; s < col[i]; s++)
+					fd_buf_addc(out, ' ');
+			fd_buf_add(out, lines[i] + k, lens[i] - k);
+		}
+		fd_buf_addc(out, '\n');
+	}
+	free(col);
+	free(lines);
+	free(lens);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return found;
+}
+
+char *
+fd_markdown_unindent(const char *text, long **firsts, size_t *n)
+{
+	char *cur = NULL;
+	int pass;
+
+	*firsts = NULL;
+	*n = 0;
+	if (strlen(text) > FD_MARKDOWN_MAX)
+		return NULL;
+	/* A block re-indented under a list item may meet another inside it;
+	 * a few passes settle any text a person writes. */
+	for (pass = 0; pass < 4; pass++) {
+		struct fd_buf out = {0};
+
+		if (unindent_pass(cur ? cur : text, &out, firsts, n) == 0) {
+			fd_buf_free(&out);
+			break;
+		}
+		free(cur);
+		cur = fd_buf_steal(&out);
+	}
+	return cur;
+}

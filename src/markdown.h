@@ -43,4 +43,15 @@ char *fd_markdown_fill(const char *tmpl, size_t len,
  * lines and without blank lines at its start; the caller frees it. */
 char *fd_markdown_dedent(const char *text);
 
+/*
+ * Prose is never a block of code: a copy of text in which every indented
+ * code block (lines indented by a tab or four spaces more than their
+ * container, as text pasted from a word processor often is) becomes
+ * prose at its container's column; NULL when text has none (or is over
+ * FD_MARKDOWN_MAX). *firsts gets the line (1-based, in text) where each
+ * such block starts, *n their number; the caller frees the result and
+ * *firsts. Fenced code blocks (```) are markup, and stay.
+ */
+char *fd_markdown_unindent(const char *text, long **firsts, size_t *n);
+
 #endif
