@@ -21,11 +21,13 @@
 #include <limits.h>
 #include <libxml/SAX2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_int.h"
 #include "markdown.h"
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
@@ -155,6 +157,10 @@ serror(void *ctx, xmlErrorPtr err)
 		e->msg[--n] = '\0';
 	e->line = err->line;
 	e->col = err->int2;
+	e->code = err->code;
+	e->int1 = err->int1;
+	if (err->str1 != NULL)
+		snprintf(e->name, sizeof e->name, "%s", err->str1);
 }
 
 static void
@@ -269,6 +275,25 @@ fd_parse_memory(const char *name, const char *data, size_t len,
 	return doc;
 }
 
+/* A parse error at its place, in words when load_explain.c has some. */
+static void
+report_parse_error(const struct fd_input *in, const struct fd_parse_error *err,
+		   struct fd_diags *d)
+{
+	long line = err->line > 0 ? err->line : 1;
+	long col = err->col > 0 ? err->col : 1;
+	char *why = fd_explain_parse_error(err, in->src, in->len,
+					   in->line_start, in->nlines, &line,
+					   &col);
+
+	if (why != NULL)
+		fd_diag(d, FD_ERROR, in->path, line, col, "%s", why);
+	else
+		fd_diag(d, FD_ERROR, in->path, line, col, "malformed XML: %s",
+			err->msg);
+	free(why);
+}
+
 struct fd_input *
 fd_load_memory(const char *name, const char *data, size_t len,
 	       struct fd_diags *d)
@@ -321,9 +346,7 @@ fd_load_memory(const char *name, const char *data, size_t len,
 				"(at most %d levels)",
 				FD_MAX_DEPTH);
 		else
-			fd_diag(d, FD_ERROR, name, err.line > 0 ? err.line : 1,
-				err.col > 0 ? err.col : 1, "malformed XML: %s",
-				err.msg);
+			report_parse_error(in, &err, d);
 		goto fail;
 	}
 	if (xmlDocGetRootElement(in->doc) == NULL) {

@@ -32,6 +32,9 @@ struct fd_parse_error {
 	char *msg;	/* the first error's message, or NULL; caller frees */
 	long line, col; /* where it is, 0 when unknown */
 	int doctype;	/* a DOCTYPE stopped the parse */
+	int code;	/* libxml2's error number (xmlParserErrors), or 0 */
+	char name[64];	/* its first string (a tag's name), cut short */
+	int int1;	/* its first number (the line a tag opened on) */
 };
 
 /*

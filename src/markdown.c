@@ -659,7 +659,8 @@ unindent_pass(const char *text, struct fd_buf *out, long **firsts, size_t *nf)
 					fd_buf_addc(out, ' ');
 			fd_buf_add(out, lines[i] + k, lens[i] - k);
 		}
-		fd_buf_addc(out, '\n');
+		if (lines[i][lens[i]] == '\n')
+			fd_buf_addc(out, '\n');
 	}
 	free(col);
 	free(lines);

@@ -66,8 +66,10 @@ test_dedent(void)
 	check_dedent("<r><p>\n\n    a\n\n    b\n   \n</p></r>", "a\n\nb");
 	/* Tabs count as indentation, compared as written. */
 	check_dedent("<r><p>\n\t\tx\n\t\t  y\n</p></r>", "x\n  y");
-	/* A code block keeps its own extra indentation. */
-	check_dedent("<r><p>\n  para\n\n      code\n</p></r>", "para\n\n    code");
+	/* Prose indented like a code block is prose (SPEC.md, issue 11):
+	 * its extra indentation goes; a line continuing a paragraph stays. */
+	check_dedent("<r><p>\n  para\n\n      code\n</p></r>", "para\n\ncode");
+	check_dedent("<r><p>\n  para\n      more\n</p></r>", "para\n    more");
 	/* One line: untouched. */
 	check_dedent("<r><p>  just this  </p></r>", "  just this  ");
 	/* CDATA is text like any other. */
