@@ -31,7 +31,7 @@
 /* Each message: name, level, printf format. */
 #define FD_MESSAGES(X)                                                         \
 	X(DUP_ID, FD_ERROR, "duplicate id '%s' (first used on line %ld)")      \
-	X(BAD_REF, FD_ERROR, "%s '%s' does not name %s")                       \
+	X(BAD_REF, FD_ERROR, "%s '%s' does not name %s%s")                     \
 	X(BAD_FROM, FD_WARNING, "comment from '%s', which is not an agency")   \
 	X(BAD_DATE, FD_ERROR, "%s '%s' is not a real date (YYYY-MM-DD)")       \
 	X(DUE_BEFORE, FD_ERROR,                                                \
@@ -333,6 +333,50 @@ id_is(const struct ctx *c, const char *id, const char *elem)
 	return n != NULL && fd_is_elem(n, elem);
 }
 
+/* What a reference to a missing id could have meant: ": did you mean
+ * 'la'? the ids of <agency> are la, police" (the first 20), or ": there
+ * is no <agency> with an id". The caller frees it. */
+static char *
+known_ids(struct ctx *c, const char *id, const char *elem)
+{
+	const char **v = NULL;
+	const char *near;
+	struct fd_buf b = {0};
+	xmlNode *n = c->root;
+	size_t k = 0, i;
+
+	while (n != NULL) {
+		if (fd_is_elem(n, elem) && fd_attr(n, "id") != NULL) {
+			for (i = 0; i < k && strcmp(v[i], fd_attr(n, "id")); i++)
+				;
+			if (i == k) {
+				v = fd_xreallocarray(v, k + 1, sizeof *v);
+				v[k++] = fd_attr(n, "id");
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != c->root && n->next == NULL)
+			n = n->parent;
+		n = n == NULL || n == c->root ? NULL : n->next;
+	}
+	if (k == 0) {
+		fd_buf_addf(&b, ": there is no <%s> with an id", elem);
+		return fd_buf_steal(&b);
+	}
+	if ((near = fd_nearest(id, v, k)) != NULL)
+		fd_buf_addf(&b, ": did you mean '%s'?", near);
+	fd_buf_addf(&b, "%s the ids of <%s> are ", near ? "" : ":", elem);
+	for (i = 0; i < k && i < 20; i++)
+		fd_buf_addf(&b, "%s%s", i ? ", " : "", v[i]);
+	if (k > 20)
+		fd_buf_addf(&b, " and %zu more", k - 20);
+	free(v);
+	return fd_buf_steal(&b);
+}
+
 /* Checks every whitespace-separated id of attr names an elem. Returns the
  * number of ids. */
 static size_t
@@ -354,8 +398,12 @@ check_refs(struct ctx *c, xmlNode *n, const char *attr, const char *elem,
 		if (len == 0)
 			break;
 		id = fd_xstrndup(p, len);
-		if (!id_is(c, id, elem))
-			say(c, n, attr, M_BAD_REF, attr, id, what);
+		if (!id_is(c, id, elem)) {
+			char *known = known_ids(c, id, elem);
+
+			say(c, n, attr, M_BAD_REF, attr, id, what, known);
+			free(known);
+		}
 		free(id);
 		count++;
 		p += len;

@@ -96,6 +96,12 @@ const char *fd_attr(const xmlNode *node, const char *name);
 int fd_is_elem(const xmlNode *node, const char *name);
 /* The first child element with this name, or NULL. */
 xmlNode *fd_child(const xmlNode *node, const char *name);
+/* The word of words nearest to word, for "did you mean …?": within one
+ * edit for a short word, two or three for longer ones (a letter left
+ * out, added, changed, or two swapped), case aside; NULL when none is
+ * that near, or two different words are as near. Owned by words. */
+const char *fd_nearest(const char *word, const char *const *words, size_t n);
+
 /* The element's text content, a new string the caller frees. */
 char *fd_text(const xmlNode *node);
 /* The same with white space squeezed (fd_squeeze). */

@@ -365,3 +365,84 @@ fd_explain_parse_error(const struct fd_parse_error *err, const char *src,
 		return NULL;
 	}
 }
+
+/* Optimal string alignment distance (edits, with two neighbours swapped
+ * as one: "strenght" is one from "strength"), ASCII case folded; stops
+ * early above limit. Returns limit + 1 when over it. */
+static size_t
+distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, best;
+	size_t *base, *prev2, *prev, *cur, *t;
+
+	if (la > 64 || lb > 64)
+		return limit + 1;
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	base = prev2 = fd_xcalloc(3 * (lb + 1), sizeof *prev2);
+	prev = prev2 + lb + 1;
+	cur = prev + lb + 1;
+	for (j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = i;
+		best = i;
+		for (j = 1; j <= lb; j++) {
+			char ca = a[i - 1], cb = b[j - 1];
+			size_t v;
+
+			if (ca >= 'A' && ca <= 'Z')
+				ca = (char)(ca - 'A' + 'a');
+			if (cb >= 'A' && cb <= 'Z')
+				cb = (char)(cb - 'A' + 'a');
+			v = prev[j - 1] + (ca != cb);
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit) {
+			free(base);
+			return limit + 1;
+		}
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	best = prev[lb];
+	free(base);
+	return best;
+}
+
+const char *
+fd_nearest(const char *word, const char *const *words, size_t n)
+{
+	size_t i, len = strlen(word), limit = len < 4 ? 1 : len < 9 ? 2 : 3;
+	size_t best = limit + 1;
+	const char *pick = NULL;
+
+	int tie = 0;
+
+	for (i = 0; i < n; i++) {
+		size_t dist = distance(word, words[i], limit);
+
+		if (strcmp(word, words[i]) == 0 || dist > best)
+			continue;
+		if (dist == best && pick != NULL && strcmp(pick, words[i]) != 0)
+			tie = 1;
+		if (dist < best) {
+			best = dist;
+			pick = words[i];
+			tie = 0;
+		}
+	}
+	/* Two as near ("ev-9": ev-1 or ev-2?) suggest neither. */
+	return tie ? NULL : pick;
+}

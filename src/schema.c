@@ -379,6 +379,75 @@ data_ok(const xmlNode *data, const char *v)
 	return 1;
 }
 
+/* An attribute the element does not have: the nearest it has, or the
+ * list of those it has. */
+static void
+unknown_attr(const struct elem_rule *r, const struct fd_input *in,
+	     const xmlNode *n, const char *an, struct fd_diags *d)
+{
+	const char **names = fd_xcalloc(r->nattrs + 1, sizeof *names);
+	const char *near;
+	struct fd_buf all = {0};
+	size_t i;
+
+	for (i = 0; i < r->nattrs; i++) {
+		names[i] = r->attrs[i].name;
+		fd_buf_addf(&all, "%s%s", i ? ", " : "", names[i]);
+	}
+	near = fd_nearest(an, names, r->nattrs);
+	if (near != NULL)
+		fd_input_diag(d, in, n, an, FD_ERROR,
+			      "attribute '%s' is not allowed on <%s>: did you "
+			      "mean '%s'?",
+			      an, (const char *)n->name, near);
+	else
+		fd_input_diag(d, in, n, an, FD_ERROR,
+			      "attribute '%s' is not allowed on <%s>%s%s%s",
+			      an, (const char *)n->name,
+			      r->nattrs ? " (it has: " : " (it has none)",
+			      r->nattrs ? all.data : "", r->nattrs ? ")" : "");
+	fd_buf_free(&all);
+	free(names);
+}
+
+/* A child the element may not hold: the nearest it may, else where an
+ * element of that name belongs, else the list of what it may hold. */
+static void
+unknown_child(struct explainer *x, const struct elem_rule *r,
+	      const struct fd_input *in, const xmlNode *n, const xmlNode *c,
+	      struct fd_diags *d)
+{
+	const char **names = fd_xcalloc(r->nkids + 1, sizeof *names);
+	const char *near, *cn = (const char *)c->name;
+	struct fd_buf all = {0};
+	size_t i;
+
+	for (i = 0; i < r->nkids; i++) {
+		names[i] = r->kids[i].name;
+		fd_buf_addf(&all, "%s<%s>", i ? ", " : "", names[i]);
+	}
+	near = fd_nearest(cn, names, r->nkids);
+	if (near != NULL)
+		fd_input_diag(d, in, c, NULL, FD_ERROR,
+			      "element <%s> is not allowed in <%s>: did you "
+			      "mean <%s>?",
+			      cn, (const char *)n->name, near);
+	else if (rule_for(x, cn) != NULL)
+		fd_input_diag(d, in, c, NULL, FD_ERROR,
+			      "element <%s> is not allowed in <%s>, which "
+			      "holds %s",
+			      cn, (const char *)n->name,
+			      r->nkids ? all.data : "no elements");
+	else
+		fd_input_diag(d, in, c, NULL, FD_ERROR,
+			      "element <%s> is not allowed in <%s>: there is "
+			      "no such element; <%s> holds %s",
+			      cn, (const char *)n->name, (const char *)n->name,
+			      r->nkids ? all.data : "no elements");
+	fd_buf_free(&all);
+	free(names);
+}
+
 static unsigned
 explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 	     struct fd_diags *d)
@@ -400,9 +469,7 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 			if (strcmp(r->attrs[i].name, an) == 0)
 				ar = &r->attrs[i];
 		if (ar == NULL || a->ns != NULL) {
-			fd_input_diag(d, in, n, an, FD_ERROR,
-				      "attribute '%s' is not allowed on <%s>",
-				      an, (const char *)n->name);
+			unknown_attr(r, in, n, an, d);
 			found++;
 			continue;
 		}
@@ -474,10 +541,7 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 			if (strcmp(r->kids[i].name, (const char *)c->name) == 0)
 				known = 1;
 		if (!known) {
-			fd_input_diag(d, in, c, NULL, FD_ERROR,
-				      "element <%s> is not allowed in <%s>",
-				      (const char *)c->name,
-				      (const char *)n->name);
+			unknown_child(x, r, in, n, c, d);
 			found++;
 		}
 	}

@@ -462,6 +462,28 @@ key_list(const struct fd_timeline *t)
 	return fd_buf_steal(&b);
 }
 
+/* The key of the timeline nearest to key, or NULL. */
+static const char *
+nearest_key(const struct fd_timeline *t, const char *key)
+{
+	const char **v = NULL, *near;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < t->n; i++) {
+		char **lists[2] = {t->e[i].keys, t->e[i].end_keys};
+		int l;
+
+		for (l = 0; l < 2; l++)
+			for (k = 0; lists[l][k] != NULL; k++) {
+				v = fd_xreallocarray(v, n + 1, sizeof *v);
+				v[n++] = lists[l][k];
+			}
+	}
+	near = fd_nearest(key, v, n);
+	free(v);
+	return near;
+}
+
 unsigned
 fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
 			 struct fd_diags *d, const struct fd_input *in)
@@ -489,11 +511,15 @@ fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
 		e = key ? (struct entry *)find_entry(t, key, &end) : NULL;
 		if (e == NULL) {
 			char *keys = key_list(t);
+			const char *near = nearest_key(t, key ? key : "");
 
 			fd_input_diag(d, in, n, "milestone", FD_ERROR,
 				      "the %s timeline has no milestone "
-				      "\"%s\"; it has %s",
-				      t->framework, key ? key : "", keys);
+				      "\"%s\"%s%s%s; it has %s",
+				      t->framework, key ? key : "",
+				      near ? " (did you mean \"" : "",
+				      near ? near : "", near ? "\"?)" : "",
+				      keys);
 			free(keys);
 			errors++;
 			continue;
