@@ -1272,7 +1272,7 @@ fd_check(struct fd_input *in, const struct fd_datadir *dd, enum fd_stage stage,
 			  fd_diags_count(d, FD_IOERR);
 	struct ctx c = {0};
 
-	fd_input_dedent(in, d);
+	fd_input_dedent_report(in, d);
 	if (fd_validate_rng(in, rng, d) != 0) {
 		free(rng);
 		return fd_diags_count(d, FD_ERROR) +

@@ -811,7 +811,13 @@ unindent_prose(const struct fd_input *in, const xmlNode *n, char *t,
 }
 
 void
-fd_input_dedent(struct fd_input *in, struct fd_diags *d)
+fd_input_dedent(struct fd_input *in)
+{
+	fd_input_dedent_report(in, NULL);
+}
+
+void
+fd_input_dedent_report(struct fd_input *in, struct fd_diags *d)
 {
 	xmlNode *n = xmlDocGetRootElement(in->doc);
 

@@ -65,10 +65,11 @@ void fd_input_free(struct fd_input *in);
  * and blank lines at its start and end; squeezes the white space of every
  * attribute value (leading and trailing spaces, line breaks). A line still
  * indented like a block of code (a tab or four spaces more than the text
- * around it) is made prose, with a warning through d (which may be NULL)
- * at the line.
+ * around it) is made prose.
  */
-void fd_input_dedent(struct fd_input *in, struct fd_diags *d);
+void fd_input_dedent(struct fd_input *in);
+/* The same, with a warning through d at each line made prose. */
+void fd_input_dedent_report(struct fd_input *in, struct fd_diags *d);
 
 /* Line and column of an element's start tag ('<'), 1-based. */
 void fd_input_locate(const struct fd_input *in, const xmlNode *node,

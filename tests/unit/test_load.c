@@ -34,7 +34,7 @@ dedented(const char *xml)
 	if (in) {
 		xmlNode *p;
 
-		fd_input_dedent(in, NULL);
+		fd_input_dedent(in);
 		p = fd_child(xmlDocGetRootElement(in->doc), "p");
 		t = p ? fd_text(p) : NULL;
 	}
