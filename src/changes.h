@@ -61,15 +61,17 @@
 #include "doctree.h"
 
 /* How alike two paragraphs' words must be to count as one paragraph
- * edited rather than one removed and another added. */
-#define FD_CHANGES_ALIKE 0.5
+ * edited rather than one removed and another added (fd_word_similarity:
+ * over the examples' letters, 0.34 % of pairs of different paragraphs
+ * reach 0.4, 1.9 % reach 0.3 and 4.5 % 0.25). */
+#define FD_CHANGES_ALIKE 0.4
 /* The same when one paragraph stands in place of one of its kind, and
  * nothing else changed between their neighbours: most likely it was
  * rewritten. */
 #define FD_CHANGES_ALIKE_ONE 0.3
 /* The same for a paragraph that a comment accepted in whole or part asked
  * to change, against one of its kind: it was most likely rewritten. */
-#define FD_CHANGES_ALIKE_CITED 0.2
+#define FD_CHANGES_ALIKE_CITED 0.25
 
 /* One side of the comparison. */
 struct fd_changes_side {

