@@ -23,6 +23,10 @@ GROUP is one of:
              have, a comment without a paragraph, evidence without a
              comment, a missing column, an unterminated quote, a NUL,
              invalid UTF-8, UTF-16, a 40 KiB field, 5 MiB of rows
+  splice     imports into a file with CRLF lines, tab indents, an empty
+             <factual-accuracy/>, none (with --received; without it an
+             error): only the new text differs; permissions and a
+             symbolic link kept
   changes    a revision pair with an accepted comment whose paragraph
              changed, a partly accepted one whose paragraph was rewritten
              (shown word by word, not removed and added), a rejected one,
@@ -465,6 +469,82 @@ def group_hostile(tmp):
     text = read(ins).decode()
     if 'para="3" from="la"' not in text or 'two "quoted"' not in text:
         fail("sep=; form: the comment is not in the inspection")
+
+
+# ---------------------------------------------------------------- splice
+
+def inserted(before, after):
+    """The bytes after has in place of before's, where they differ in one
+    stretch: (removed, put in)."""
+    i = 0
+    while i < min(len(before), len(after)) and before[i] == after[i]:
+        i += 1
+    j = 0
+    while j < min(len(before), len(after)) - i and \
+            before[-1 - j] == after[-1 - j]:
+        j += 1
+    return before[i:len(before) - j], after[i:len(after) - j]
+
+
+def group_splice(tmp):
+    """fa-import into files written in other ways: CRLF lines, tabs, a
+    <factual-accuracy/> with no children, none at all."""
+    src = read(os.path.join(SRC, "examples", "tlai-2016-westmoor.xml"))
+    nofa = re.sub(rb"\s*<factual-accuracy.*?</factual-accuracy>", b"", src,
+                  flags=re.S)
+    cases = {
+        "crlf": (src.replace(b"\n", b"\r\n"), [],
+                 b'<comment id="fa-4" para="2" from="la">\r\n      A '),
+        "tabs": (nofa.replace(b"\n  ", b"\n\t"), ["--received", "2016-05-04"],
+                 b"<factual-accuracy received=\"2016-05-04\" "
+                 b"against-revision=\"2\">\n\t\t<comment "),
+        "empty": (nofa.replace(b"</inspection>",
+                               b"  <factual-accuracy received=\"2016-05-01\""
+                               b" against-revision=\"2\"/>\n</inspection>"),
+                  [], b">\n    <comment "),
+        "none": (nofa, ["--received", "2016-05-03"],
+                 b"<factual-accuracy received=\"2016-05-03\" "
+                 b"against-revision=\"2\">\n    <comment "),
+    }
+    form = write(os.path.join(tmp, "form.csv"),
+                 b"Paragraph,Text,Comment,Evidence\r\n"
+                 b"2,x,\"A comment, with a comma\",\r\n")
+    for name, (data, extra, want) in cases.items():
+        ins = write(os.path.join(tmp, name + ".xml"), data)
+        r = run([FINDINGS, "fa-import", ins, form] + extra)
+        if r.returncode != 0:
+            fail("%s: exit %d: %s" % (name, r.returncode, r.stderr.decode()))
+            continue
+        gone, put = inserted(data, read(ins))
+        if want not in put:
+            fail("%s: the inserted text %r lacks %r" % (name, put, want))
+        if name == "empty":
+            if gone != b"/":
+                fail("empty: took out %r, not the '/' of '/>'" % gone)
+        elif gone:
+            fail("%s: took out %r" % (name, gone))
+        if name == "crlf" and re.search(rb"[^\r]\n", put):
+            fail("crlf: a line of the inserted text ends in LF alone")
+        r = run([FINDINGS, "check", "--stage", "factual-accuracy", ins])
+        if r.returncode != 0:
+            fail("%s: check refuses the result: %s" % (name, r.stderr.decode()))
+    # No <factual-accuracy> and no --received: an error, the file as it was.
+    ins = write(os.path.join(tmp, "nofa.xml"), nofa)
+    r = run([FINDINGS, "fa-import", ins, form])
+    if r.returncode != 1 or b"--received" not in r.stderr or \
+            read(ins) != nofa:
+        fail("no <factual-accuracy>, no --received: exit %d %r" %
+             (r.returncode, r.stderr))
+    # The file's permissions are kept; a symbolic link is written through.
+    ins = write(os.path.join(tmp, "private.xml"), src)
+    os.chmod(ins, 0o600)
+    link = os.path.join(tmp, "link.xml")
+    os.symlink(ins, link)
+    r = run([FINDINGS, "fa-import", link, form])
+    if r.returncode != 0 or not os.path.islink(link) or \
+            (os.stat(ins).st_mode & 0o777) != 0o600 or read(ins) == src:
+        fail("permissions or link not kept: exit %d, mode %o" %
+             (r.returncode, os.stat(ins).st_mode & 0o777))
 
 
 # --------------------------------------------------------------- changes
