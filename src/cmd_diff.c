@@ -100,11 +100,21 @@ report(struct fd_render *old, struct fd_render *new, const char *files[2],
 	what.doc = ro->doc;
 	what.stage = fd_stage_name(stage);
 	what.framework = fd_render_framework(new);
-	/* The new revision's factual accuracy comments and decisions. */
+	/* The new revision's factual accuracy comments and decisions, else
+	 * the old one's. */
 	if ((in = fd_load_file(files[1], d)) == NULL)
 		goto out;
 	fd_input_dedent(in);
 	what.ncomments = fd_fa_comments(in, &comments);
+	if (what.ncomments == 0) {
+		free(comments);
+		comments = NULL;
+		fd_input_free(in);
+		if ((in = fd_load_file(files[0], d)) == NULL)
+			goto out;
+		fd_input_dedent(in);
+		what.ncomments = fd_fa_comments(in, &comments);
+	}
 	what.comments = comments;
 	xml = fd_changes_xml(&a, &b, &what, d);
 	co.doc = ro->doc;

@@ -74,6 +74,12 @@
     </document>
   </xsl:template>
 
+  <!-- The form is made from the draft's numbered paragraphs, which only
+       C knows: a stylesheet run on the inspection itself says how. -->
+  <xsl:template match="/inspection">
+    <xsl:message terminate="yes">the factual accuracy return form is made by 'findings render --doc fa-form', from the numbered paragraphs of the draft; it cannot be compared or built as another document</xsl:message>
+  </xsl:template>
+
   <xsl:template match="para">
     <tr>
       <td><xsl:value-of select="@n"/></td>
