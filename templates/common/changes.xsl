@@ -319,6 +319,10 @@
                 <xsl:value-of select="concat(' by ', @by)"/>
               </xsl:if>
               <markdown><xsl:value-of select="text"/></markdown>
+              <xsl:if test="normalize-space(reason) != ''">
+                <p number="no"><i>The decision: </i></p>
+                <markdown><xsl:value-of select="reason"/></markdown>
+              </xsl:if>
             </item>
           </xsl:for-each>
         </xsl:for-each>
