@@ -128,10 +128,11 @@ fd_cmd_render(int argc, char **argv)
 		if (out == NULL)
 			out = defout = fd_render_file_name(r, ro.doc, NULL,
 							   "pdf");
-		if (strcmp(ro.doc, "fa-form") == 0)
-			fd_fa_form_write(r, argv[optind], &dd, ro.style, out,
-					 d);
-		else if (fd_render_doc(r, &ro, out, d) == -2)
+		if (strcmp(ro.doc, "fa-form") == 0) {
+			if (fd_fa_form_write(r, argv[optind], &dd, ro.style,
+					     out, d) == -2)
+				bad_ext = 1;
+		} else if (fd_render_doc(r, &ro, out, d) == -2)
 			bad_ext = 1;
 	}
 	fd_diags_flush(d);

@@ -215,6 +215,26 @@ write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
 	return 0;
 }
 
+/* Whether out names a format the form can be written as: .csv, .pdf,
+ * .xml (its document tree); "-" or a name without an extension gets the
+ * PDF. Otherwise reports a usage error. */
+static int
+can_write_as(const char *out, struct fd_diags *d)
+{
+	const char *base = strrchr(out, '/'), *dot;
+
+	base = base ? base + 1 : out;
+	if (strcmp(out, "-") == 0 || (dot = strrchr(base, '.')) == NULL ||
+	    dot == base || strcasecmp(dot, ".csv") == 0 ||
+	    strcasecmp(dot, ".pdf") == 0 || strcasecmp(dot, ".xml") == 0)
+		return 1;
+	fd_diag(d, FD_ERROR, out, 0, 0,
+		"the fa-form cannot be written as %s: give a file name ending "
+		"in .csv, .pdf or .xml",
+		dot);
+	return 0;
+}
+
 /* The document tree of the form, through the framework's fa-form.xsl;
  * *xsl is set to its path (the caller frees it). NULL after reporting. */
 static xmlDoc *
@@ -266,6 +286,10 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	if (strcmp(out, "-") != 0 && fd_same_file(out, path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
 			"cannot write: it is the input file");
+		goto out;
+	}
+	if (!can_write_as(out, d)) {
+		rc = -2;
 		goto out;
 	}
 	if (fd_fa_paras(r, &p, d) != 0 || (in = fd_load_file(path, d)) == NULL)

@@ -69,8 +69,10 @@ void fd_fa_comments_free(struct fd_changes_comment *v, size_t n);
 
 /*
  * Renders the return form of the inspection at path (open as r) to out:
- * ".csv" is the table as CSV, ".xml" the document tree, "-" or anything
- * else PDF. Returns 0, or -1 after reporting (nothing is written).
+ * ".csv" is the table as CSV, ".xml" the document tree, ".pdf", "-"
+ * or a name without an extension PDF. Returns 0, -1 after reporting
+ * (nothing is written), or -2 after reporting an extension the form
+ * cannot be written as (a usage error).
  */
 int fd_fa_form_write(struct fd_render *r, const char *path,
 		     const struct fd_datadir *dd, const char *style,

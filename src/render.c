@@ -16,7 +16,6 @@
 
 #include <libxml/tree.h>
 
-#include "csv.h"
 #include "doctree.h"
 #include "emit_html.h"
 #include "facts.h"
@@ -563,12 +562,6 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		xmlDocDumpFormatMemoryEnc(tree, (xmlChar **)&bytes, &xb,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;
-	} else if (ends_with(out, ".csv")) {
-		/* The document's one table (csv.h), after the gate above. */
-		if ((dt == NULL &&
-		     (dt = fd_doctree_build(tree, xsl, &dopts, sd)) == NULL) ||
-		    fd_csv_from_doc(dt, out, &bytes, &len, d) != 0)
-			goto out;
 	} else if (ends_with(out, ".eml")) {
 		if (fd_mail_render(tree, xsl, &to, sd, &bytes, &len) != 0)
 			goto out;

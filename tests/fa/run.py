@@ -8,7 +8,8 @@ GROUP is one of:
              byte-order mark, CRLF records, the head row Paragraph, Text,
              Comment, Evidence and one row a numbered paragraph of the
              letter as pdftotext shows it (numbers 1..N, each Text the
-             start of its paragraph); -o x.pdf prints the same rows; a
+             start of its paragraph); -o x.pdf prints the same rows; -o
+             x.html is a usage error (exit 2, nothing written); a
              finding that begins with '=' is written inert ('=...)
   roundtrip  a spreadsheet built here as .ods (comments with commas,
              quotes, line breaks, a formula-like text), converted to CSV
@@ -173,6 +174,12 @@ def group_form(tmp):
             if not re.search(r"(?m)^\s*%d\s{2,}\S" % n, text):
                 fail("%s: the PDF form has no row %d" % (name, n))
                 break
+    # An extension the form cannot be written as: usage, nothing written.
+    bad = os.path.join(tmp, "form.html")
+    r = run([FINDINGS, "render", examples()[0], "--doc", "fa-form", "-o",
+             bad])
+    if r.returncode != 2 or os.path.exists(bad) or b".csv" not in r.stderr:
+        fail("-o form.html: exit %d, %r" % (r.returncode, r.stderr))
     # A finding a spreadsheet would take for a formula stays text.
     src = read(os.path.join(SRC, "examples", EXAMPLE + ".xml")).decode()
     src2, k = re.subn(r'(<strength id="s-1"[^>]*>)\s*',
