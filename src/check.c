@@ -117,6 +117,10 @@
 	X(TRACED, FD_ERROR,                                                    \
 	  "the findings cite more than %u bytes of evidence; the evidence "    \
 	  "trace prints a record for each citation, and this is its bound")    \
+	X(AFTER_BEFORE_NOTICE, FD_ERROR,                                       \
+	  "%s is %s, before the inspection was notified (%s)")                 \
+	X(ACK_BEFORE, FD_ERROR,                                                \
+	  "acknowledged is %s, before the complaint was received (%s)")       \
 	X(NO_RULES, FD_IOERR, "cannot load the rules of framework '%s'")
 
 enum msg {
@@ -484,6 +488,43 @@ check_unprinted(struct ctx *c, xmlNode *n)
 	free(why);
 }
 
+/*
+ * After the letter: a complaint (from an agency) or the review of the
+ * statement of action (by a team member) is received on a real day, not
+ * before the inspection was notified. The deadlines that need the
+ * working-day calendar are warned about with the facts (after.c).
+ */
+static void
+check_after(struct ctx *c, xmlNode *n)
+{
+	xmlNode *cal = fd_child(c->root, "calendar");
+	struct fd_date got, notified, ack;
+	int complaint = fd_is_elem(n, "complaint");
+
+	if (complaint)
+		check_refs(c, n, "from", "agency", "an agency");
+	else
+		check_refs(c, n, "by", "member", "a team member");
+	check_date(c, n, "date", NULL);
+	if (fd_date_parse(fd_attr(n, "received"), &got) != 0) {
+		check_date(c, n, "received", NULL);
+		return;
+	}
+	if (cal && fd_date_parse(fd_attr(cal, "notified"), &notified) == 0 &&
+	    fd_date_cmp(got, notified) < 0)
+		say(c, n, "received", M_AFTER_BEFORE_NOTICE,
+		    complaint ? "the day the complaint was received"
+			      : "the day the statement of action was received",
+		    fd_attr(n, "received"), fd_attr(cal, "notified"));
+	if (!complaint || fd_attr(n, "acknowledged") == NULL)
+		return;
+	if (fd_date_parse(fd_attr(n, "acknowledged"), &ack) != 0)
+		check_date(c, n, "acknowledged", NULL);
+	else if (fd_date_cmp(ack, got) < 0)
+		say(c, n, "acknowledged", M_ACK_BEFORE,
+		    fd_attr(n, "acknowledged"), fd_attr(n, "received"));
+}
+
 /* References, dates and framework rules, element by element. */
 static void
 check_elem(struct ctx *c, xmlNode *n)
@@ -579,6 +620,9 @@ check_elem(struct ctx *c, xmlNode *n)
 		check_date(c, n, "date", NULL);
 	} else if (strcmp(name, "factual-accuracy") == 0) {
 		check_date(c, n, "received", NULL);
+	} else if (strcmp(name, "complaint") == 0 ||
+		   strcmp(name, "statement-of-action-review") == 0) {
+		check_after(c, n);
 	}
 }
 
@@ -591,7 +635,8 @@ is_prose(const xmlNode *n)
 	static const char *const names[] = {
 		"summary",   "strength", "improvement", "priority-action",
 		"case-study", "record",	  "issues",	 "response",
-		"evaluation", "judgement", "comment",	 "decision"};
+		"evaluation", "judgement", "comment",	 "decision",
+		"complaint", "statement-of-action-review"};
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -1186,6 +1231,9 @@ check_privacy(struct ctx *c)
 			scan_elem(c, n, "judgement", fd_attr(n, "aspect"));
 	scan_names(c, fd_child(c->root, "agencies"), "agency");
 	scan_names(c, fd_child(c->root, "signatories"), "signatory");
+	/* The response to the statement of action prints the evaluation. */
+	if ((n = fd_child(c->root, "statement-of-action-review")) != NULL)
+		scan_elem(c, n, "statement-of-action-review", NULL);
 }
 
 static int

@@ -111,8 +111,8 @@ build_doc(struct fd_render *r, const struct batch *b,
 
 	ro.doc = doc->name;
 	ro.style = b->style;
-	if (doc->each != NULL && strcmp(doc->each, "concern") == 0)
-		ids = fd_render_concern_ids(r);
+	if (doc->each != NULL && !mail)
+		ids = fd_render_ids(r, doc->each);
 	else if (mail && (ids = fd_render_recipients(r, &ro, why)) == NULL &&
 		 fd_diags_worst(why) >= FD_ERROR)
 		goto out;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "after.h"
 #include "calendar.h"
 #include "check.h"
 #include "commands.h"
@@ -279,6 +280,45 @@ table(const struct fd_timeline *t, const struct fd_calendar *c,
 	return fd_buf_steal(&b);
 }
 
+/* Working days on a calendar, for the complaints' milestones. */
+static int
+cal_add(void *arg, struct fd_date from, long n, struct fd_date *out)
+{
+	*out = fd_calendar_add(arg, from, n);
+	return 0;
+}
+
+/* Appends each complaint's dated procedure to *text, as the rows of the
+ * table above it. */
+static void
+add_complaints(char **text, const struct fd_complaint_plan *p, long n)
+{
+	struct fd_buf b = {0};
+	struct fd_milestone m;
+	char label[16], longd[32];
+	long i;
+	size_t j;
+
+	fd_buf_adds(&b, *text);
+	for (i = 0; i < n; i++) {
+		fd_date_long(p[i].received, longd, sizeof longd);
+		fd_buf_addf(&b, "\nComplaint %s: %s\nReceived %s %s.\n\n",
+			    p[i].id, p[i].title,
+			    fd_date_weekday_name(p[i].received), longd);
+		for (j = 0; j < p[i].n; j++) {
+			memset(&m, 0, sizeof m);
+			snprintf(label, sizeof label, "+%d", p[i].steps[j].days);
+			m.first = m.last = p[i].steps[j].date;
+			m.what = p[i].steps[j].what;
+			m.who = p[i].steps[j].who;
+			m.label = label;
+			add_row(&b, &m);
+		}
+	}
+	free(*text);
+	*text = fd_buf_steal(&b);
+}
+
 /* The text of <area> with its white space squeezed (it may be wrapped
  * and indented in the file); NULL when absent. The caller frees it. */
 static char *
@@ -307,6 +347,8 @@ fd_cmd_timeline(int argc, char **argv)
 	struct fd_date notified;
 	xmlNode *root, *cal_elem;
 	char *area = NULL, *text = NULL, *ics = NULL;
+	struct fd_complaint_plan *plans = NULL;
+	long nplans = 0;
 	size_t ics_len;
 	int c, status = FD_EXIT_OK;
 
@@ -372,12 +414,16 @@ fd_cmd_timeline(int argc, char **argv)
 	fd_timeline_warn(t, cal, cal_elem, d, in);
 	area = area_name(root);
 	text = table(t, cal, area ? area : "", ref ? ref : "", notified);
+	if ((nplans = fd_after_plans(in, &dd, cal_add, cal, &plans, d)) < 0)
+		goto out;
+	add_complaints(&text, plans, nplans);
 	if (ics_path != NULL) {
 		struct fd_ics_info info = {ref, area, notified,
 					   fd_ics_stamp(notified)};
 		int err;
 
 		ics = fd_ics_timeline(t, &info, &ics_len);
+		fd_ics_add_complaints(&ics, &ics_len, plans, nplans, &info);
 		if (fd_same_file(ics_path, in->path)) {
 			fd_diag(d, FD_IOERR, ics_path, 0, 0,
 				"cannot write: it is the input file");
@@ -395,6 +441,7 @@ out:
 	if ((int)fd_diags_exit(d) > status)
 		status = (int)fd_diags_exit(d);
 	fd_diags_free(check_d);
+	fd_after_plans_free(plans, nplans < 0 ? 0 : nplans);
 	free(ics);
 	free(text);
 	free(area);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "after.h"
 #include "calendar.h"
 #include "timeline.h"
 
@@ -513,6 +514,8 @@ fd_facts_new(const struct fd_input *in, const struct fd_datadir *dd,
 	people_facts(f, root);
 	soa_facts(f, root);
 	if (inspectorate_facts(f, root, dd, d) != 0)
+		goto fail;
+	if (fd_after_facts(f->map, in, dd, f, d) != 0)
 		goto fail;
 	for (r = hist ? hist->children : NULL; r; r = r->next)
 		if (fd_is_elem(r, "revision") &&

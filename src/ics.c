@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "after.h"
 #include "util.h"
 
 /* RFC 5545 3.1: lines longer than 75 octets are folded. */
@@ -288,4 +289,62 @@ fd_ics_timeline(const struct fd_timeline *t, const struct fd_ics_info *info,
 	free(ref);
 	*len = b.len;
 	return fd_buf_steal(&b);
+}
+
+void
+fd_ics_add_complaints(char **ics, size_t *len,
+		      const struct fd_complaint_plan *plans, long n,
+		      const struct fd_ics_info *info)
+{
+	static const char end[] = "END:VCALENDAR\r\n";
+	struct fd_buf b = {0};
+	char stamp[32], received[32];
+	char *area, *ref, *line, *id;
+	long i;
+	size_t j;
+
+	if (n <= 0 || *len < sizeof end - 1)
+		return;
+	area = fd_squeeze(info->area && *info->area ? info->area : info->ref);
+	ref = uid_ref(info->ref);
+	stamp_text(info->stamp, stamp, sizeof stamp);
+	fd_buf_add(&b, *ics, *len - (sizeof end - 1));
+	for (i = 0; i < n; i++) {
+		id = uid_ref(plans[i].id);
+		fd_date_long(plans[i].received, received, sizeof received);
+		for (j = 0; j < plans[i].n; j++) {
+			const struct fd_complaint_step *s = &plans[i].steps[j];
+
+			add_line(&b, "BEGIN:VEVENT");
+			line = fd_xasprintf("UID:%s-complaint-%s-%d@findings.invalid",
+					    ref, id, s->days);
+			add_line(&b, line);
+			free(line);
+			line = fd_xasprintf("DTSTAMP:%s", stamp);
+			add_line(&b, line);
+			free(line);
+			add_date(&b, "DTSTART", s->date);
+			add_date(&b, "DTEND", fd_date_add_days(s->date, 1));
+			line = fd_xasprintf("%s complaint %s, day %d: %s", area,
+					    plans[i].id, s->days, s->what);
+			add_text(&b, "SUMMARY", line);
+			free(line);
+			line = fd_xasprintf("%s\nWho: %s\n%s: %d working days "
+					    "after the complaint was received "
+					    "on %s (%s).",
+					    s->what, s->who, plans[i].title,
+					    s->days, received, info->ref);
+			add_text(&b, "DESCRIPTION", line);
+			free(line);
+			add_line(&b, "TRANSP:TRANSPARENT");
+			add_line(&b, "END:VEVENT");
+		}
+		free(id);
+	}
+	fd_buf_adds(&b, end);
+	free(*ics);
+	*len = b.len;
+	*ics = fd_buf_steal(&b);
+	free(area);
+	free(ref);
 }

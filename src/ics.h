@@ -31,6 +31,18 @@ struct fd_ics_info {
 char *fd_ics_timeline(const struct fd_timeline *t,
 		      const struct fd_ics_info *info, size_t *len);
 
+struct fd_complaint_plan;
+
+/*
+ * Adds an all-day event for each milestone of each complaint's procedure
+ * (after.h) to the VCALENDAR text *ics of *len bytes, before its end,
+ * with UIDs from the inspection's reference, the complaint's id and the
+ * milestone's day. *ics is replaced by a new string.
+ */
+void fd_ics_add_complaints(char **ics, size_t *len,
+			   const struct fd_complaint_plan *plans, long n,
+			   const struct fd_ics_info *info);
+
 /*
  * The DTSTAMP to use: $SOURCE_DATE_EPOCH when it is set to a number of
  * seconds, else midnight UTC of fallback (the notified date), so that no

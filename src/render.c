@@ -16,6 +16,7 @@
 
 #include <libxml/tree.h>
 
+#include "after.h"
 #include "doctree.h"
 #include "emit_html.h"
 #include "facts.h"
@@ -160,6 +161,13 @@ fd_render_documents(const struct fd_render *r, struct fd_document **docs,
 		}
 		if ((xsl = stylesheet(r, name)) == NULL)
 			continue;
+		/* when="ELEMENT": only for an inspection that has one. */
+		if (fd_attr(n, "when") != NULL &&
+		    fd_child(xmlDocGetRootElement(r->in->doc),
+			     fd_attr(n, "when")) == NULL) {
+			free(xsl);
+			continue;
+		}
 		free(xsl);
 		v = fd_xreallocarray(v, (size_t)count + 1, sizeof *v);
 		v[count].name = fd_xstrdup(name);
@@ -210,21 +218,28 @@ fd_render_file_name(const struct fd_render *r, const char *doc,
 }
 
 char **
-fd_render_concern_ids(const struct fd_render *r)
+fd_render_ids(const struct fd_render *r, const char *each)
 {
-	xmlNode *cs = fd_child(xmlDocGetRootElement(r->in->doc), "concerns");
-	xmlNode *c;
+	xmlNode *g, *c;
 	char **v = fd_xcalloc(1, sizeof *v);
 	size_t n = 0;
 
-	for (c = cs ? cs->children : NULL; c; c = c->next) {
-		if (!fd_is_elem(c, "concern"))
-			continue;
-		v = fd_xreallocarray(v, n + 2, sizeof *v);
-		v[n++] = fd_xstrdup(fd_attr(c, "id"));
-		v[n] = NULL;
-	}
+	for (g = xmlDocGetRootElement(r->in->doc)->children; g; g = g->next)
+		for (c = g->type == XML_ELEMENT_NODE ? g->children : NULL; c;
+		     c = c->next) {
+			if (!fd_is_elem(c, each) || fd_attr(c, "id") == NULL)
+				continue;
+			v = fd_xreallocarray(v, n + 2, sizeof *v);
+			v[n++] = fd_xstrdup(fd_attr(c, "id"));
+			v[n] = NULL;
+		}
 	return v;
+}
+
+char **
+fd_render_concern_ids(const struct fd_render *r)
+{
+	return fd_render_ids(r, "concern");
 }
 
 /* The privacy check of the rendered text. */
@@ -366,10 +381,10 @@ write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
 	return 0;
 }
 
-/* The stylesheet's parameters: the facts, and what the command line
- * asked for. */
+/* The facts, and those of the one complaint --id names (after.h): the
+ * Markdown placeholders of a document. The caller frees the map. */
 static struct fd_map *
-parameters(const struct fd_render *r, const struct fd_render_opts *o)
+values(const struct fd_render *r, const struct fd_render_opts *o)
 {
 	const struct fd_map *facts = fd_facts_map(r->facts);
 	struct fd_map *m = fd_map_new();
@@ -377,9 +392,24 @@ parameters(const struct fd_render *r, const struct fd_render_opts *o)
 
 	for (i = 0; i < fd_map_count(facts); i++)
 		fd_map_set(m, fd_map_key(facts, i), fd_map_value(facts, i));
-	fd_map_set(m, "document", o->doc);
 	if (o->concern_id != NULL)
+		fd_after_complaint_facts(m, r->in, r->dd, r->facts,
+					 o->concern_id);
+	return m;
+}
+
+/* The stylesheet's parameters: the values, and what the command line
+ * asked for. */
+static struct fd_map *
+parameters(const struct fd_render *r, const struct fd_render_opts *o)
+{
+	struct fd_map *m = values(r, o);
+
+	fd_map_set(m, "document", o->doc);
+	if (o->concern_id != NULL) {
 		fd_map_set(m, "concern-id", o->concern_id);
+		fd_map_set(m, "id", o->concern_id);
+	}
 	if (o->to != NULL)
 		fd_map_set(m, "to", o->to);
 	fd_map_set(m, "blank", o->blank ? "yes" : "no");
@@ -518,6 +548,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	struct fd_doctree_opts dopts = {0};
 	struct fd_diags *sd = fd_diags_new();
 	struct fd_doc *dt = NULL;
+	struct fd_map *vals = NULL;
 	xmlDoc *tree = NULL;
 	size_t len = 0;
 	int rc = -1, xb;
@@ -534,11 +565,12 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	schema = fd_path_join(r->dd->templates, "schema");
 	to.style_path = style;
 	to.markdown_dir = mddir;
-	to.placeholders = fd_facts_map(r->facts);
+	vals = values(r, o);
+	to.placeholders = vals;
 	to.create_date = fd_facts_created(r->facts);
 	to.schema_dir = schema;
 	dopts.markdown_dir = mddir;
-	dopts.placeholders = fd_facts_map(r->facts);
+	dopts.placeholders = vals;
 	dopts.schema_dir = schema;
 
 	if (r->stage == FD_STAGE_FINAL && is_published(r, o->doc, d)) {
@@ -583,6 +615,7 @@ out:
 		free(bytes);
 	free(text);
 	fd_doc_free(dt);
+	fd_map_free(vals);
 	if (tree != NULL)
 		xmlFreeDoc(tree);
 	free(schema);
@@ -600,7 +633,7 @@ fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	char *xsl = NULL, *mddir, *schema;
 	struct fd_doc *dt = NULL;
 	struct fd_diags *sd;
-	struct fd_map *values;
+	struct fd_map *filled, *facts;
 	xmlDoc *tree = transform(r, o, &xsl, d);
 
 	if (tree == NULL) {
@@ -610,15 +643,17 @@ fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	mddir = fd_path_join(r->dd->templates, r->framework);
 	schema = fd_path_join(r->dd->templates, "schema");
 	/* An email fills its Markdown with its recipient's values too. */
-	values = fd_mail_values(tree, fd_facts_map(r->facts));
+	facts = values(r, o);
+	filled = fd_mail_values(tree, facts);
+	fd_map_free(facts);
 	dopts.markdown_dir = mddir;
-	dopts.placeholders = values;
+	dopts.placeholders = filled;
 	dopts.schema_dir = schema;
 	sd = fd_diags_new();
 	dt = fd_doctree_build(tree, xsl, &dopts, sd);
 	refile(r, o->doc, xsl, sd, d);
 	fd_diags_free(sd);
-	fd_map_free(values);
+	fd_map_free(filled);
 	xmlFreeDoc(tree);
 	free(schema);
 	free(mddir);

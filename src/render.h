@@ -99,9 +99,11 @@ char **fd_render_recipients(struct fd_render *r,
 struct fd_document {
 	char *name;	 /* "letter": templates/<framework>/letter.xsl */
 	char *ext;	 /* the output's extension: "pdf", "eml" */
-	char *each;	 /* "concern": one per concern (--id); "recipient":
-			    one per agency the email names (--to); NULL:
-			    one file */
+	char *each;	 /* "concern", "complaint": one per such element
+			    (--id); "recipient": one per agency the email
+			    names (--to); NULL: one file. A document whose
+			    when= names an element the inspection lacks is
+			    not listed. */
 	int published;	 /* 1: staged and checked for privacy at final */
 };
 
@@ -123,5 +125,8 @@ char *fd_render_file_name(const struct fd_render *r, const char *doc,
 /* The ids of the concerns of r (for documents made "each" concern), a
  * NULL-terminated array to free with fd_strv_free. */
 char **fd_render_concern_ids(const struct fd_render *r);
+/* The same for any element named each that is a grandchild of the
+ * inspection ("concern", "complaint"). */
+char **fd_render_ids(const struct fd_render *r, const char *each);
 
 #endif

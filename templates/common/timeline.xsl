@@ -16,6 +16,8 @@
     xmlns:fd="urn:findings:xslt"
     exclude-result-prefixes="fd">
 
+  <xsl:include href="complaints-timeline.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <!-- Facts (src/facts.h): each milestone's planned and actual dates,
@@ -99,6 +101,7 @@
           </tbody>
         </table>
         <xsl:call-template name="days-not-worked"/>
+        <xsl:call-template name="complaint-milestones"/>
       </body>
     </document>
   </xsl:template>

@@ -423,7 +423,7 @@
   <xsl:template mode="check"
       match="area | theme | calendar | notification | team | agencies |
              signatories | evidence | concerns | judgements | history |
-             factual-accuracy"/>
+             factual-accuracy | complaints | statement-of-action-review"/>
   <xsl:template match="findings" mode="check">
     <xsl:apply-templates select="*" mode="check"/>
   </xsl:template>

@@ -355,8 +355,16 @@ def expected_docs(insp):
             continue
         if not (folder / f"{d.get('name')}.xsl").exists():
             continue
+        # when="ELEMENT": only for an inspection that has one.
+        if d.get("when") and insp.find(d.get("when")) is None:
+            continue
         out.append((d.get("name"), d.get("ext"), d.get("each")))
     return out
+
+
+def each_ids(insp, each):
+    """The ids of the elements a document is made for, one file each."""
+    return [e.get("id") for g in insp for e in g if e.tag == each]
 
 
 def safe(s):
@@ -378,11 +386,10 @@ def one_case(path, tmp):
         fail(case, f"build: exit {r.returncode}: {r.stderr.strip()}")
     build_err = r.stderr
     written = {p.name for p in out.iterdir()} if out.exists() else set()
-    concerns = insp.find("concerns")
     for name, ext, each in expected_docs(insp):
-        if each == "concern":
-            want = [f"{ref}-{name}-{safe(c.get('id'))}.{ext}"
-                    for c in (concerns if concerns is not None else [])]
+        if each not in (None, "recipient"):
+            want = [f"{ref}-{name}-{safe(i)}.{ext}"
+                    for i in each_ids(insp, each)]
         elif each == "recipient":
             got = [w for w in written if w.startswith(f"{ref}-{name}-")]
             skipped = f"warning: no {name} email written" in build_err
@@ -411,7 +418,7 @@ def one_case(path, tmp):
             tree = tmp / f"{w}.xml"
             args = [FINDINGS, "render", str(path), "--doc", name,
                     "-o", str(tree)]
-            if each == "concern":
+            if each not in (None, "recipient"):
                 args += ["--id", w[len(f"{ref}-{name}-"):-len(ext) - 1]]
             if name in ("letter", "report"):
                 stage = [v.get("stage") for v in insp.iter("revision")]

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,8 +45,8 @@ render_all(const char *path, const struct fd_datadir *dd, struct fd_diags *d)
 		size_t k;
 
 		o.doc = docs[i].name;
-		if (docs[i].each && docs[i].each[0] == 'c')
-			ids = fd_render_concern_ids(r);
+		if (docs[i].each && strcmp(docs[i].each, "recipient") != 0)
+			ids = fd_render_ids(r, docs[i].each);
 		else if (docs[i].each)
 			ids = fd_render_recipients(r, &o, d);
 		if (ids == NULL) {

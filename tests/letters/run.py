@@ -695,7 +695,8 @@ def group_build(tmp):
         if open(single, "rb").read() != open(again, "rb").read():
             fail("render: %s twice gives different bytes" % name)
     stray = [f for f in os.listdir(outs["2"]) if not re.match(
-        r"^[A-Za-z0-9._-]+-(letter|report|notification|concern|timeline|trace|coverage|fa-response)"
+        r"^[A-Za-z0-9._-]+-(letter|report|notification|concern|timeline|trace|coverage|fa-response|"
+        r"complaint-acknowledgement|soa-response)"
         r"(-[A-Za-z0-9._-]+)?\.(pdf|eml)$", f)]
     if stray:
         fail("build: files not named from a ref: %s" % stray)

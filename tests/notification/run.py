@@ -367,7 +367,10 @@ def check_offsets(tmp):
     old = f'notified="{Inspection(src).notified.isoformat()}"'
     for day in ("2016-03-22", "2016-03-29", "2016-10-25", "2016-11-01"):
         case = f"offset-{day}"
-        path = variant(src, tmp, case, [(old, f'notified="{day}"')])
+        # A complaint received before the new notified day is an error.
+        path = variant(src, tmp, case, [(old, f'notified="{day}"'),
+                                        ('received="2016-06-03"',
+                                         'received="2016-12-01"')])
         out = tmp / f"{case}.eml"
         r = render([str(path), "--doc", "notification", "-o", str(out)])
         if r.returncode != 0:
