@@ -312,7 +312,7 @@ add_complaints(char **text, const struct fd_complaint_plan *p, long n)
 			m.what = p[i].steps[j].what;
 			m.who = p[i].steps[j].who;
 			m.label = label;
-			add_row(&b, &m);
+			add_row(&b, &m, 0);
 		}
 	}
 	free(*text);
