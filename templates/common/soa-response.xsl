@@ -96,13 +96,14 @@
         <xsl:variable name="copied" select="agencies/agency[contains($coop-ids, concat(' ', @id, ' '))]"/>
         <xsl:if test="$copied">
           <p number="no" keep-with-next="yes"><b><xsl:value-of select="$after/@copied"/></b></p>
-          <address>
+          <list>
             <xsl:for-each select="$copied">
               <xsl:call-template name="first-leader">
                 <xsl:with-param name="agency" select="."/>
+                <xsl:with-param name="tag" select="'item'"/>
               </xsl:call-template>
             </xsl:for-each>
-          </address>
+          </list>
         </xsl:if>
       </body>
     </document>
@@ -112,12 +113,13 @@
        agency's name when it lists none. -->
   <xsl:template name="first-leader">
     <xsl:param name="agency"/>
-    <line>
+    <xsl:param name="tag" select="'line'"/>
+    <xsl:element name="{$tag}">
       <xsl:for-each select="$agency/leader[1]">
         <xsl:value-of select="concat(normalize-space(@name), ', ', normalize-space(@title), ', ')"/>
       </xsl:for-each>
       <xsl:value-of select="normalize-space($agency/@name)"/>
-    </line>
+    </xsl:element>
   </xsl:template>
 
 </xsl:stylesheet>

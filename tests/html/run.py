@@ -49,8 +49,23 @@ def published(example):
     """The published documents of the example's framework."""
     fw = ET.parse(example).getroot().get("framework")
     docs = ET.parse(os.path.join(SRC, "templates", fw, "documents.xml"))
+    root = ET.parse(example).getroot()
     return [d.get("name") for d in docs.getroot()
-            if d.get("published") == "yes"]
+            if d.get("published") == "yes" and
+            (d.get("when") is None or root.find(d.get("when")) is not None)]
+
+
+def doc_args(example, doc):
+    """--doc, and --id of the first element a document is made for each of
+    (the acknowledgement of a complaint)."""
+    fw = ET.parse(example).getroot().get("framework")
+    docs = ET.parse(os.path.join(SRC, "templates", fw, "documents.xml"))
+    each = [d.get("each") for d in docs.getroot() if d.get("name") == doc][0]
+    if each in (None, "recipient"):
+        return ["--doc", doc]
+    ids = [e.get("id") for g in ET.parse(example).getroot() for e in g
+           if e.tag == each]
+    return ["--doc", doc, "--id", ids[0]] if ids else ["--doc", doc]
 
 
 class Page(html.parser.HTMLParser):
@@ -159,18 +174,18 @@ def editions(tmp):
             for stage in STAGES:
                 out = os.path.join(tmp, "%s-%s-%s.html" % (base, doc, stage))
                 tree = out[:-5] + ".xml"
-                r = run([FINDINGS, "render", ex, "--doc", doc, "--stage",
-                         stage, "-o", out])
+                r = run([FINDINGS, "render", ex] + doc_args(ex, doc) +
+                        ["--stage", stage, "-o", out])
                 if r.returncode != 0 or r.stderr:
                     fail(out, "exit %d: %s" % (r.returncode, r.stderr))
                     continue
-                run([FINDINGS, "render", ex, "--doc", doc, "--stage", stage,
-                     "-o", tree])
+                run([FINDINGS, "render", ex] + doc_args(ex, doc) +
+                    ["--stage", stage, "-o", tree])
                 with open(out, encoding="utf-8") as f:
                     check_page(out, f.read(), tree)
                 again = out + ".again.html"
-                run([FINDINGS, "render", ex, "--doc", doc, "--stage", stage,
-                     "-o", again])
+                run([FINDINGS, "render", ex] + doc_args(ex, doc) +
+                    ["--stage", stage, "-o", again])
                 if open(out, "rb").read() != open(again, "rb").read():
                     fail(out, "two runs give different bytes")
                 os.unlink(again)
