@@ -309,6 +309,7 @@ struct report {
 	long words;		  /* steps left for word diffs */
 	const struct fd_changes_what *what; /* the comments among it */
 	enum result *result;	  /* what became of each comment's paragraph */
+	int placed;		  /* the old document numbers its paragraphs */
 };
 
 /* Whether comment c asks for its paragraph to change: accepted, or
@@ -393,7 +394,7 @@ open_para(struct report *r, const char *status, const struct para *o,
 	if (strcmp(status, "same") == 0) {
 		r->unchanged++;
 	} else {
-		if (!requested(r, cited))
+		if (r->placed && !requested(r, cited))
 			attr(b, "own", "yes");
 		if (r->changes == 0 || (p->section == NULL) !=
 					       (r->section == NULL) ||
@@ -534,17 +535,28 @@ ids(struct paras *s, struct fd_intern *t)
 /* Every comment with what became of its paragraph; a warning through d
  * for one accepted whose paragraph did not change. */
 static void
-put_comments(struct report *r, struct fd_diags *d)
+put_comments(struct report *r, int placed, struct fd_diags *d)
 {
 	static const char *const words[] = {"missing", "unchanged", "changed",
 					    "removed"};
 	const struct fd_changes_what *w = r->what;
 	size_t i;
 
+	/* Paragraph numbers exist only at the draft and factual accuracy
+	 * stages: at another, a comment cannot be placed, and saying that
+	 * each accepted one changed nothing would be false. */
+	if (!placed && w->ncomments > 0 && d != NULL)
+		fd_diag(d, FD_WARNING, w->comments[0].file, 0, 0,
+			"the %s is compared at the %s stage, whose paragraphs "
+			"are not numbered: the factual accuracy comments "
+			"cannot be placed (compare at --stage draft, the "
+			"default)",
+			w->doc, w->stage);
 	for (i = 0; i < w->ncomments; i++) {
 		const struct fd_changes_comment *c = &w->comments[i];
-		int warn = asks_change(c) && (r->result[i] == RESULT_MISSING ||
-					      r->result[i] == RESULT_UNCHANGED);
+		int warn = placed && asks_change(c) &&
+			   (r->result[i] == RESULT_MISSING ||
+			    r->result[i] == RESULT_UNCHANGED);
 
 		fd_buf_adds(&r->b, "  <comment");
 		attr(&r->b, "id", c->id);
@@ -552,7 +564,8 @@ put_comments(struct report *r, struct fd_diags *d)
 		attr(&r->b, "from", c->from);
 		attr(&r->b, "outcome", c->outcome);
 		attr(&r->b, "by", c->by);
-		attr(&r->b, "result", words[r->result[i]]);
+		attr(&r->b, "result",
+		     placed ? words[r->result[i]] : "unplaced");
 		if (warn)
 			attr(&r->b, "warn", "yes");
 		fd_buf_adds(&r->b, "><text>");
@@ -586,7 +599,8 @@ fd_changes_xml(const struct fd_changes_side *before,
 {
 	struct paras po = {0}, pn = {0};
 	struct fd_intern *t = fd_intern_new();
-	struct report r = {{0}, 0, NULL, 0, WORD_STEPS, what, NULL};
+	struct report r = {{0}, 0, NULL, 0, WORD_STEPS, what, NULL,
+			   before->doc->numbered};
 	unsigned *io, *in;
 	unsigned char *ops = NULL;
 	size_t nops = 0, i, x = 0, y = 0;
@@ -640,7 +654,7 @@ fd_changes_xml(const struct fd_changes_side *before,
 	}
 	/* The unchanged paragraphs after the last change. */
 	fd_buf_addf(&r.b, "  <end unchanged=\"%zu\"/>\n", r.unchanged);
-	put_comments(&r, d);
+	put_comments(&r, before->doc->numbered, d);
 	fd_buf_adds(&r.b, "</changes>\n");
 	free(r.result);
 

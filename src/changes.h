@@ -28,7 +28,7 @@
  *     </para>
  *     <end unchanged="13"/>
  *     <comment id="fa-2" para="14" from="..." outcome="accepted"
- *              by="..." result="changed|removed|unchanged|missing"
+ *              by="..." result="changed|removed|unchanged|missing|unplaced"
  *              warn="yes"><text>Markdown</text><reason>Markdown</reason>
  *     </comment>
  *   </changes>
@@ -46,7 +46,9 @@
  * on its old paragraph (an added one cites none), and own="yes" when none of them was accepted or partly accepted: the
  * inspectors' own change. Every comment follows <end>, with what became
  * of its paragraph; warn="yes" marks one accepted or partly accepted
- * whose paragraph did not change. Every paragraph of both documents is there, so a stylesheet
+ * whose paragraph did not change. At a stage whose paragraphs are not
+ * numbered no comment can be placed: result="unplaced", no own="yes",
+ * one warning through d. Every paragraph of both documents is there, so a stylesheet
  * may show as much or as little as it likes.
  *
  * Layering: changes.c walks document trees (doctree.h) and calls the

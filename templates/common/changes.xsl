@@ -205,6 +205,7 @@
                 <xsl:when test="@result = 'changed'">Paragraph changed</xsl:when>
                 <xsl:when test="@result = 'removed'">Paragraph removed</xsl:when>
                 <xsl:when test="@result = 'missing'">No such paragraph in the old <xsl:value-of select="$doc"/></xsl:when>
+                <xsl:when test="@result = 'unplaced'">Not placed: the paragraphs are not numbered at this stage</xsl:when>
                 <xsl:otherwise>No change</xsl:otherwise>
               </xsl:choose>
             </td>

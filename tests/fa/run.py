@@ -33,7 +33,8 @@ GROUP is one of:
              (shown word by word, not removed and added), a rejected one,
              an accepted one with no change (a warning on stderr and in
              the report) and a change no comment asked for (the
-             inspectors' own)
+             inspectors' own); at --stage final, which numbers no
+             paragraph, one warning that the comments cannot be placed
 """
 
 import csv
@@ -658,6 +659,18 @@ def group_changes(tmp):
     # The rewrite is one paragraph changed word by word.
     if "Paragraph %d removed" % p_part in flat or "New paragraph" in flat:
         fail("the rewritten paragraph shows as removed and added")
+    # At a stage that does not number paragraphs no comment is placed:
+    # one warning saying so, none that a paragraph did not change.
+    r = run([FINDINGS, "diff", old, new, "--stage", "final", "-o",
+             os.path.join(tmp, "final.pdf")])
+    err = r.stderr.decode()
+    if r.returncode != 0 or "cannot be placed" not in err or \
+            "did not change" in err or len(err.splitlines()) != 1:
+        fail("--stage final: exit %d, %r" % (r.returncode, err))
+    text = " ".join(run(["pdftotext", os.path.join(tmp, "final.pdf"),
+                         "-"]).stdout.decode().split())
+    if "inspectors' own" in text or "Not placed" not in text:
+        fail("--stage final: the report places comments it cannot")
     tree = os.path.join(tmp, "changes.xml")
     run([FINDINGS, "diff", old, new, "-o", tree])
     doc = ET.parse(tree).getroot()
