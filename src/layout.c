@@ -91,6 +91,7 @@ struct text {
 	double base;	     /* baseline below a line's top */
 	const struct metrics *m; /* the block's font measures */
 	unsigned colour;     /* text colour */
+	double hang;	     /* lines after the first start this much right */
 };
 
 /* A quote's rule beside an item. */
@@ -800,7 +801,8 @@ emit_text(struct lay *L, struct flow *f, const struct text *t, double x,
 			if (tag)
 				op_tag(&it->ops, FD_OP_END, "Span");
 		}
-		line_ops(L, &it->ops, t, i, x, t->base, 1);
+		line_ops(L, &it->ops, t, i, i > 0 ? x + t->hang : x, t->base,
+			 1);
 		if (i == t->nlines - 1 && tag)
 			op_tag(&it->ops, FD_OP_END, tag);
 	}
@@ -871,9 +873,8 @@ emit_para(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 	struct font font = body_font(L);
 	struct text *t, *label = NULL;
 	const char *prefix = NULL;
-	struct fd_run *joined = NULL;
 	const struct fd_run *runs = n->runs;
-	size_t nruns = n->nruns, first = f->n, i;
+	size_t nruns = n->nruns, first = f->n;
 	unsigned flags = n->flags;
 	double tx = x, tw = w;
 
@@ -882,32 +883,8 @@ emit_para(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 					       : "\xe2\x98\x90\xc2\xa0";
 	if (n->kind == FD_NODE_CODE)
 		font.family = L->st->mono;
-	if (n->kind == FD_NODE_ADDRESS) {
-		/* One block, one line each: runs joined by breaks. */
-		size_t k, cap = 0;
-
-		nruns = 0;
-		for (k = 0; k < n->nkids; k++)
-			cap += n->kids[k]->nruns + 1;
-		joined = fd_xreallocarray(NULL, cap + 1, sizeof *joined);
-		for (k = 0; k < n->nkids; k++) {
-			const struct fd_node *ln = n->kids[k];
-
-			if (nruns > 0) {
-				joined[nruns].text = (char *)"\n";
-				joined[nruns].flags = 0;
-				joined[nruns++].href = NULL;
-			}
-			for (i = 0; i < ln->nruns; i++)
-				joined[nruns++] = ln->runs[i];
-		}
-		runs = joined;
-		flags |= FD_KEEP_TOGETHER;
-	}
-	if (nruns == 0 && prefix == NULL) {
-		free(joined);
+	if (nruns == 0 && prefix == NULL)
 		return;
-	}
 	if (body && n->number > 0) {
 		char num[16];
 
@@ -925,7 +902,38 @@ emit_para(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 	block_end(f, first, flags, L->space);
 	text_free(t);
 	text_free(label);
-	free(joined);
+}
+
+/* The addressees: a paragraph a line, so each is one element of the
+ * structure and one person to a screen reader, without space between
+ * them; a line too long for the measure hangs under its first words. The
+ * block is kept together. */
+static void
+emit_address(struct lay *L, struct flow *f, const struct fd_node *n,
+	     double x, double w)
+{
+	struct font font = body_font(L);
+	double hang = 2 * font.size;
+	size_t first = f->n, k;
+
+	block_begin(f, 0);
+	for (k = 0; k < n->nkids; k++) {
+		const struct fd_node *ln = n->kids[k];
+		struct text *t;
+
+		if (ln->nruns == 0)
+			continue;
+		t = text_new(L, ln->runs, ln->nruns, NULL, &font, w, ln);
+		/* Pango hangs the lines after the first (a negative indent)
+		 * and wraps them to the narrower measure. */
+		pango_layout_set_indent(t->layout, (int)(-hang * PANGO_SCALE));
+		t->nlines = pango_layout_get_line_count(t->layout);
+		t->hang = hang;
+		emit_text(L, f, t, x, "P", NULL, 0, 1);
+		text_free(t);
+		f->pending = 0;
+	}
+	block_end(f, first, n->flags | FD_KEEP_TOGETHER, L->space);
 }
 
 /* Bullets by depth, and numbers as 1., a., i. */
@@ -1151,8 +1159,10 @@ emit_block(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 	case FD_NODE_PARA:
 	case FD_NODE_CODE:
 	case FD_NODE_CHECKBOX:
-	case FD_NODE_ADDRESS:
 		emit_para(L, f, n, x, w, body);
+		break;
+	case FD_NODE_ADDRESS:
+		emit_address(L, f, n, x, w);
 		break;
 	case FD_NODE_LIST:
 		emit_list(L, f, n, x + ni, w - ni, depth);
