@@ -251,6 +251,20 @@ oplist_free(struct fd_oplist *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* Whether a language tag names a language written right to left. */
+static int
+rtl_language(const char *tag)
+{
+	static const char *const rtl[] = {"ar", "he", "fa", "ur", "yi",
+					   "ps", "sd", "ug", "dv", "ckb"};
+	size_t i, n = strcspn(tag, "-_");
+
+	for (i = 0; i < sizeof rtl / sizeof rtl[0]; i++)
+		if (strlen(rtl[i]) == n && strncmp(tag, rtl[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 /* ---------------------------------------------------------- pools */
 
 static PangoLayout *
@@ -424,6 +438,11 @@ open_fonts(struct lay *L)
 	cairo_font_options_destroy(fo);
 	L->lang = pango_language_from_string(L->doc->lang);
 	pango_context_set_language(L->ctx, L->lang);
+	/* The document's direction, for the lines that take it rather than
+	 * their first letter's (the addressees). */
+	pango_context_set_base_dir(L->ctx, rtl_language(L->doc->lang)
+						   ? PANGO_DIRECTION_RTL
+						   : PANGO_DIRECTION_LTR);
 	if (!check_family(L, L->st->family) || !check_family(L, L->st->mono))
 		return -1;
 	return 0;
@@ -927,6 +946,9 @@ emit_address(struct lay *L, struct flow *f, const struct fd_node *n,
 		/* Pango hangs the lines after the first (a negative indent)
 		 * and wraps them to the narrower measure. */
 		pango_layout_set_indent(t->layout, (int)(-hang * PANGO_SCALE));
+		/* The letter's direction, not the name's: a line that
+		 * starts with an Arabic name is still an English line. */
+		pango_layout_set_auto_dir(t->layout, FALSE);
 		t->nlines = pango_layout_get_line_count(t->layout);
 		t->hang = hang;
 		emit_text(L, f, t, x, "P", NULL, 0, 1);
