@@ -499,10 +499,9 @@ refile(const struct fd_render *r, const char *doc, const char *xsl,
 /*
  * Whether out's extension is one the document can be written as: .xml
  * (the document tree) always; an email .eml or .pdf; a published
- * document (the letter, the report) .pdf, .html (its HTML edition) or
- * .csv (its one table); anything else .pdf or .csv. "-" and a name
- * without an extension (a device) get the PDF. Otherwise reports a usage
- * error naming those it can be.
+ * document (the letter, the report) .pdf or .html (its HTML edition);
+ * anything else .pdf. "-" and a name without an extension (a device)
+ * get the PDF. Otherwise reports a usage error naming those it can be.
  */
 static int
 can_write_as(struct fd_render *r, const struct fd_render_opts *o,
@@ -518,9 +517,9 @@ can_write_as(struct fd_render *r, const struct fd_render_opts *o,
 	if (fd_mail_is_mail(tree))
 		ok = ".eml .pdf .xml ";
 	else if (is_published(r, o->doc, d))
-		ok = ".pdf .html .csv .xml ";
+		ok = ".pdf .html .xml ";
 	else
-		ok = ".pdf .csv .xml ";
+		ok = ".pdf .xml ";
 	{
 		char *want = fd_xasprintf("%s ", dot);
 		int yes = strstr(ok, want) != NULL;
@@ -534,8 +533,8 @@ can_write_as(struct fd_render *r, const struct fd_render_opts *o,
 		"%s",
 		o->doc, dot,
 		fd_mail_is_mail(tree)	      ? ".eml, .pdf or .xml"
-		: is_published(r, o->doc, d) ? ".pdf, .html, .csv or .xml"
-					      : ".pdf, .csv or .xml");
+		: is_published(r, o->doc, d) ? ".pdf, .html or .xml"
+					      : ".pdf or .xml");
 	return 0;
 }
 

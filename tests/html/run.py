@@ -220,8 +220,8 @@ def emails(tmp):
 
 def usage(tmp):
     ex = os.path.join(SRC, "examples", "jtai-2019-northshire.xml")
-    for doc, ext, names in (("letter", "odt", ".pdf, .html, .csv or .xml"),
-                            ("trace", "html", ".pdf, .csv or .xml"),
+    for doc, ext, names in (("letter", "odt", ".pdf, .html or .xml"),
+                            ("trace", "csv", ".pdf or .xml"),
                             ("notification", "html", ".eml, .pdf or .xml")):
         out = os.path.join(tmp, "wrong-%s.%s" % (doc, ext))
         r = run([FINDINGS, "render", ex, "--doc", doc, "-o", out])
