@@ -10,6 +10,7 @@ int fd_cmd_render(int argc, char **argv);
 int fd_cmd_timeline(int argc, char **argv);
 int fd_cmd_diff(int argc, char **argv);
 int fd_cmd_build(int argc, char **argv);
+int fd_cmd_overview(int argc, char **argv);
 int fd_cmd_typeset(int argc, char **argv);
 int fd_cmd_fa_import(int argc, char **argv);
 

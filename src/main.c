@@ -19,6 +19,7 @@ static const struct command {
 	{"diff", fd_cmd_diff, "what changed in the letter, as a redline"},
 	{"fa-import", fd_cmd_fa_import, "the partnership's factual accuracy comments, from the return form"},
 	{"build", fd_cmd_build, "every document of each inspection"},
+	{"overview", fd_cmd_overview, "the joint overview of a round of inspections"},
 	{"typeset", fd_cmd_typeset, "render a document tree (for template authors)"},
 };
 

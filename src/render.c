@@ -686,3 +686,28 @@ fd_render_diag(const struct fd_render *r, struct fd_diags *d,
 	fd_input_diag(d, r->in, xmlDocGetRootElement(r->in->doc), attr, level,
 		      "%s", msg);
 }
+
+const xmlDoc *
+fd_render_inspection(const struct fd_render *r)
+{
+	return r->in->doc;
+}
+
+const struct fd_map *
+fd_render_facts(const struct fd_render *r)
+{
+	return fd_facts_map(r->facts);
+}
+
+const char *
+fd_render_path(const struct fd_render *r)
+{
+	return r->in->path;
+}
+
+unsigned
+fd_render_privacy(struct fd_render *r, const char *doc, const char *text,
+		  struct fd_diags *d)
+{
+	return privacy_check(r, doc, text, d);
+}

@@ -76,6 +76,22 @@ struct fd_doc *fd_render_tree(struct fd_render *r,
  * inspection's history, owned by r; NULL without a history. */
 const char *fd_render_revision(const struct fd_render *r, const char *attr);
 
+/* The checked inspection's tree and r's facts, owned by r (a round of
+ * inspections is assembled from them: round.h), and the file it was
+ * read from. */
+const xmlDoc *fd_render_inspection(const struct fd_render *r);
+const struct fd_map *fd_render_facts(const struct fd_render *r);
+const char *fd_render_path(const struct fd_render *r);
+
+/*
+ * The privacy gate of r over the plain text of a published document made
+ * from it and others (the overview of a round): reports each case
+ * reference, date of birth or email address of r's evidence that text
+ * shows, naming doc. Returns how many.
+ */
+unsigned fd_render_privacy(struct fd_render *r, const char *doc,
+			   const char *text, struct fd_diags *d);
+
 /* The creation date r's documents carry (seconds since the epoch, -1:
  * SOURCE_DATE_EPOCH), for a document made from r's. */
 long long fd_render_created(const struct fd_render *r);

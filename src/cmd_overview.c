@@ -1,0 +1,334 @@
+/*
+ * cmd_overview.c: findings overview inspection.xml... -o overview.pdf
+ *
+ * The joint overview of a round of inspections that share a deep dive
+ * theme (jtai-2015 proposals, paragraph 121): each inspection is loaded
+ * and checked as findings check would (at the stage of its history), the
+ * round is assembled from them and their facts (round.h), the framework's
+ * overview.xsl turns it into a document tree, and the engines print it.
+ * The overview is published: its text must pass the privacy gate of every
+ * inspection in the round. Inspections of different frameworks or themes
+ * are an error naming them; nothing is written after an error.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "doctree.h"
+#include "emit_html.h"
+#include "round.h"
+#include "transform.h"
+#include "typeset.h"
+
+/* Inspections in one round: more is no round the guidance knows (the
+ * 2016-2019 rounds had six), and each is held in memory at once. */
+#define MAX_ROUND 64
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: findings overview [--style STYLE] [--templates DIR] "
+	      "-o OUT inspection.xml...\n\n"
+	      "The joint overview of a round of inspections that share a\n"
+	      "framework and a deep dive theme: the areas and their dates,\n"
+	      "the strengths and areas for development or improvement by\n"
+	      "evaluation criterion and by agency type, what recurs, the\n"
+	      "areas for priority action and the coverage of the criteria.\n"
+	      "Each inspection is checked first; nothing is written while an\n"
+	      "error remains, or when the overview would show a case\n"
+	      "reference, date of birth or email address from any of them.\n\n"
+	      "  -o, --output OUT  OUT.pdf, OUT.html (the HTML edition) or\n"
+	      "                    OUT.xml (the document tree)\n"
+	      "  --style STYLE     a style name or file (default gov-uk)\n"
+	      "  --templates DIR   take templates from DIR\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcasecmp(s + n - m, tail) == 0;
+}
+
+/* The round's framework and theme as a phrase: "jtai-2016, theme
+ * 'domestic-abuse'". The caller frees it. */
+static char *
+describe(const struct fd_render *r)
+{
+	const struct fd_map *f = fd_render_facts(r);
+	const char *ref = fd_map_get(f, "theme-ref");
+	const char *theme = fd_map_get(f, "theme");
+
+	return fd_xasprintf("%s, deep dive theme '%s'", fd_render_framework(r),
+			    ref && *ref ? ref : theme && *theme ? theme
+								: "(none)");
+}
+
+/* The theme that makes a round: its ref, else its words. */
+static const char *
+theme_key(const struct fd_render *r)
+{
+	const struct fd_map *f = fd_render_facts(r);
+	const char *ref = fd_map_get(f, "theme-ref");
+
+	if (ref && *ref)
+		return ref;
+	return fd_map_get(f, "theme") ? fd_map_get(f, "theme") : "";
+}
+
+/*
+ * Every inspection of the round is of the first one's framework and
+ * theme, has a deep dive theme, and appears once; the framework has an
+ * overview. Reports each that is not. Returns the number of errors.
+ */
+static unsigned
+same_round(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
+	   struct fd_diags *d)
+{
+	char *rel = fd_xasprintf("%s/overview.xsl", fd_render_framework(rs[0]));
+	char *xsl = fd_datadir_template(dd, rel), *msg, *a, *b;
+	unsigned bad = 0;
+	size_t i, j;
+
+	free(rel);
+	if (xsl == NULL) {
+		msg = fd_xasprintf("%s has no joint overview: the overview of a "
+				   "round is for the joint frameworks "
+				   "(jtai-2015, jtai-2016, jtai-2019)",
+				   fd_render_framework(rs[0]));
+		fd_render_diag(rs[0], d, "framework", FD_ERROR, msg);
+		free(msg);
+		bad++;
+	}
+	free(xsl);
+	for (i = 0; i < n; i++) {
+		if (*theme_key(rs[i]) == '\0') {
+			fd_render_diag(rs[i], d, NULL, FD_ERROR,
+				       "this inspection has no deep dive "
+				       "<theme>: a round is the inspections "
+				       "that share one");
+			bad++;
+		}
+		if (i > 0 && (strcmp(fd_render_framework(rs[i]),
+				     fd_render_framework(rs[0])) != 0 ||
+			      strcmp(theme_key(rs[i]), theme_key(rs[0])) != 0)) {
+			a = describe(rs[i]);
+			b = describe(rs[0]);
+			msg = fd_xasprintf(
+			    "not of the same round: %s is %s, but %s is %s",
+			    fd_render_path(rs[i]), a, fd_render_path(rs[0]), b);
+			fd_render_diag(rs[i], d, "framework", FD_ERROR, msg);
+			free(msg);
+			free(a);
+			free(b);
+			bad++;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(fd_render_ref(rs[i]), fd_render_ref(rs[j])) ==
+			    0) {
+				msg = fd_xasprintf(
+				    "inspection '%s' is in the round twice "
+				    "(also %s)",
+				    fd_render_ref(rs[i]), fd_render_path(rs[j]));
+				fd_render_diag(rs[i], d, "ref", FD_ERROR, msg);
+				free(msg);
+				bad++;
+				break;
+			}
+	}
+	return bad;
+}
+
+/* The round's tree through the framework's overview.xsl; NULL after
+ * reporting. *xsl is set to the stylesheet's path (the caller frees it). */
+static xmlDoc *
+transform_round(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
+		const struct fd_map *facts, char **xsl, struct fd_diags *d)
+{
+	char *rel = fd_xasprintf("%s/overview.xsl", fd_render_framework(rs[0]));
+	struct fd_transform *t = NULL;
+	struct fd_input *in = NULL;
+	xmlDoc *round = fd_round_doc(rs, n), *tree = NULL;
+	xmlChar *bytes = NULL;
+	int len = 0;
+
+	*xsl = fd_datadir_template(dd, rel);
+	free(rel);
+	xmlDocDumpMemoryEnc(round, &bytes, &len, "UTF-8");
+	xmlFreeDoc(round);
+	/* Parsed again as any input is, so the stylesheet meets a tree with
+	 * positions, as it does an inspection. */
+	if (bytes != NULL && len > 0 &&
+	    (in = fd_load_memory("(the round)", (const char *)bytes,
+				 (size_t)len, d)) != NULL &&
+	    (t = fd_transform_new(*xsl, dd->templates, d)) != NULL)
+		tree = fd_transform_run(t, in, facts, NULL, d);
+	fd_transform_free(t);
+	fd_input_free(in);
+	xmlFree(bytes);
+	return tree;
+}
+
+/* Renders the round to out; 0, or -1 after reporting. */
+static int
+overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
+	 const char *style_opt, const char *out, struct fd_diags *d)
+{
+	struct fd_map *facts = fd_round_facts(rs, n);
+	struct fd_typeset_opts to = {0};
+	struct fd_doctree_opts dopts = {0};
+	char *xsl = NULL, *style = NULL, *mddir, *schema, *text = NULL;
+	char *bytes = NULL;
+	struct fd_doc *dt = NULL;
+	xmlDoc *tree;
+	size_t len = 0, i;
+	unsigned hits = 0;
+	long long created = -1;
+	int rc = -1, xb;
+
+	for (i = 0; i < n; i++)
+		if (fd_render_created(rs[i]) > created)
+			created = fd_render_created(rs[i]);
+	mddir = fd_path_join(dd->templates, fd_render_framework(rs[0]));
+	schema = fd_path_join(dd->templates, "schema");
+	if ((tree = transform_round(rs, n, dd, facts, &xsl, d)) == NULL)
+		goto out;
+	dopts.markdown_dir = mddir;
+	dopts.placeholders = facts;
+	dopts.schema_dir = schema;
+	if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL)
+		goto out;
+	/* Published: the gate of every inspection whose facts it prints. */
+	text = fd_doctree_plain_text(dt);
+	for (i = 0; i < n; i++)
+		hits += fd_render_privacy(rs[i], "overview", text, d);
+	if (hits > 0)
+		goto out;
+	style = fd_datadir_style(dd, style_opt);
+	to.style_path = style;
+	to.markdown_dir = mddir;
+	to.placeholders = facts;
+	to.create_date = created;
+	to.schema_dir = schema;
+	if (ends_with(out, ".html")) {
+		bytes = fd_emit_html_edition(dt);
+		len = strlen(bytes);
+	} else if (ends_with(out, ".xml")) {
+		xmlDocDumpFormatMemoryEnc(tree, (xmlChar **)&bytes, &xb,
+					  "UTF-8", 1);
+		len = xb > 0 ? (size_t)xb : 0;
+	} else if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0) {
+		goto out;
+	}
+	if (bytes != NULL) {
+		int err = fd_write_atomic(out, bytes, len);
+
+		if (err != 0)
+			fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
+				strerror(err));
+		else
+			rc = 0;
+	}
+out:
+	if (ends_with(out, ".xml"))
+		xmlFree(bytes);
+	else
+		free(bytes);
+	if (tree != NULL)
+		xmlFreeDoc(tree);
+	fd_doc_free(dt);
+	fd_map_free(facts);
+	free(text);
+	free(xsl);
+	free(style);
+	free(mddir);
+	free(schema);
+	return rc;
+}
+
+int
+fd_cmd_overview(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"style", required_argument, NULL, 'S'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *templates = NULL, *out = NULL, *style = NULL;
+	struct fd_render *rs[MAX_ROUND];
+	struct fd_datadir dd;
+	struct fd_diags *d;
+	size_t n = 0, i;
+	int c, status, opened = 1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'S':
+			style = optarg;
+			break;
+		case 't':
+			templates = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return FD_EXIT_OK;
+		default:
+			usage(stderr);
+			return FD_EXIT_USAGE;
+		}
+	}
+	if (out == NULL || optind >= argc || argc - optind > MAX_ROUND) {
+		fprintf(stderr, "findings overview: %s\n",
+			out == NULL	    ? "no output file (-o OUT.pdf)"
+			: optind >= argc    ? "no inspection file given"
+					    : "more inspections than one round "
+					      "holds (64)");
+		usage(stderr);
+		return FD_EXIT_USAGE;
+	}
+	if (!ends_with(out, ".pdf") && !ends_with(out, ".html") &&
+	    !ends_with(out, ".xml")) {
+		fprintf(stderr, "findings overview: the overview is written as "
+				".pdf, .html or .xml, not '%s'\n",
+			out);
+		return FD_EXIT_USAGE;
+	}
+	d = fd_diags_new();
+	if (fd_datadir_find(&dd, templates, d) != 0) {
+		fd_diags_flush(d);
+		fd_diags_free(d);
+		return FD_EXIT_IO;
+	}
+	for (i = optind; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], out) == 0 ||
+		    fd_same_file(out, argv[i])) {
+			fd_diag(d, FD_IOERR, out, 0, 0,
+				"cannot write: it is an input file");
+			opened = 0;
+		}
+		if ((rs[n] = fd_render_open(argv[i], &dd, NULL, d)) != NULL)
+			n++;
+		else
+			opened = 0;
+	}
+	if (opened && same_round(rs, n, &dd, d) == 0)
+		overview(rs, n, &dd, style, out, d);
+	fd_diags_flush(d);
+	status = fd_diags_exit(d);
+	for (i = 0; i < n; i++)
+		fd_render_close(rs[i]);
+	fd_datadir_clear(&dd);
+	fd_diags_free(d);
+	return status;
+}
