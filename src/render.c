@@ -177,6 +177,11 @@ fd_render_documents(const struct fd_render *r, struct fd_document **docs,
 				    : NULL;
 		v[count].published = fd_attr(n, "published") &&
 				     strcmp(fd_attr(n, "published"), "yes") == 0;
+		/* gate="always": sent after publication, so checked for
+		 * privacy at every stage (the letters after the letter). */
+		if (v[count].published && fd_attr(n, "gate") != NULL &&
+		    strcmp(fd_attr(n, "gate"), "always") == 0)
+			v[count].published = 2;
 		count++;
 	}
 	fd_input_free(list);
@@ -551,7 +556,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	struct fd_map *vals = NULL;
 	xmlDoc *tree = NULL;
 	size_t len = 0;
-	int rc = -1, xb;
+	int rc = -1, xb, pub;
 
 	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
@@ -573,7 +578,8 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	dopts.placeholders = vals;
 	dopts.schema_dir = schema;
 
-	if (r->stage == FD_STAGE_FINAL && is_published(r, o->doc, d)) {
+	pub = is_published(r, o->doc, d);
+	if ((r->stage == FD_STAGE_FINAL && pub) || pub == 2) {
 		if ((dt = fd_doctree_build(tree, xsl, &dopts, sd)) == NULL)
 			goto out;
 		text = fd_doctree_plain_text(dt);

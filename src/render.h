@@ -120,7 +120,8 @@ struct fd_document {
 			    names (--to); NULL: one file. A document whose
 			    when= names an element the inspection lacks is
 			    not listed. */
-	int published;	 /* 1: staged and checked for privacy at final */
+	int published;	 /* 1: staged and checked for privacy at final;
+			    2 (gate="always"): checked at every stage */
 };
 
 /*
