@@ -371,21 +371,78 @@ kids_array(OH e)
 	return a;
 }
 
-/* Moves the kids of the continuation `from` (a row or cell cut by a page
- * break) to the element `to` it continues, and drops `from`. Only
- * structure elements move: they carry their own page. */
+/* The value of key in the number tree at node, or null. */
+OH
+number_tree_get(OH node, long long key, int depth)
+{
+	if (!node.isDictionary() || depth > 32)
+		return OH::newNull();
+	OH nums = node.getKey("/Nums");
+	if (nums.isArray())
+		for (int i = 0; i + 1 < nums.getArrayNItems(); i += 2) {
+			OH k = nums.getArrayItem(i);
+			if (k.isInteger() && k.getIntValue() == key)
+				return nums.getArrayItem(i + 1);
+		}
+	OH kids = node.getKey("/Kids");
+	if (kids.isArray())
+		for (auto &k : kids.aitems()) {
+			OH v = number_tree_get(k, key, depth + 1);
+			if (!v.isNull())
+				return v;
+		}
+	return OH::newNull();
+}
+
+/* Makes the parent tree lead marked content mcid of page to e. */
 void
-merge(OH to, OH from)
+reparent_mcid(OH root, OH page, long long mcid, OH e)
+{
+	OH sp = page.getKey("/StructParents");
+
+	if (!sp.isInteger())
+		return;
+	OH v = number_tree_get(root.getKey("/ParentTree"), sp.getIntValue(),
+			       0);
+	if (v.isArray() && mcid >= 0 && mcid < v.getArrayNItems())
+		v.setArrayItem((int)mcid, e);
+}
+
+/* Moves the kids of the continuation `from` (a row or cell cut by a page
+ * break) to the element `to` it continues, and drops `from`. Structure
+ * elements carry their own page; marked content (Cairo opens an empty
+ * sequence for the cell on the new page) goes as a reference with its
+ * page, and the parent tree follows it. */
+void
+merge(OH root, OH to, OH from)
 {
 	OH src = kids_array(from), dst = kids_array(to);
+	OH pg = from.getKey("/Pg");
 
 	for (auto &x : src.aitems()) {
-		if (!x.isDictionary() || !x.hasKey("/S"))
-			return; /* marked content of its own: left as it is */
-	}
-	for (auto &x : src.aitems()) {
-		x.replaceKey("/P", to);
-		dst.appendItem(x);
+		if (x.isDictionary() && x.hasKey("/S")) {
+			x.replaceKey("/P", to);
+			dst.appendItem(x);
+		} else if (x.isInteger() && pg.isDictionary()) {
+			OH mcr = OH::newDictionary();
+
+			mcr.replaceKey("/Type", OH::newName("/MCR"));
+			mcr.replaceKey("/MCID", x);
+			mcr.replaceKey("/Pg", pg);
+			dst.appendItem(mcr);
+			reparent_mcid(root, pg, x.getIntValue(), to);
+		} else if (x.isDictionary() &&
+			   x.getKey("/Type").isNameAndEquals("/MCR")) {
+			OH p = x.hasKey("/Pg") ? x.getKey("/Pg") : pg;
+
+			if (!x.hasKey("/Pg") && p.isDictionary())
+				x.replaceKey("/Pg", p);
+			dst.appendItem(x);
+			reparent_mcid(root, p, x.getKey("/MCID").getIntValue(),
+				      to);
+		} else {
+			dst.appendItem(x);
+		}
 	}
 	unlink(from.getKey("/P"), from);
 }
@@ -451,7 +508,7 @@ attributes(QPDF &pdf, const struct fd_pages *pages)
 			continue;
 		auto it = seen.find(o->node);
 		if (it != seen.end()) {
-			merge(it->second, e);
+			merge(root, it->second, e);
 			continue;
 		}
 		seen[o->node] = e;

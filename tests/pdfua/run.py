@@ -64,6 +64,22 @@ def main():
         elif "has no document" not in p.stderr:
             fails.append("%s diff: exit %d: %s"
                          % (name, p.returncode, p.stderr))
+    # Document trees straight to the typesetting engine: every node, and
+    # a table cut by page breaks (one regular table all the same).
+    trees = sorted(glob.glob(os.path.join(SRC, "tests", "pdfua", "cases",
+                                          "*.xml")))
+    trees.append(os.path.join(SRC, "tests", "typeset", "cases",
+                              "every-node.xml"))
+    for t in trees:
+        out = os.path.join(tmp, os.path.basename(t)[:-4] + ".pdf")
+        p = run([FINDINGS, "typeset", t, "-o", out, "--markdown-dir",
+                 os.path.dirname(t), "--set", "lead=Northshire",
+                 "--set", "area=Northshire", "--set", "due=7 March 2016"])
+        if p.returncode == 0:
+            pdfs.append(out)
+        else:
+            fails.append("typeset %s: exit %d: %s"
+                         % (t, p.returncode, p.stderr))
     for f in pdfs:
         fails += check.Checker(f).run()
     for f in fails:
