@@ -1630,7 +1630,9 @@ band_ops(struct lay *L, const struct place *p, double top,
 		double y, h;
 
 		cell_box(p, c, top, &y, &h);
-		if (c->node->flags & FD_HEADER_CELL)
+		/* A borderless table (a list of facts) heads its rows
+		 * in bold only. */
+		if (c->node->flags & FD_HEADER_CELL && t->borders)
 			rect(out, x, y, w, h, L->st->header_fill);
 	}
 	for (k = b->cell0; t->borders && k < b->cell0 + b->ncells; k++) {

@@ -56,7 +56,7 @@
           <col width="22%"/><col/>
           <xsl:apply-templates select="old | new"/>
           <tr>
-            <td><b>Compared</b></td>
+            <th>Compared</th>
             <td>
               <xsl:value-of select="concat('The ', $doc, ' of each, as rendered at the ')"/>
               <xsl:call-template name="stage-words">
@@ -226,14 +226,12 @@
   <!-- A row of the table of files. -->
   <xsl:template match="old | new">
     <tr>
-      <td>
-        <b>
+      <th>
           <xsl:choose>
             <xsl:when test="self::old">Old</xsl:when>
             <xsl:otherwise>New</xsl:otherwise>
           </xsl:choose>
-        </b>
-      </td>
+      </th>
       <td>
         <xsl:value-of select="@file"/>
         <xsl:if test="@revision">

@@ -73,7 +73,7 @@
         <table borders="no">
           <col width="32%"/><col/>
           <tr>
-            <td><b>Inspection</b></td>
+            <th>Inspection</th>
             <td>
               <xsl:value-of select="concat($inspection-name, ' of ',
                   normalize-space($root/area), ' (', $root/@ref, ')')"/>
@@ -91,7 +91,7 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <tr>
-      <td><b><xsl:value-of select="$label"/></b></td>
+      <th><xsl:value-of select="$label"/></th>
       <td><xsl:copy-of select="$value"/></td>
     </tr>
   </xsl:template>

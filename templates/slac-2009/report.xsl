@@ -162,29 +162,29 @@
       <col width="35%"/><col/>
       <xsl:if test="$fieldwork-start != ''">
         <tr>
-          <td><b><xsl:value-of select="$d/@dates"/></b></td>
+          <th><xsl:value-of select="$d/@dates"/></th>
           <td><xsl:value-of select="concat($fieldwork-start, ' to ', $fieldwork-end)"/></td>
         </tr>
       </xsl:if>
       <xsl:if test="$lead-inspector != ''">
         <tr>
-          <td><b><xsl:value-of select="$d/@inspector"/></b></td>
+          <th><xsl:value-of select="$d/@inspector"/></th>
           <td><xsl:value-of select="$lead-inspector"/></td>
         </tr>
       </xsl:if>
       <tr>
-        <td><b><xsl:value-of select="$d/@report-date"/></b></td>
+        <th><xsl:value-of select="$d/@report-date"/></th>
         <td><xsl:value-of select="$letter-date"/></td>
       </tr>
       <xsl:if test="($stage = 'pre-publication' or $stage = 'final') and
                     $publication-date != ''">
         <tr>
-          <td><b><xsl:value-of select="$d/@publication"/></b></td>
+          <th><xsl:value-of select="$d/@publication"/></th>
           <td><xsl:value-of select="$publication-date"/></td>
         </tr>
       </xsl:if>
       <tr>
-        <td><b><xsl:value-of select="$d/@reference"/></b></td>
+        <th><xsl:value-of select="$d/@reference"/></th>
         <td><xsl:value-of select="$ref"/></td>
       </tr>
     </table>
