@@ -32,7 +32,7 @@
 /* Bytes of one CSV file read, of one field, records and fields of a
  * record. A form has a row a paragraph: a few hundred. */
 #define FD_CSV_MAX_FILE (4u * 1024u * 1024u)
-#define FD_CSV_MAX_FIELD 32768u
+#define FD_CSV_MAX_FIELD 16384u
 #define FD_CSV_MAX_RECORDS 20000u
 #define FD_CSV_MAX_FIELDS 64u
 
