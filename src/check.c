@@ -5,7 +5,6 @@
  * read from templates/<framework>/rules.xml; no framework is named here.
  * Every message is in the table below, so wording stays in one place.
  */
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,15 +81,6 @@
 	X(LIMIT, FD_WARNING,                                                   \
 	  "%s is graded %s, but %s is %s: %s (limiting judgement; give "       \
 	  "why=\"...\" if the departure is deliberate)")                       \
-	X(PRIVACY, FD_WARNING, "%s '%s' (from %s) appears in %s")         \
-	X(PRIVACY_FINAL, FD_ERROR,                                             \
-	  "%s '%s' (from %s) appears in %s: a published document may "    \
-	  "not show it")                                                       \
-	X(DOB_TEXT, FD_WARNING,                                                \
-	  "what looks like a date of birth ('%s') appears in %s")              \
-	X(DOB_TEXT_FINAL, FD_ERROR,                                            \
-	  "what looks like a date of birth ('%s') appears in %s: a "           \
-	  "published document may not show it")                               \
 	X(FA_OPEN, FD_WARNING,                                                 \
 	  "factual accuracy comment '%s' has no decision yet")                 \
 	X(FA_OPEN_FINAL, FD_ERROR,                                             \
@@ -247,13 +237,6 @@ idx_get(const struct idx *x, const char *key)
 	return NULL;
 }
 
-/* A term that must not be published, and where it came from. */
-struct term {
-	char *text; /* the string */
-	char *kind; /* "case reference", "date of birth", "email address" */
-	char *from; /* "evidence record ev-014", "concern c-1" */
-};
-
 /* Everything one check run needs. */
 struct ctx {
 	struct fd_input *in;	    /* the inspection */
@@ -264,10 +247,6 @@ struct ctx {
 	struct idx ids;		    /* every id in the file */
 	xmlDoc *rules;		    /* templates/<framework>/rules.xml */
 	xmlNode *rules_root;	    /* its <rules> */
-	struct term *terms;	    /* privacy terms from the evidence */
-	size_t nterms;		    /* entries in terms */
-	regex_t re_email;	    /* an email address */
-	regex_t re_dob;		    /* "DOB", "born" and a date */
 };
 
 static void
@@ -1011,231 +990,6 @@ check_history(struct ctx *c)
 	}
 }
 
-/* Privacy. */
-
-static void
-add_term(struct ctx *c, const char *text, size_t len, const char *kind,
-	 const char *from)
-{
-	size_t i;
-
-	for (i = 0; i < c->nterms; i++)
-		if (strlen(c->terms[i].text) == len &&
-		    strncmp(c->terms[i].text, text, len) == 0)
-			return;
-	c->terms = fd_xreallocarray(c->terms, c->nterms + 1, sizeof *c->terms);
-	c->terms[c->nterms].text = fd_xstrndup(text, len);
-	c->terms[c->nterms].kind = fd_xstrdup(kind);
-	c->terms[c->nterms].from = fd_xstrdup(from);
-	c->nterms++;
-}
-
-static int
-is_ref_char(char ch)
-{
-	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '/' || ch == '_';
-}
-
-/*
- * Case references in a cases attribute or element: every run of letters,
- * digits, '-', '/' and '_' with a digit in it and at least four characters
- * ("NS-48213", "48213"). Words ("and sibling") are not references.
- */
-static void
-add_case_refs(struct ctx *c, const char *s, const char *from)
-{
-	const char *p = s;
-
-	while (*p) {
-		const char *q = p;
-		int digit = 0;
-
-		while (*q && is_ref_char(*q)) {
-			if (*q >= '0' && *q <= '9')
-				digit = 1;
-			q++;
-		}
-		/* Trim punctuation that joined the run. */
-		{
-			const char *e = q;
-
-			while (e > p && (e[-1] == '-' || e[-1] == '/'))
-				e--;
-			if (digit && e - p >= 4)
-				add_term(c, p, (size_t)(e - p),
-					 "case reference", from);
-		}
-		p = *q ? q + 1 : q;
-	}
-}
-
-static void
-add_matches(struct ctx *c, regex_t *re, int group, const char *s,
-	    const char *kind, const char *from)
-{
-	regmatch_t m[6];
-	const char *p = s;
-
-	while (*p && regexec(re, p, 6, m, p == s ? 0 : REG_NOTBOL) == 0) {
-		if (m[group].rm_so >= 0 && m[group].rm_eo > m[group].rm_so)
-			add_term(c, p + m[group].rm_so,
-				 (size_t)(m[group].rm_eo - m[group].rm_so),
-				 kind, from);
-		if (m[0].rm_eo == 0)
-			break;
-		p += m[0].rm_eo;
-	}
-}
-
-static void
-collect_terms(struct ctx *c)
-{
-	xmlNode *ev = fd_child(c->root, "evidence");
-	xmlNode *cs = fd_child(c->root, "concerns"), *n, *k;
-	char *from, *text;
-
-	for (n = ev ? ev->children : NULL; n; n = n->next) {
-		if (!fd_is_elem(n, "record"))
-			continue;
-		from = fd_xasprintf("evidence record %s", fd_attr(n, "id"));
-		if (fd_attr(n, "cases"))
-			add_case_refs(c, fd_attr(n, "cases"), from);
-		text = fd_text(n);
-		add_matches(c, &c->re_email, 0, text, "email address", from);
-		add_matches(c, &c->re_dob, 3, text, "date of birth", from);
-		free(text);
-		free(from);
-	}
-	for (n = cs ? cs->children : NULL; n; n = n->next) {
-		if (!fd_is_elem(n, "concern"))
-			continue;
-		from = fd_xasprintf("concern %s", fd_attr(n, "id"));
-		for (k = n->children; k; k = k->next) {
-			if (k->type != XML_ELEMENT_NODE)
-				continue;
-			text = fd_text(k);
-			if (fd_is_elem(k, "cases"))
-				add_case_refs(c, text, from);
-			add_matches(c, &c->re_email, 0, text, "email address",
-				    from);
-			add_matches(c, &c->re_dob, 3, text, "date of birth",
-				    from);
-			free(text);
-		}
-		free(from);
-	}
-}
-
-/* Finds term in text as a whole token (not inside a longer reference);
- * email addresses compare without regard to case. */
-static int
-contains_term(const char *text, const struct term *t)
-{
-	size_t n = strlen(t->text);
-	int icase = strcmp(t->kind, "email address") == 0;
-	const char *p;
-
-	for (p = text; *p; p++) {
-		if ((icase ? strncasecmp(p, t->text, n) : strncmp(p, t->text, n)) != 0)
-			continue;
-		if (p > text && is_ref_char(p[-1]) && is_ref_char(t->text[0]))
-			continue;
-		if (is_ref_char(p[n]) && is_ref_char(t->text[n - 1]))
-			continue;
-		return 1;
-	}
-	return 0;
-}
-
-/* Reports each privacy term, and anything that looks like a date of
- * birth, in text that a published document prints. */
-static void
-scan_text(struct ctx *c, const xmlNode *n, const char *attr, const char *text,
-	  const char *what, const char *id)
-{
-	size_t i;
-	int final = c->stage == FD_STAGE_FINAL;
-	regmatch_t m[6];
-	char *where = id && *id ? fd_xasprintf("%s '%s'", what, id)
-				: fd_xasprintf("the %s", what);
-
-	int dob_said = 0;
-
-	for (i = 0; i < c->nterms; i++)
-		if (contains_term(text, &c->terms[i])) {
-			say(c, n, attr, final ? M_PRIVACY_FINAL : M_PRIVACY,
-			    c->terms[i].kind, c->terms[i].text,
-			    c->terms[i].from, where);
-			if (strcmp(c->terms[i].kind, "date of birth") == 0)
-				dob_said = 1;
-		}
-	if (!dob_said && regexec(&c->re_dob, text, 6, m, 0) == 0) {
-		char *dob = fd_xstrndup(text + m[0].rm_so,
-					(size_t)(m[0].rm_eo - m[0].rm_so));
-
-		say(c, n, attr, final ? M_DOB_TEXT_FINAL : M_DOB_TEXT, dob,
-		    where);
-		free(dob);
-	}
-	free(where);
-}
-
-static void
-scan_elem(struct ctx *c, const xmlNode *n, const char *what, const char *id)
-{
-	char *text = fd_text(n);
-
-	scan_text(c, n, NULL, text, what, id);
-	free(text);
-}
-
-/* Names and titles of a list of elements, as printed in addressee and
- * signature blocks. */
-static void
-scan_names(struct ctx *c, const xmlNode *list, const char *elem)
-{
-	static const char *const attrs[] = {"name", "title"};
-	const xmlNode *n;
-	size_t i;
-
-	for (n = list ? list->children : NULL; n; n = n->next) {
-		if (!fd_is_elem(n, elem))
-			continue;
-		for (i = 0; i < 2; i++)
-			if (fd_attr(n, attrs[i]))
-				scan_text(c, n, attrs[i], fd_attr(n, attrs[i]),
-					  elem, fd_attr(n, "id"));
-		if (strcmp(elem, "agency") == 0)
-			scan_names(c, n, "leader");
-	}
-}
-
-static void
-check_privacy(struct ctx *c)
-{
-	xmlNode *f = fd_child(c->root, "findings"), *n;
-	xmlNode *js = fd_child(c->root, "judgements");
-
-	collect_terms(c);
-	if (fd_child(c->root, "area"))
-		scan_elem(c, fd_child(c->root, "area"), "area", NULL);
-	if (fd_child(c->root, "theme"))
-		scan_elem(c, fd_child(c->root, "theme"), "theme", NULL);
-	for (n = f ? f->children : NULL; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE)
-			scan_elem(c, n, (const char *)n->name,
-				  fd_attr(n, "id"));
-	for (n = js ? js->children : NULL; n; n = n->next)
-		if (fd_is_elem(n, "judgement"))
-			scan_elem(c, n, "judgement", fd_attr(n, "aspect"));
-	scan_names(c, fd_child(c->root, "agencies"), "agency");
-	scan_names(c, fd_child(c->root, "signatories"), "signatory");
-	/* The response to the statement of action prints the evaluation. */
-	if ((n = fd_child(c->root, "statement-of-action-review")) != NULL)
-		scan_elem(c, n, "statement-of-action-review", NULL);
-}
-
 static int
 load_rules(struct ctx *c, const struct fd_datadir *dd)
 {
@@ -1262,39 +1016,11 @@ load_rules(struct ctx *c, const struct fd_datadir *dd)
 }
 
 static void
-ctx_init(struct ctx *c)
-{
-	/* An email address; a date of birth after its label, as
-	 * 12/03/2006, 12-03-06, 2006-03-12 or 12 March 2006. */
-	static const char dob[] =
-	    "(d\\.? ?o\\.? ?b\\.?|date of birth|born( on)?)[: ]*"
-	    "([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|"
-	    "[0-9]{4}-[0-9]{2}-[0-9]{2}|"
-	    "[0-9]{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|"
-	    "oct|nov|dec)[a-z]* [0-9]{4})";
-
-	regcomp(&c->re_email,
-		"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}",
-		REG_EXTENDED);
-	regcomp(&c->re_dob, dob, REG_EXTENDED | REG_ICASE);
-}
-
-static void
 ctx_clear(struct ctx *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->nterms; i++) {
-		free(c->terms[i].text);
-		free(c->terms[i].kind);
-		free(c->terms[i].from);
-	}
-	free(c->terms);
 	idx_free(&c->ids);
 	if (c->rules)
 		xmlFreeDoc(c->rules);
-	regfree(&c->re_email);
-	regfree(&c->re_dob);
 }
 
 enum fd_stage
@@ -1332,7 +1058,6 @@ fd_check(struct fd_input *in, const struct fd_datadir *dd, enum fd_stage stage,
 	c.stage = stage;
 	c.root = xmlDocGetRootElement(in->doc);
 	c.framework = fd_attr(c.root, "framework");
-	ctx_init(&c);
 	if (load_rules(&c, dd) == 0) {
 		walk(&c, c.root, collect_id);
 		walk(&c, c.root, check_elem);
@@ -1342,29 +1067,10 @@ fd_check(struct fd_input *in, const struct fd_datadir *dd, enum fd_stage stage,
 		check_judgements(&c);
 		check_fa(&c);
 		check_history(&c);
-		check_privacy(&c);
 	}
 	ctx_clear(&c);
 	return fd_diags_count(d, FD_ERROR) + fd_diags_count(d, FD_IOERR) -
 	       before;
-}
-
-char **
-fd_privacy_terms(struct fd_input *in)
-{
-	struct ctx c = {0};
-	char **v;
-	size_t i;
-
-	c.in = in;
-	c.root = xmlDocGetRootElement(in->doc);
-	ctx_init(&c);
-	collect_terms(&c);
-	v = fd_xcalloc(c.nterms + 1, sizeof *v);
-	for (i = 0; i < c.nterms; i++)
-		v[i] = fd_xstrdup(c.terms[i].text);
-	ctx_clear(&c);
-	return v;
 }
 
 void

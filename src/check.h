@@ -28,7 +28,8 @@ int fd_stage_option(const char *command, const char *arg,
 /*
  * Validates the loaded inspection against templates/schema/inspection.rng
  * and, when that passes, applies every semantic rule; at FD_STAGE_FINAL the
- * privacy and factual-accuracy rules are errors. Reports through d and
+ * factual-accuracy rules are errors. The privacy rule is the gate of
+ * privacy.h, which searches the documents themselves (fd_render_gate). Reports through d and
  * returns the number of errors found. The inspection is dedented first.
  */
 unsigned fd_check(struct fd_input *in, const struct fd_datadir *dd,
@@ -38,12 +39,7 @@ unsigned fd_check(struct fd_input *in, const struct fd_datadir *dd,
  * that findings check checks for when none is given. */
 enum fd_stage fd_inspection_stage(const struct fd_input *in);
 
-/*
- * The strings a published document must never show: case references,
- * dates of birth and email addresses found in the evidence records and the
- * concerns. A NULL-terminated array; free it with fd_strv_free.
- */
-char **fd_privacy_terms(struct fd_input *in);
+/* Frees a NULL-terminated array of strings and each of them. */
 void fd_strv_free(char **v);
 
 /* Validates any loaded XML file against a RELAX NG schema file, with our

@@ -182,7 +182,7 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 	struct fd_map *facts = fd_round_facts(rs, n);
 	struct fd_typeset_opts to = {0};
 	struct fd_doctree_opts dopts = {0};
-	char *xsl = NULL, *style = NULL, *mddir, *schema, *text = NULL;
+	char *xsl = NULL, *style = NULL, *mddir, *schema;
 	char *bytes = NULL;
 	struct fd_doc *dt = NULL;
 	xmlDoc *tree;
@@ -204,9 +204,8 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 	if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL)
 		goto out;
 	/* Published: the gate of every inspection whose facts it prints. */
-	text = fd_doctree_plain_text(dt);
 	for (i = 0; i < n; i++)
-		hits += fd_render_privacy(rs[i], "overview", text, d);
+		hits += fd_render_privacy(rs[i], "overview", dt, d);
 	if (hits > 0)
 		goto out;
 	style = fd_datadir_style(dd, style_opt);
@@ -243,7 +242,6 @@ out:
 		xmlFreeDoc(tree);
 	fd_doc_free(dt);
 	fd_map_free(facts);
-	free(text);
 	free(xsl);
 	free(style);
 	free(mddir);

@@ -10,6 +10,7 @@
 #include "check.h"
 #include "commands.h"
 #include "ics.h"
+#include "privacy.h"
 #include "timeline.h"
 
 /* Columns of the table, in characters: day, dates, milestone, who; two
@@ -422,8 +423,18 @@ fd_cmd_timeline(int argc, char **argv)
 					   fd_ics_stamp(notified)};
 		int err;
 
+		struct fd_gate *g = fd_gate_new(in);
+		unsigned leaks;
+
 		ics = fd_ics_timeline(t, &info, &ics_len);
 		fd_ics_add_complaints(&ics, &ics_len, plans, nplans, &info);
+		/* A calendar leaves on the first day: no child's identifier
+		 * in any of its fields, at any stage. */
+		fd_gate_calendar(g, "calendar", ics, ics_len);
+		leaks = fd_gate_report(g, d);
+		fd_gate_free(g);
+		if (leaks > 0)
+			goto out;
 		if (fd_same_file(ics_path, in->path)) {
 			fd_diag(d, FD_IOERR, ics_path, 0, 0,
 				"cannot write: it is the input file");

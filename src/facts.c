@@ -527,6 +527,12 @@ fail:
 	return NULL;
 }
 
+const struct fd_timeline *
+fd_facts_timeline(const struct fd_facts *f)
+{
+	return f->tl;
+}
+
 void
 fd_facts_free(struct fd_facts *f)
 {

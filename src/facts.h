@@ -52,6 +52,7 @@
 #include "util.h"
 
 struct fd_facts;
+struct fd_timeline;
 
 /*
  * Computes the facts of a checked inspection for a stage. Returns NULL
@@ -63,6 +64,9 @@ struct fd_facts *fd_facts_new(const struct fd_input *in,
 			      const struct fd_datadir *dd,
 			      enum fd_stage stage, struct fd_diags *d);
 void fd_facts_free(struct fd_facts *f);
+
+/* The framework's timeline dated for the inspection; owned by f. */
+const struct fd_timeline *fd_facts_timeline(const struct fd_facts *f);
 
 /* The facts, name to value; owned by f. */
 const struct fd_map *fd_facts_map(const struct fd_facts *f);

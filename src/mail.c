@@ -394,14 +394,10 @@ out:
 }
 
 int
-fd_mail_render(xmlDoc *tree, const char *name,
-	       const struct fd_typeset_opts *o, struct fd_diags *d, char **out,
-	       size_t *len)
+fd_mail_write(xmlDoc *tree, const struct fd_doc *doc, const char *name,
+	      struct fd_diags *d, char **out, size_t *len)
 {
 	xmlNode *el = find_mail(tree);
-	struct fd_map *ph = NULL;
-	struct fd_doctree_opts dopts;
-	struct fd_doc *doc = NULL;
 	struct mail m;
 	char *text = NULL, *html = NULL;
 	int rc = -1;
@@ -415,13 +411,7 @@ fd_mail_render(xmlDoc *tree, const char *name,
 			"<mail>");
 		return -1;
 	}
-	ph = placeholders(el, o->placeholders);
-	dopts.markdown_dir = o->markdown_dir;
-	dopts.placeholders = ph;
-	dopts.schema_dir = o->schema_dir;
-	/* Validates the whole tree, <mail> included, before it is read. */
-	doc = fd_doctree_build(tree, name, &dopts, d);
-	if (doc == NULL || mail_read(&m, el, name, d) != 0)
+	if (mail_read(&m, el, name, d) != 0)
 		goto out;
 	text = fd_emit_text(doc, TEXT_WIDTH);
 	html = fd_emit_html(doc);
@@ -436,9 +426,55 @@ out:
 	mail_clear(&m);
 	free(text);
 	free(html);
+	return rc;
+}
+
+int
+fd_mail_render(xmlDoc *tree, const char *name,
+	       const struct fd_typeset_opts *o, struct fd_diags *d, char **out,
+	       size_t *len)
+{
+	xmlNode *el = find_mail(tree);
+	struct fd_doctree_opts dopts;
+	struct fd_map *ph;
+	struct fd_doc *doc;
+	int rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	if (el == NULL) /* says that it is not an email */
+		return fd_mail_write(tree, NULL, name, d, out, len);
+	ph = placeholders(el, o->placeholders);
+	dopts.markdown_dir = o->markdown_dir;
+	dopts.placeholders = ph;
+	dopts.schema_dir = o->schema_dir;
+	/* Validates the whole tree, <mail> included, before it is read. */
+	if ((doc = fd_doctree_build(tree, name, &dopts, d)) != NULL)
+		rc = fd_mail_write(tree, doc, name, d, out, len);
 	fd_doc_free(doc);
 	fd_map_free(ph);
 	return rc;
+}
+
+char *
+fd_mail_carried(xmlDoc *tree)
+{
+	const xmlNode *el = find_mail(tree), *c;
+	struct fd_buf b = {0};
+	static const char *const attrs[] = {"subject", "id-domain", "name",
+					    "address"};
+	size_t i;
+
+	for (c = el; c != NULL; c = c == el ? el->children : c->next) {
+		if (c->type != XML_ELEMENT_NODE || fd_is_elem(c, "placeholder"))
+			continue;
+		for (i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+			if (fd_attr(c, attrs[i]) != NULL) {
+				fd_buf_adds(&b, fd_attr(c, attrs[i]));
+				fd_buf_addc(&b, '\n');
+			}
+	}
+	return fd_buf_steal(&b);
 }
 
 /* Appends a text node to el. */

@@ -40,6 +40,17 @@ int fd_mail_render(xmlDoc *tree, const char *name,
 		   const struct fd_typeset_opts *o, struct fd_diags *d,
 		   char **out, size_t *len);
 
+/* The same for a document tree already built from tree (doctree.h, with
+ * fd_mail_values as its placeholders), which the caller keeps. */
+struct fd_doc;
+int fd_mail_write(xmlDoc *tree, const struct fd_doc *doc, const char *name,
+		  struct fd_diags *d, char **out, size_t *len);
+
+/* What an email tree's headers carry from the inspection (the subject,
+ * the names and addresses of sender and recipients, the Message-ID's
+ * domain), a line each, for the privacy gate. The caller frees it. */
+char *fd_mail_carried(xmlDoc *tree);
+
 /*
  * The same email printed as a mail client prints it: the subject as a
  * heading, From, Sent, To, Cc, then the body, typeset with fd_typeset_pdf

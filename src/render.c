@@ -1,10 +1,11 @@
 /*
  * render.c: the pipeline of one inspection (render.h).
  *
- * The final privacy check runs on the rendered text, not on the input:
- * what a reader sees is what must be clean, whether a string came from a
- * finding, a name or a template. fd_check has already refused the same
- * strings in the findings; this net catches what reaches print otherwise.
+ * The privacy gate (privacy.h) runs on the document tree the engines are
+ * given, built once, and on what an email carries besides: what a reader
+ * sees is what must be clean, whether a string came from a finding, a name
+ * or a template. `findings check` runs the same gate over every outgoing
+ * document (fd_render_gate), so it says first what render would refuse.
  */
 #include "render.h"
 
@@ -20,8 +21,10 @@
 #include "doctree.h"
 #include "emit_html.h"
 #include "facts.h"
+#include "ics.h"
 #include "load.h"
 #include "mail.h"
+#include "privacy.h"
 #include "transform.h"
 #include "typeset.h"
 
@@ -32,6 +35,7 @@ struct fd_render {
 	struct fd_facts *facts;	     /* computed once for every document */
 	char *framework;	     /* framework=, for template paths */
 	char *ref;		     /* ref=, for output names */
+	struct fd_gate *gate;	     /* the privacy gate, made on first need */
 };
 
 struct fd_render *
@@ -64,6 +68,7 @@ fd_render_close(struct fd_render *r)
 	if (r == NULL)
 		return;
 	fd_facts_free(r->facts);
+	fd_gate_free(r->gate);
 	fd_input_free(r->in);
 	free(r->framework);
 	free(r->ref);
@@ -190,7 +195,7 @@ fd_render_documents(const struct fd_render *r, struct fd_document **docs,
 	return count;
 }
 
-/* Whether doc is a published document of the framework. */
+/* Whether doc is a published document of the framework (documents.xml). */
 static int
 is_published(const struct fd_render *r, const char *doc, struct fd_diags *d)
 {
@@ -245,114 +250,6 @@ char **
 fd_render_concern_ids(const struct fd_render *r)
 {
 	return fd_render_ids(r, "concern");
-}
-
-/* The privacy check of the rendered text. */
-
-static int
-word_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '-' || c == '/' || c == '_';
-}
-
-/* Where term occurs in text as a whole token (not inside a longer
- * reference), without regard to case; NULL when it does not. */
-static const char *
-find_term(const char *text, const char *term)
-{
-	size_t n = strlen(term);
-	const char *p;
-
-	if (n == 0)
-		return NULL;
-	for (p = text; *p; p++) {
-		if (strncasecmp(p, term, n) != 0)
-			continue;
-		if (p > text && word_char(p[-1]) && word_char(term[0]))
-			continue;
-		if (word_char(p[n]) && word_char(term[n - 1]))
-			continue;
-		return p;
-	}
-	return NULL;
-}
-
-/* What a privacy term is, for the message: the list does not say. */
-static const char *
-term_kind(const char *term)
-{
-	const char *p;
-	int seps = 0;
-
-	if (strchr(term, '@') != NULL)
-		return "email address";
-	for (p = term; *p; p++)
-		if (*p == '/' || *p == '.' || *p == '-' || *p == ' ')
-			seps++;
-	/* 14/02/2008, 2008-02-14, 14 February 2008 */
-	if (isdigit((unsigned char)term[0]) && seps == 2)
-		return "date of birth";
-	return "case reference";
-}
-
-/* The finding (or other element under findings) whose text or title
- * holds term. */
-static const xmlNode *
-finding_with(const struct fd_render *r, const char *term)
-{
-	xmlNode *fs = fd_child(xmlDocGetRootElement(r->in->doc), "findings");
-	xmlNode *n;
-	const xmlNode *hit = NULL;
-	char *text;
-
-	for (n = fs ? fs->children : NULL; n && hit == NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		text = fd_text(n);
-		if (find_term(text, term) != NULL ||
-		    (fd_attr(n, "title") != NULL &&
-		     find_term(fd_attr(n, "title"), term) != NULL))
-			hit = n;
-		free(text);
-	}
-	return hit;
-}
-
-/*
- * Searches the plain text of the rendered tree for every privacy term of
- * the inspection. Reports each one found, at the finding that holds it
- * when there is one. Returns the number found.
- */
-static unsigned
-privacy_check(struct fd_render *r, const char *doc, const char *text,
-	      struct fd_diags *d)
-{
-	char **terms = fd_privacy_terms(r->in);
-	const xmlNode *f;
-	unsigned found = 0;
-	size_t i;
-
-	for (i = 0; terms[i] != NULL; i++) {
-		if (find_term(text, terms[i]) == NULL)
-			continue;
-		found++;
-		if ((f = finding_with(r, terms[i])) != NULL)
-			fd_input_diag(d, r->in, f, NULL, FD_ERROR,
-				      "the final %s prints the %s '%s' from "
-				      "the evidence, in %s '%s': a published "
-				      "document may not show it",
-				      doc, term_kind(terms[i]), terms[i],
-				      (const char *)f->name,
-				      fd_attr(f, "id") ? fd_attr(f, "id") : "");
-		else
-			fd_diag(d, FD_ERROR, r->in->path, 0, 0,
-				"the final %s prints the %s '%s' from the "
-				"evidence: a published document may not "
-				"show it",
-				doc, term_kind(terms[i]), terms[i]);
-	}
-	fd_strv_free(terms);
-	return found;
 }
 
 /* Rendering. */
@@ -543,91 +440,193 @@ can_write_as(struct fd_render *r, const struct fd_render_opts *o,
 	return 0;
 }
 
+/* A document made as far as its tree: the stylesheet's output and the C
+ * document tree the engines and the privacy gate read, built once. */
+struct made {
+	char *xsl;	 /* the stylesheet's path, for diagnostics */
+	char *mddir;	 /* templates/<framework>/ */
+	char *schema;	 /* templates/schema/ */
+	xmlDoc *tree;	 /* the stylesheet's output */
+	struct fd_doc *dt; /* the C tree, or NULL when .xml is asked for */
+	int mail;	 /* the tree is an email */
+};
+
+static void
+made_clear(struct made *m)
+{
+	fd_doc_free(m->dt);
+	if (m->tree != NULL)
+		xmlFreeDoc(m->tree);
+	free(m->schema);
+	free(m->mddir);
+	free(m->xsl);
+	memset(m, 0, sizeof *m);
+}
+
+/* Builds m's C tree from its stylesheet output, filling an email's
+ * Markdown with its recipient's values too. The tree's errors go to sd
+ * (refiled by the caller). Returns 0, or -1 after reporting. */
+static int
+make_dt(struct fd_render *r, const struct fd_render_opts *o, struct made *m,
+	struct fd_diags *sd)
+{
+	struct fd_doctree_opts dopts = {0};
+	struct fd_map *facts = values(r, o), *filled;
+
+	/* An email fills its Markdown with its recipient's values too. */
+	filled = fd_mail_values(m->tree, facts);
+	fd_map_free(facts);
+	dopts.markdown_dir = m->mddir;
+	dopts.placeholders = filled;
+	dopts.schema_dir = m->schema;
+	m->dt = fd_doctree_build(m->tree, m->xsl, &dopts, sd);
+	fd_map_free(filled);
+	return m->dt ? 0 : -1;
+}
+
+/* Runs the document's stylesheet (its errors to d) and, unless only its
+ * output is wanted (as_xml), builds the C tree. Returns 0, or -1 after
+ * reporting. */
+static int
+make(struct fd_render *r, const struct fd_render_opts *o, int as_xml,
+     struct made *m, struct fd_diags *sd, struct fd_diags *d)
+{
+	memset(m, 0, sizeof *m);
+	if ((m->tree = transform(r, o, &m->xsl, d)) == NULL)
+		return -1;
+	m->mddir = fd_path_join(r->dd->templates, r->framework);
+	m->schema = fd_path_join(r->dd->templates, "schema");
+	m->mail = fd_mail_is_mail(m->tree);
+	return as_xml ? 0 : make_dt(r, o, m, sd);
+}
+
+/* How the gate names a document in its messages. */
+static char *
+doc_label(const struct fd_render *r, const struct fd_render_opts *o, int mail)
+{
+	if (mail)
+		return o->to ? fd_xasprintf("%s email to %s", o->doc, o->to)
+			     : fd_xasprintf("%s email", o->doc);
+	return r->stage == FD_STAGE_FINAL ? fd_xasprintf("final %s", o->doc)
+					  : fd_xstrdup(o->doc);
+}
+
+/*
+ * What a privacy hit in this document is: an email leaves on the first
+ * day, so a hit in one is always an error; a published document's is an
+ * error at the final stage and a warning before; other documents
+ * (OFFICIAL-SENSITIVE working papers and forms) are not searched (-1).
+ */
+static int
+gate_level(const struct fd_render *r, const struct fd_render_opts *o,
+	   int mail, struct fd_diags *d)
+{
+	if (mail)
+		return FD_ERROR;
+	switch (is_published(r, o->doc, d)) {
+	case 0:
+		return -1;
+	case 2: /* gate="always": sent after publication */
+		return FD_ERROR;
+	default:
+		return r->stage == FD_STAGE_FINAL ? FD_ERROR : FD_WARNING;
+	}
+}
+
+/* The gate of r, made on first need. */
+static struct fd_gate *
+gate(struct fd_render *r)
+{
+	if (r->gate == NULL)
+		r->gate = fd_gate_new(r->in);
+	return r->gate;
+}
+
+/* Searches what m prints and carries for the inspection's identifiers,
+ * at level; nothing is reported yet. */
+static void
+gate_scan(struct fd_render *r, const struct fd_render_opts *o,
+	  const struct made *m, enum fd_level level)
+{
+	char *label = doc_label(r, o, m->mail), *carried;
+
+	if (m->dt != NULL)
+		fd_gate_doc(gate(r), label, level, m->dt);
+	if (m->mail) {
+		carried = fd_mail_carried(m->tree);
+		fd_gate_text(gate(r), label, level, carried, strlen(carried));
+		free(carried);
+	}
+	free(label);
+}
+
 int
 fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	      const char *out, struct fd_diags *d)
 {
-	char *xsl = NULL, *mddir = NULL, *style = NULL;
-	char *schema = NULL, *bytes = NULL, *text = NULL;
+	char *style = NULL, *bytes = NULL;
 	struct fd_typeset_opts to = {0};
-	struct fd_doctree_opts dopts = {0};
 	struct fd_diags *sd = fd_diags_new();
-	struct fd_doc *dt = NULL;
-	struct fd_map *vals = NULL;
-	xmlDoc *tree = NULL;
+	struct fd_map *vals = values(r, o);
+	struct made m = {0};
 	size_t len = 0;
-	int rc = -1, xb, pub;
+	int rc = -1, xb, as_xml = ends_with(out, ".xml"), level;
 
 	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
 			"cannot write: it is the input file");
 		goto out;
 	}
-	if ((tree = transform(r, o, &xsl, d)) == NULL)
+	if (make(r, o, as_xml, &m, sd, d) != 0)
 		goto out;
-	mddir = fd_path_join(r->dd->templates, r->framework);
-	style = fd_datadir_style(r->dd, o->style);
-	schema = fd_path_join(r->dd->templates, "schema");
-	to.style_path = style;
-	to.markdown_dir = mddir;
-	vals = values(r, o);
-	to.placeholders = vals;
-	to.create_date = fd_facts_created(r->facts);
-	to.schema_dir = schema;
-	dopts.markdown_dir = mddir;
-	dopts.placeholders = vals;
-	dopts.schema_dir = schema;
-
-	pub = is_published(r, o->doc, d);
-	if ((r->stage == FD_STAGE_FINAL && pub) || pub == 2) {
-		if ((dt = fd_doctree_build(tree, xsl, &dopts, sd)) == NULL)
-			goto out;
-		text = fd_doctree_plain_text(dt);
-		if (privacy_check(r, o->doc, text, d) > 0)
-			goto out;
-	}
-	if (!can_write_as(r, o, tree, out, d)) {
+	if (!can_write_as(r, o, m.tree, out, d)) {
 		rc = -2;
 		goto out;
 	}
-	if (ends_with(out, ".html")) {
-		if (dt == NULL &&
-		    (dt = fd_doctree_build(tree, xsl, &dopts, sd)) == NULL)
+	/* No outgoing file is written that was not searched: the tree of
+	 * an .xml dump is built for the gate alone. */
+	if ((level = gate_level(r, o, m.mail, d)) == FD_ERROR) {
+		if (m.dt == NULL && make_dt(r, o, &m, sd) != 0)
 			goto out;
-		bytes = fd_emit_html_edition(dt);
+		gate_scan(r, o, &m, FD_ERROR);
+		if (fd_gate_report(gate(r), d) > 0)
+			goto out;
+	}
+	style = fd_datadir_style(r->dd, o->style);
+	to.style_path = style;
+	to.markdown_dir = m.mddir;
+	to.placeholders = vals;
+	to.create_date = fd_facts_created(r->facts);
+	to.schema_dir = m.schema;
+	if (ends_with(out, ".html")) {
+		bytes = fd_emit_html_edition(m.dt);
 		len = strlen(bytes);
-	} else if (ends_with(out, ".xml")) {
-		xmlDocDumpFormatMemoryEnc(tree, (xmlChar **)&bytes, &xb,
+	} else if (as_xml) {
+		xmlDocDumpFormatMemoryEnc(m.tree, (xmlChar **)&bytes, &xb,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;
 	} else if (ends_with(out, ".eml")) {
-		if (fd_mail_render(tree, xsl, &to, sd, &bytes, &len) != 0)
+		if (fd_mail_write(m.tree, m.dt, m.xsl, sd, &bytes, &len) != 0)
 			goto out;
-	} else if (fd_mail_is_mail(tree)) {
-		if (fd_mail_pdf(tree, xsl, &to, sd, &bytes, &len) != 0)
+	} else if (m.mail) {
+		if (fd_mail_pdf(m.tree, m.xsl, &to, sd, &bytes, &len) != 0)
 			goto out;
-	} else if (fd_typeset_pdf(tree, xsl, &to, sd, &bytes, &len) != 0) {
+	} else if (fd_typeset_doc(m.dt, m.xsl, &to, sd, &bytes, &len) != 0) {
 		goto out;
 	}
 	if (bytes == NULL || write_out(out, bytes, len, d) != 0)
 		goto out;
 	rc = 0;
 out:
-	refile(r, o->doc, xsl, sd, d);
+	refile(r, o->doc, m.xsl, sd, d);
 	fd_diags_free(sd);
-	if (ends_with(out, ".xml"))
+	if (as_xml)
 		xmlFree(bytes);
 	else
 		free(bytes);
-	free(text);
-	fd_doc_free(dt);
+	made_clear(&m);
 	fd_map_free(vals);
-	if (tree != NULL)
-		xmlFreeDoc(tree);
-	free(schema);
 	free(style);
-	free(mddir);
-	free(xsl);
 	return rc;
 }
 
@@ -635,36 +634,101 @@ struct fd_doc *
 fd_render_tree(struct fd_render *r, const struct fd_render_opts *o,
 	       struct fd_diags *d)
 {
-	struct fd_doctree_opts dopts = {0};
-	char *xsl = NULL, *mddir, *schema;
+	struct fd_diags *sd = fd_diags_new();
 	struct fd_doc *dt = NULL;
-	struct fd_diags *sd;
-	struct fd_map *filled, *facts;
-	xmlDoc *tree = transform(r, o, &xsl, d);
+	struct made m;
 
-	if (tree == NULL) {
-		free(xsl);
+	if (make(r, o, 0, &m, sd, d) == 0) {
+		dt = m.dt;
+		m.dt = NULL;
+	}
+	refile(r, o->doc, m.xsl, sd, d);
+	fd_diags_free(sd);
+	made_clear(&m);
+	return dt;
+}
+
+/*
+ * Searches one document made with o, at its level. A document that cannot
+ * be made (an email without the addresses it needs) is never written, so
+ * nothing of it can leave: why is render's and build's to say, not the
+ * gate's, and is not reported here.
+ */
+static void
+gate_one(struct fd_render *r, const struct fd_render_opts *o)
+{
+	struct fd_diags *sd = fd_diags_new();
+	struct made m;
+	int level;
+
+	if (make(r, o, 0, &m, sd, sd) == 0 &&
+	    (level = gate_level(r, o, m.mail, sd)) >= 0)
+		gate_scan(r, o, &m, (enum fd_level)level);
+	fd_diags_free(sd);
+	made_clear(&m);
+}
+
+/* The timeline's calendar as findings timeline --ics writes it, not yet
+ * searched. */
+static char *
+calendar(const struct fd_render *r, size_t *len)
+{
+	const struct fd_map *m = fd_facts_map(r->facts);
+	struct fd_ics_info info = {r->ref, fd_map_get(m, "area"), {0, 0, 0}, 0};
+
+	if (fd_date_parse(fd_map_get(m, "notification-iso"), &info.notified) != 0)
+		fd_date_parse(fd_map_get(m, "onsite-start-iso"), &info.notified);
+	info.stamp = fd_ics_stamp(info.notified);
+	return fd_ics_timeline(fd_facts_timeline(r->facts), &info, len);
+}
+
+char *
+fd_render_calendar(struct fd_render *r, size_t *len, struct fd_diags *d)
+{
+	char *ics = calendar(r, len);
+
+	fd_gate_calendar(gate(r), "calendar", ics, *len);
+	if (fd_gate_report(gate(r), d) > 0) {
+		free(ics);
+		*len = 0;
 		return NULL;
 	}
-	mddir = fd_path_join(r->dd->templates, r->framework);
-	schema = fd_path_join(r->dd->templates, "schema");
-	/* An email fills its Markdown with its recipient's values too. */
-	facts = values(r, o);
-	filled = fd_mail_values(tree, facts);
-	fd_map_free(facts);
-	dopts.markdown_dir = mddir;
-	dopts.placeholders = filled;
-	dopts.schema_dir = schema;
-	sd = fd_diags_new();
-	dt = fd_doctree_build(tree, xsl, &dopts, sd);
-	refile(r, o->doc, xsl, sd, d);
-	fd_diags_free(sd);
-	fd_map_free(filled);
-	xmlFreeDoc(tree);
-	free(schema);
-	free(mddir);
-	free(xsl);
-	return dt;
+	return ics;
+}
+
+unsigned
+fd_render_gate(struct fd_render *r, struct fd_diags *d)
+{
+	char *ics;
+	size_t len;
+	struct fd_document *docs;
+	long i, n = fd_render_documents(r, &docs, d);
+	char **to;
+	size_t k;
+
+	for (i = 0; i < n; i++) {
+		struct fd_render_opts o = {0};
+
+		o.doc = docs[i].name;
+		if (docs[i].each != NULL && strcmp(docs[i].each, "recipient") == 0) {
+			struct fd_diags *sd = fd_diags_new();
+
+			to = fd_render_recipients(r, &o, sd);
+			fd_diags_free(sd);
+			for (k = 0; to != NULL && to[k] != NULL; k++) {
+				o.to = to[k];
+				gate_one(r, &o);
+			}
+			fd_strv_free(to);
+		} else if (docs[i].published || strcmp(docs[i].ext, "eml") == 0) {
+			gate_one(r, &o);
+		}
+	}
+	fd_documents_free(docs, n < 0 ? 0 : n);
+	ics = calendar(r, &len);
+	fd_gate_calendar(gate(r), "calendar", ics, len);
+	free(ics);
+	return fd_gate_report(gate(r), d);
 }
 
 const char *
@@ -712,8 +776,9 @@ fd_render_path(const struct fd_render *r)
 }
 
 unsigned
-fd_render_privacy(struct fd_render *r, const char *doc, const char *text,
-		  struct fd_diags *d)
+fd_render_privacy(struct fd_render *r, const char *doc,
+		  const struct fd_doc *dt, struct fd_diags *d)
 {
-	return privacy_check(r, doc, text, d);
+	fd_gate_doc(gate(r), doc, FD_ERROR, dt);
+	return fd_gate_report(gate(r), d);
 }

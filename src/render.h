@@ -2,9 +2,8 @@
  * render.h: one inspection to its documents, the whole pipeline of
  * SPEC.md: load, check at the stage, facts, the framework's stylesheet
  * (templates/<framework>/<doc>.xsl), then the typesetting engine (PDF) or
- * the mail writer (.eml), then, at the final stage, a search of the
- * rendered text for the evidence's case references, dates of birth and
- * email addresses, then an atomic write. Nothing is written after an
+ * the mail writer (.eml), with the privacy gate (privacy.h) between the
+ * document tree and the engines, then an atomic write. Nothing is written after an
  * error.
  *
  * Layering: render.c calls each stage through its own header (check.h,
@@ -63,6 +62,23 @@ int fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		  const char *out, struct fd_diags *d);
 
 /*
+ * The privacy gate (privacy.h) over every document of r that leaves the
+ * inspectorate, as fd_render_doc would search each: the published ones
+ * (errors at the final stage, warnings before) and every email to every
+ * recipient and the timeline's calendar (errors at any stage). Reports each identifier once, at the
+ * element it came from. Returns the number of errors.
+ */
+unsigned fd_render_gate(struct fd_render *r, struct fd_diags *d);
+
+/*
+ * The timeline's iCalendar file (RFC 5545), searched by the privacy gate:
+ * a calendar leaves on the first day, so any hit is an error. Returns the
+ * bytes (*len of them; the caller frees them), or NULL after reporting.
+ */
+char *fd_render_calendar(struct fd_render *r, size_t *len,
+			 struct fd_diags *d);
+
+/*
  * The document tree of one document, as fd_render_doc would print it
  * (Markdown expanded, paragraphs numbered), for comparing two revisions
  * (findings diff). Returns NULL after reporting; the caller frees the
@@ -84,13 +100,13 @@ const struct fd_map *fd_render_facts(const struct fd_render *r);
 const char *fd_render_path(const struct fd_render *r);
 
 /*
- * The privacy gate of r over the plain text of a published document made
- * from it and others (the overview of a round): reports each case
- * reference, date of birth or email address of r's evidence that text
- * shows, naming doc. Returns how many.
+ * The privacy gate of r (privacy.h) over a published document made from
+ * it and others (the overview of a round): reports, as errors, each of
+ * r's identifiers the document tree dt prints or carries, naming doc.
+ * Returns the number of errors.
  */
 unsigned fd_render_privacy(struct fd_render *r, const char *doc,
-			   const char *text, struct fd_diags *d);
+			   const struct fd_doc *dt, struct fd_diags *d);
 
 /* The creation date r's documents carry (seconds since the epoch, -1:
  * SOURCE_DATE_EPOCH), for a document made from r's. */

@@ -8,6 +8,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlregexp.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -29,6 +30,34 @@ noise(const char *msg)
 	       strstr(msg, "Extra element") != NULL ||
 	       strstr(msg, "Expecting element") != NULL ||
 	       strstr(msg, "failed to validate content") != NULL;
+}
+
+/*
+ * An error libxml2 gives without its node. "Extra element theme in
+ * interleave" means an element whose own content or attributes failed
+ * inside a group in any order: it is reported at the first such element,
+ * in words; anything else at its line, or at the root element.
+ */
+static void
+located(struct collect *c, const char *msg, int line)
+{
+	xmlNode *root = xmlDocGetRootElement(c->in->doc), *n;
+	char name[64];
+
+	if (sscanf(msg, "Extra element %63s in interleave", name) == 1)
+		for (n = root ? root->children : NULL; n; n = n->next)
+			if (fd_is_elem(n, name)) {
+				fd_input_diag(c->d, c->in, n, NULL, FD_ERROR,
+					      "<%s> is not valid: one of its "
+					      "attributes or its content has "
+					      "a value it does not take, or "
+					      "it is given twice", name);
+				return;
+			}
+	if (line > 0 || root == NULL)
+		fd_diag(c->d, FD_ERROR, c->in->path, line, 0, "%s", msg);
+	else
+		fd_input_diag(c->d, c->in, root, NULL, FD_ERROR, "%s", msg);
 }
 
 static void
@@ -95,7 +124,7 @@ on_error(void *ctx, xmlErrorPtr err)
 				      "<%s>: %s", (const char *)node->name, msg);
 		}
 	} else {
-		fd_diag(c->d, FD_ERROR, c->in->path, err->line, 0, "%s", msg);
+		located(c, msg, err->line);
 	}
 	free(msg);
 }

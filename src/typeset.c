@@ -49,9 +49,8 @@ default_style(struct fd_diags *d)
 	return s;
 }
 
-/* Style, layout, paint and finish for a loaded tree. */
-static int
-typeset_doc(const struct fd_doc *doc, const char *name,
+int
+fd_typeset_doc(const struct fd_doc *doc, const char *name,
 	    const struct fd_typeset_opts *o, struct fd_diags *d, char **pdf,
 	    size_t *len)
 {
@@ -62,6 +61,8 @@ typeset_doc(const struct fd_doc *doc, const char *name,
 	long long date = pick_date(o->create_date);
 	int rc = -1;
 
+	*pdf = NULL;
+	*len = 0;
 	if (o->style_path == NULL &&
 	    (style_path = default_style(d)) == NULL)
 		goto out;
@@ -96,7 +97,7 @@ fd_typeset_input(const struct fd_input *in, const struct fd_typeset_opts *o,
 	*len = 0;
 	if ((doc = fd_doctree_build_input(in, &dopts, d)) == NULL)
 		return -1;
-	rc = typeset_doc(doc, in->path, o, d, pdf, len);
+	rc = fd_typeset_doc(doc, in->path, o, d, pdf, len);
 	fd_doc_free(doc);
 	return rc;
 }
@@ -115,7 +116,7 @@ fd_typeset_pdf(xmlDoc *tree, const char *name,
 	*len = 0;
 	if ((doc = fd_doctree_build(tree, name, &dopts, d)) == NULL)
 		return -1;
-	rc = typeset_doc(doc, name, o, d, pdf, len);
+	rc = fd_typeset_doc(doc, name, o, d, pdf, len);
 	fd_doc_free(doc);
 	return rc;
 }

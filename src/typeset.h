@@ -35,6 +35,14 @@ int fd_typeset_pdf(xmlDoc *tree, const char *name,
 		   const struct fd_typeset_opts *o, struct fd_diags *d,
 		   char **pdf, size_t *len);
 
+/* The same for a document tree already built (doctree.h), which the
+ * caller keeps: the tree render.c builds once for the engines and the
+ * privacy gate. *pdf is NULL after an error. */
+struct fd_doc;
+int fd_typeset_doc(const struct fd_doc *doc, const char *name,
+		   const struct fd_typeset_opts *o, struct fd_diags *d,
+		   char **pdf, size_t *len);
+
 /* The same for a tree loaded with fd_load_file, so that diagnostics carry
  * line and column. */
 int fd_typeset_input(const struct fd_input *in,

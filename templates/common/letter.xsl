@@ -357,7 +357,7 @@
        error until the letter says what to do with it. -->
   <xsl:template mode="check"
       match="area | theme | calendar | notification | team | agencies |
-             signatories | evidence | concerns | judgements | history |
+             signatories | evidence | concerns | judgements | history | withheld |
              factual-accuracy | complaints | statement-of-action-review"/>
   <xsl:template match="findings" mode="check">
     <xsl:apply-templates select="*" mode="check"/>
