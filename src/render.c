@@ -721,7 +721,16 @@ fd_render_gate(struct fd_render *r, struct fd_diags *d)
 			}
 			fd_strv_free(to);
 		} else if (docs[i].published || strcmp(docs[i].ext, "eml") == 0) {
-			gate_one(r, &o);
+			/* One for each concern or complaint, as build
+			 * writes them. */
+			to = docs[i].each ? fd_render_ids(r, docs[i].each) : NULL;
+			for (k = 0; to != NULL && to[k] != NULL; k++) {
+				o.concern_id = to[k];
+				gate_one(r, &o);
+			}
+			if (to == NULL)
+				gate_one(r, &o);
+			fd_strv_free(to);
 		}
 	}
 	fd_documents_free(docs, n < 0 ? 0 : n);

@@ -206,6 +206,11 @@ def in_link_address(src, v):
                   + xml_text(url_part(v)) + ") ", src, 1)
 
 
+def in_soa_review(src, v):
+    return src.replace("The partnership should say how",
+                       "For %s the partnership should say how" % xml_text(v), 1)
+
+
 PLACES = {
     "strength": (in_strength, "letter"),
     "summary": (in_summary, "letter"),
@@ -224,6 +229,7 @@ PLACES = {
     "table-cell": (in_table, "letter"),
     "link-text": (in_link_text, "letter"),
     "link-address": (in_link_address, "letter"),
+    "soa-review": (in_soa_review, "soa-response"),
 }
 
 # A link address holds no spaces: disguises that are prose, not addresses.
@@ -269,9 +275,9 @@ def one(findings, tmp, src, d, p):
         return "%s in %s: an error without FILE:LINE:COL:\n%s" % (d, p, c.stderr)
     if len(errs) != len(set(errs)):
         return "%s in %s: an error said twice:\n%s" % (d, p, c.stderr)
-    out = os.path.join(tmp, name + (".pdf" if doc == "letter" else ".eml"))
+    out = os.path.join(tmp, name + (".eml" if doc == "notification" else ".pdf"))
     args = [findings, "render", path, "--doc", doc, "-o", out]
-    args += ["--stage", "final"] if doc == "letter" else ["--stage", "draft"]
+    args += ["--stage", "draft"] if doc == "notification" else ["--stage", "final"]
     if doc == "notification":
         args += ["--to", "la"]
     r = run(args)
