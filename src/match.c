@@ -516,10 +516,19 @@ fd_seen_new(const char *s, size_t len)
 		a.n = 0;
 	}
 	/* References first (&#37;45 is a percent sign), then percent
-	 * twice (%2545 is %45 is E). */
-	decode(&a, 1, &b);
-	decode(&b, 0, &c);
-	decode(&c, 0, &d);
+	 * twice (%2545 is %45 is E); a text without '&' or '%' (most)
+	 * skips the copies. */
+	if (memchr(a.s, '&', a.n) != NULL)
+		decode(&a, 1, &b);
+	else
+		b = a, memset(&a, 0, sizeof a);
+	if (memchr(b.s, '%', b.n) != NULL) {
+		decode(&b, 0, &c);
+		decode(&c, 0, &d);
+	} else {
+		d = b, memset(&b, 0, sizeof b);
+		memset(&c, 0, sizeof c);
+	}
 	for (i = 0; i < d.n; i += step) {
 		step = utf8_next((const unsigned char *)d.s + i, d.n - i, &cp);
 		if (step == 0) {
@@ -681,7 +690,7 @@ static size_t
 tokens(const struct fd_seen *t, struct tok **out)
 {
 	struct tok *v = NULL;
-	size_t n = 0, i = 0, j;
+	size_t n = 0, cap = 0, i = 0, j;
 
 	while (i < t->n) {
 		int k = t->u[i].k;
@@ -692,7 +701,10 @@ tokens(const struct fd_seen *t, struct tok **out)
 		}
 		for (j = i; j < t->n && t->u[j].k == k; j++)
 			;
-		v = fd_xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = fd_xreallocarray(v, cap, sizeof *v);
+		}
 		memset(&v[n], 0, sizeof v[n]);
 		v[n].len = j - i;
 		v[n].digits = k == K_DIGIT;
@@ -923,6 +935,10 @@ date_at(const struct tok *v, size_t n, size_t i, struct fd_seen_date *f)
 	int d, m, y;
 
 	memset(f, 0, sizeof *f);
+	/* Only digits and the words a date starts with (the, a month, a
+	 * number): a, d, e, f, j, m, n, o, s, t. */
+	if (i < n && !v[i].digits && strchr("adefjmnost", v[i].s[0]) == NULL)
+		return i;
 	/* the 3rd of April 2012, 3 Apr 12 */
 	j += (size_t)skip_word(v, n, j, "the");
 	if ((d = day_at(v, n, j, &after)) > 0) {
