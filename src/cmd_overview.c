@@ -187,7 +187,7 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 	struct fd_doc *dt = NULL;
 	xmlDoc *tree;
 	size_t len = 0, i;
-	unsigned hits = 0;
+	unsigned hits = 0, elsewhere = 0;
 	long long created = -1;
 	int rc = -1, xb;
 
@@ -205,7 +205,10 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 		goto out;
 	/* Published: the gate of every inspection whose facts it prints. */
 	for (i = 0; i < n; i++)
-		hits += fd_render_privacy(rs[i], "overview", dt, d);
+		hits += fd_render_privacy(rs[i], "overview", dt, d, &elsewhere);
+	/* Found, but written whole in no inspection of the round. */
+	if (hits == 0 && elsewhere > 0)
+		hits = fd_render_privacy(rs[0], "overview", dt, d, NULL);
 	if (hits > 0)
 		goto out;
 	style = fd_datadir_style(dd, style_opt);

@@ -714,24 +714,44 @@ locate(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
 	return found;
 }
 
-unsigned
-fd_gate_report(struct fd_gate *g, struct fd_diags *d)
+/* Reports what was found; a hit no element holds is reported at the
+ * root (at_root) or counted in *elsewhere. Returns the errors reported. */
+static unsigned
+report(struct fd_gate *g, struct fd_diags *d, int at_root, unsigned *elsewhere)
 {
 	xmlNode *root = xmlDocGetRootElement(g->in->doc);
-	unsigned errors = 0;
+	unsigned errors = 0, found;
 	size_t i;
 
 	for (i = 0; i < g->nh; i++) {
 		struct hit *h = &g->h[i];
 
 		/* The root's own attributes (ref=) are searched too. */
-		if (locate(g, h, root, d) == 0)
+		found = locate(g, h, root, d);
+		if (found == 0 && at_root) {
 			say(g, h, root, NULL, NULL, 0, 0, d);
-		if (h->level >= FD_ERROR)
+			found = 1;
+		} else if (found == 0 && h->level >= FD_ERROR) {
+			(*elsewhere)++;
+		}
+		if (found > 0 && h->level >= FD_ERROR)
 			errors++;
 		free(h->shown);
 		free(h->docs);
 	}
 	g->nh = 0;
 	return errors;
+}
+
+unsigned
+fd_gate_report(struct fd_gate *g, struct fd_diags *d)
+{
+	return report(g, d, 1, NULL);
+}
+
+unsigned
+fd_gate_report_located(struct fd_gate *g, struct fd_diags *d,
+		       unsigned *elsewhere)
+{
+	return report(g, d, 0, elsewhere);
 }

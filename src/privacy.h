@@ -58,4 +58,10 @@ unsigned fd_gate_calendar(struct fd_gate *g, const char *doc, const char *ics,
  */
 unsigned fd_gate_report(struct fd_gate *g, struct fd_diags *d);
 
+/* The same for a document made from several inspections (the overview of
+ * a round): an error no element of this one holds is not reported but
+ * counted in *elsewhere, for the caller to place. */
+unsigned fd_gate_report_located(struct fd_gate *g, struct fd_diags *d,
+				unsigned *elsewhere);
+
 #endif

@@ -786,8 +786,10 @@ fd_render_path(const struct fd_render *r)
 
 unsigned
 fd_render_privacy(struct fd_render *r, const char *doc,
-		  const struct fd_doc *dt, struct fd_diags *d)
+		  const struct fd_doc *dt, struct fd_diags *d,
+		  unsigned *elsewhere)
 {
 	fd_gate_doc(gate(r), doc, FD_ERROR, dt);
-	return fd_gate_report(gate(r), d);
+	return elsewhere ? fd_gate_report_located(gate(r), d, elsewhere)
+			 : fd_gate_report(gate(r), d);
 }

@@ -103,10 +103,13 @@ const char *fd_render_path(const struct fd_render *r);
  * The privacy gate of r (privacy.h) over a published document made from
  * it and others (the overview of a round): reports, as errors, each of
  * r's identifiers the document tree dt prints or carries, naming doc.
- * Returns the number of errors.
+ * Returns the number of errors. With elsewhere, an identifier that no
+ * element of r writes (another inspection of the round does) is counted
+ * there instead of reported at r's root.
  */
 unsigned fd_render_privacy(struct fd_render *r, const char *doc,
-			   const struct fd_doc *dt, struct fd_diags *d);
+			   const struct fd_doc *dt, struct fd_diags *d,
+			   unsigned *elsewhere);
 
 /* The creation date r's documents carry (seconds since the epoch, -1:
  * SOURCE_DATE_EPOCH), for a document made from r's. */

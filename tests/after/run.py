@@ -459,7 +459,7 @@ LINT = [
      [("error", 'outcome="rejected"')], 'outcome="rejected"'),
     ("review-case-reference", "jtai-2016-eastbridge",
      [("an action, an\n    owner and a date", "an action for EB-40522, an\n    owner and a date")],
-     [("error", "case reference 'EB-40522' (from evidence record")],
+     [("error", "case reference 'EB-40522' (evidence record")],
      "<statement-of-action-review"),
     ("review-twice", "jtai-2016-eastbridge",
      [("</inspection>", '<statement-of-action-review received="2017-05-02" by="li" '
@@ -605,8 +605,8 @@ def group_overview(tmp):
             ("no overview", [example("tlai-2016-westmoor")],
              "tlai-2016 has no joint overview"),
             ("twice", [a, a], "inspection 'JTAI-2016-EB' is in the round twice"),
-            ("case reference", [a, d], "the final overview prints the case "
-             "reference 'EB-40522' from the evidence, in improvement"),
+            ("case reference", [a, d], "the overview would show the case "
+             "reference 'EB-40522' (evidence record ev-002), written in <improvement"),
             ("an error in one", [a, os.path.join(tmp, "missing.xml")], "missing.xml")]:
         r = run([FINDINGS, "overview", "-o", bad] + files)
         if r.returncode == 0 or os.path.exists(bad) or want not in r.stderr:
