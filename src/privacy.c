@@ -568,35 +568,38 @@ fd_gate_calendar(struct fd_gate *g, const char *doc, const char *ics,
 
 /* Reporting, at the element that holds what was found. */
 
-/* Whether s shows hit h; *off and *end are where. */
+/* A piece of the inspection that can print: an element's own text or one
+ * of its attributes, as a reader sees it, prepared once per report. */
+struct place {
+	const xmlNode *n;	  /* the element */
+	const char *attr;	  /* the attribute, or NULL for the text */
+	char *text;		  /* the text or value */
+	struct fd_seen *seen;	  /* as a reader sees it */
+	struct fd_seen_date *dv;  /* the dates written in it */
+	size_t nd;		  /* entries in dv */
+};
+
+/* Whether p shows hit h; *off and *end are where. */
 static int
-shows(const struct fd_gate *g, const struct hit *h, const char *s,
+shows(const struct fd_gate *g, const struct hit *h, const struct place *p,
       size_t *off, size_t *end)
 {
-	struct fd_seen *t = fd_seen_new(s, strlen(s));
-	struct fd_seen_date *dv = NULL;
-	size_t nd, j, from = 0;
-	int yes = 0;
+	const struct fd_ident *id = h->term != NO_TERM ? &g->t[h->term].id : NULL;
+	size_t j, from = 0;
 
-	if (h->term != NO_TERM && g->t[h->term].id.kind != FD_ID_DOB) {
-		yes = fd_seen_find(t, &g->t[h->term].id, &from, off, end);
-	} else {
-		nd = fd_seen_dates(t, &dv);
-		for (j = 0; j < nd && !yes; j++) {
-			if (h->term == NO_TERM
-				    ? dv[j].labelled && fd_seen_date_is(&dv[j], h->y, h->m, h->d)
-				    : fd_seen_date_is(&dv[j], g->t[h->term].id.y,
-						      g->t[h->term].id.m,
-						      g->t[h->term].id.d)) {
-				yes = 1;
-				*off = dv[j].off;
-				*end = dv[j].end;
-			}
+	if (id != NULL && id->kind != FD_ID_DOB)
+		return fd_seen_find(p->seen, id, &from, off, end);
+	for (j = 0; j < p->nd; j++) {
+		const struct fd_seen_date *f = &p->dv[j];
+
+		if (id == NULL ? f->labelled && fd_seen_date_is(f, h->y, h->m, h->d)
+			       : fd_seen_date_is(f, id->y, id->m, id->d)) {
+			*off = f->off;
+			*end = f->end;
+			return 1;
 		}
 	}
-	free(dv);
-	fd_seen_free(t);
-	return yes;
+	return 0;
 }
 
 /* The sources of identifiers and what no document prints. */
@@ -677,40 +680,82 @@ say(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
 	free(what);
 }
 
-/* Reports h at every element under n that shows it; returns how many. */
-static unsigned
-locate(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
-       struct fd_diags *d)
+struct places {
+	struct place *v; /* the pieces, in document order */
+	size_t n, cap;	 /* entries and room */
+};
+
+static void
+place_add(struct places *ps, const xmlNode *n, const char *attr, char *text)
 {
-	unsigned found = 0;
+	struct place *p;
+
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 64;
+		ps->v = fd_xreallocarray(ps->v, ps->cap, sizeof *ps->v);
+	}
+	p = &ps->v[ps->n++];
+	p->n = n;
+	p->attr = attr;
+	p->text = text;
+	p->seen = fd_seen_new(text, strlen(text));
+	p->nd = fd_seen_dates(p->seen, &p->dv);
+}
+
+/* Every element's own text and attributes under n (and n's siblings),
+ * but the sources of the identifiers. */
+static void
+places_collect(struct places *ps, const xmlNode *n)
+{
 	const xmlAttr *a;
 	const xmlNode *c;
 	struct fd_buf own = {0};
-	size_t off, end;
 
 	for (; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || skipped(n))
 			continue;
-		for (a = n->properties; a != NULL; a = a->next) {
-			const char *v = fd_attr(n, (const char *)a->name);
-
-			if (v != NULL && shows(g, h, v, &off, &end)) {
-				say(g, h, n, (const char *)a->name, v, off, end, d);
-				found++;
-			}
-		}
+		for (a = n->properties; a != NULL; a = a->next)
+			if (fd_attr(n, (const char *)a->name) != NULL)
+				place_add(ps, n, (const char *)a->name,
+					  fd_xstrdup(fd_attr(n, (const char *)a->name)));
 		for (c = n->children; c != NULL; c = c->next)
 			if ((c->type == XML_TEXT_NODE ||
 			     c->type == XML_CDATA_SECTION_NODE) &&
 			    c->content != NULL)
 				fd_buf_adds(&own, (const char *)c->content);
-		if (own.data != NULL && shows(g, h, own.data, &off, &end)) {
-			say(g, h, n, NULL, own.data, off, end, d);
+		if (own.data != NULL)
+			place_add(ps, n, NULL, fd_buf_steal(&own));
+		places_collect(ps, n->children);
+	}
+}
+
+static void
+places_free(struct places *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++) {
+		free(ps->v[i].text);
+		fd_seen_free(ps->v[i].seen);
+		free(ps->v[i].dv);
+	}
+	free(ps->v);
+}
+
+/* Reports h at every place that shows it; returns how many. */
+static unsigned
+locate(const struct fd_gate *g, const struct hit *h, const struct places *ps,
+       struct fd_diags *d)
+{
+	unsigned found = 0;
+	size_t i, off, end;
+
+	for (i = 0; i < ps->n; i++)
+		if (shows(g, h, &ps->v[i], &off, &end)) {
+			say(g, h, ps->v[i].n, ps->v[i].attr, ps->v[i].text, off,
+			    end, d);
 			found++;
 		}
-		fd_buf_free(&own);
-		found += locate(g, h, n->children, d);
-	}
 	return found;
 }
 
@@ -720,14 +765,17 @@ static unsigned
 report(struct fd_gate *g, struct fd_diags *d, int at_root, unsigned *elsewhere)
 {
 	xmlNode *root = xmlDocGetRootElement(g->in->doc);
+	struct places ps = {0};
 	unsigned errors = 0, found;
 	size_t i;
 
+	/* The root's own attributes (ref=) are searched too. */
+	if (g->nh > 0)
+		places_collect(&ps, root);
 	for (i = 0; i < g->nh; i++) {
 		struct hit *h = &g->h[i];
 
-		/* The root's own attributes (ref=) are searched too. */
-		found = locate(g, h, root, d);
+		found = locate(g, h, &ps, d);
 		if (found == 0 && at_root) {
 			say(g, h, root, NULL, NULL, 0, 0, d);
 			found = 1;
@@ -740,6 +788,7 @@ report(struct fd_gate *g, struct fd_diags *d, int at_root, unsigned *elsewhere)
 		free(h->docs);
 	}
 	g->nh = 0;
+	places_free(&ps);
 	return errors;
 }
 
