@@ -198,6 +198,27 @@ digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Whether the len bytes at s are part of the inspection's own ref=
+ * (JTAI-2019 of JTAI-2019-NS), which every footer prints: the evidence
+ * naming the inspection names no child. */
+static int
+in_own_ref(const struct fd_gate *g, const char *s, size_t len)
+{
+	const char *ref = fd_attr(xmlDocGetRootElement(g->in->doc), "ref");
+	struct fd_ident id;
+	struct fd_seen *t;
+	size_t from = 0, off, end;
+	int yes;
+
+	if (ref == NULL || fd_ident_make(&id, FD_ID_CASE, s, len) != 0)
+		return 0;
+	t = fd_seen_new(ref, strlen(ref));
+	yes = fd_seen_find(t, &id, &from, &off, &end);
+	fd_seen_free(t);
+	fd_ident_clear(&id);
+	return yes;
+}
+
 /* Words of prose shaped like a case reference: one to five capitals, an
  * optional '-', '_' or '/', four digits or more (EH-21030, NS48213). */
 static void
@@ -226,7 +247,8 @@ add_shaped_refs(struct fd_gate *g, const char *s, const char *from)
 			digits++;
 		}
 		if (digits >= 4 && !upper(*q) && !digit(*q) &&
-		    !((*q >= 'a' && *q <= 'z')))
+		    !((*q >= 'a' && *q <= 'z')) &&
+		    !in_own_ref(g, p, (size_t)(q - p)))
 			add_written(g, FD_ID_CASE, p, (size_t)(q - p), from);
 		p = q > p ? q : p + 1;
 	}

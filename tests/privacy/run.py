@@ -121,7 +121,8 @@ def base(src):
         'cases="NS-51027" practice="development">',
         'cases="NS-51027 NS-48213" practice="development">\n'
         "      The girl (date of birth 03/04/2012; jane.doe@mail.example.com)"
-        " was seen.\n", 1)
+        " was seen. Raised at the JTAI-2019 planning meeting, which names no"
+        " child.\n", 1)
     return src.replace("</inspection>",
                        "  <withheld>\n    <term>Jayden</term>\n  </withheld>\n"
                        "</inspection>")
