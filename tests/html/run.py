@@ -193,6 +193,29 @@ def editions(tmp):
     return pages
 
 
+def overviews(tmp):
+    """The HTML edition of the joint overview of each round of examples
+    (jtai-2015 inspections sharing a theme)."""
+    pages, by_theme = [], {}
+    for ex in sorted(glob.glob(os.path.join(SRC, "examples", "*.xml"))):
+        root = ET.parse(ex).getroot()
+        theme = root.find("theme")
+        if root.get("framework") == "jtai-2015" and theme is not None:
+            by_theme.setdefault(theme.get("ref"), []).append(ex)
+    for n, exs in enumerate(sorted(by_theme.values())):
+        out = os.path.join(tmp, "overview-%d.html" % n)
+        r = run([FINDINGS, "overview"] + exs + ["-o", out])
+        if r.returncode != 0 or r.stderr:
+            fail(out, "exit %d: %s" % (r.returncode, r.stderr))
+            continue
+        with open(out, encoding="utf-8") as f:
+            check_page(out, f.read())
+        pages.append(out)
+    if not pages:
+        fail("overview", "no round of the examples to overview")
+    return pages
+
+
 def emails(tmp):
     pages = []
     out = os.path.join(tmp, "build")
@@ -259,7 +282,7 @@ def main():
         print("SKIPPED: %s is absent, so axe-core cannot run "
               "(apt-get install chromium)" % CHROMIUM)
         return 77
-    pages = editions(tmp) + emails(tmp)
+    pages = editions(tmp) + overviews(tmp) + emails(tmp)
     if GROUP == "structure":
         usage(tmp)
         privacy(tmp)

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check  # noqa: E402
@@ -64,6 +65,21 @@ def main():
         elif "has no document" not in p.stderr:
             fails.append("%s diff: exit %d: %s"
                          % (name, p.returncode, p.stderr))
+    # The joint overview of a round: the inspections that share a theme.
+    by_theme = {}
+    for ex in examples:
+        root = ET.parse(ex).getroot()
+        theme = root.find("theme")
+        if root.get("framework") == "jtai-2015" and theme is not None:
+            by_theme.setdefault(theme.get("ref"), []).append(ex)
+    for n, exs in enumerate(sorted(by_theme.values())):
+        out = os.path.join(tmp, "overview-%d.pdf" % n)
+        p = run([FINDINGS, "overview"] + exs + ["-o", out])
+        if p.returncode == 0:
+            pdfs.append(out)
+        else:
+            fails.append("overview %s: exit %d: %s"
+                         % (exs, p.returncode, p.stderr))
     # Document trees straight to the typesetting engine: every node, and
     # a table cut by page breaks (one regular table all the same).
     trees = sorted(glob.glob(os.path.join(SRC, "tests", "pdfua", "cases",
