@@ -71,6 +71,17 @@ fd_node_append(struct fd_node *parent, struct fd_node *child)
 	parent->kids[parent->nkids++] = child;
 }
 
+void
+fd_node_insert(struct fd_node *parent, size_t at, struct fd_node *child)
+{
+	fd_node_append(parent, child);
+	if (at >= parent->nkids - 1)
+		return;
+	memmove(&parent->kids[at + 1], &parent->kids[at],
+		(parent->nkids - 1 - at) * sizeof *parent->kids);
+	parent->kids[at] = child;
+}
+
 static int
 same_href(const char *a, const char *b)
 {

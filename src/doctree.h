@@ -167,6 +167,8 @@ struct fd_node *fd_node_new(enum fd_node_kind kind, const char *file,
 			    long line);
 /* Appends child to parent (which owns it from then on). */
 void fd_node_append(struct fd_node *parent, struct fd_node *child);
+/* Inserts child as the at-th child of parent (appends past the end). */
+void fd_node_insert(struct fd_node *parent, size_t at, struct fd_node *child);
 /* Appends n bytes of text as a run; merges with the last run when the
  * attributes are equal. href is copied, may be NULL. */
 void fd_node_add_run(struct fd_node *n, const char *text, size_t len,

@@ -477,50 +477,47 @@ fd_mail_carried(xmlDoc *tree)
 	return fd_buf_steal(&b);
 }
 
-/* Appends a text node to el. */
+/* Appends text as a run of n. */
 static void
-add_text(xmlNode *el, const char *s)
+add_text(struct fd_node *n, const char *s, unsigned flags, const char *href)
 {
-	xmlAddChild(el, xmlNewText((const xmlChar *)s));
+	fd_node_add_run(n, s, strlen(s), flags, href);
 }
 
 /* Appends "Name <address>" with the address a mailto: link. */
 static void
-add_mailbox_line(xmlNode *line, const struct mailbox *mb)
+add_mailbox_line(struct fd_node *line, const struct mailbox *mb)
 {
 	char *href = fd_xasprintf("mailto:%s", mb->address);
-	xmlNode *a;
+	int named = mb->name != NULL && *mb->name != '\0';
 
-	if (mb->name != NULL && *mb->name != '\0') {
-		add_text(line, mb->name);
-		add_text(line, " <");
+	if (named) {
+		add_text(line, mb->name, 0, NULL);
+		add_text(line, " <", 0, NULL);
 	}
-	a = xmlNewChild(line, NULL, (const xmlChar *)"a", NULL);
-	xmlNewProp(a, (const xmlChar *)"href", (const xmlChar *)href);
-	add_text(a, mb->address);
-	if (mb->name != NULL && *mb->name != '\0')
-		add_text(line, ">");
+	add_text(line, mb->address, 0, href);
+	if (named)
+		add_text(line, ">", 0, NULL);
 	free(href);
 }
 
 /* One "Label: value" line of the printed header; returns the line. */
-static xmlNode *
-header_line(xmlNode *address, const char *label)
+static struct fd_node *
+header_line(struct fd_node *address, const char *label)
 {
-	xmlNode *line = xmlNewChild(address, NULL, (const xmlChar *)"line",
-				    NULL);
-	xmlNode *b = xmlNewChild(line, NULL, (const xmlChar *)"b", NULL);
+	struct fd_node *line = fd_node_new(FD_NODE_LINE, NULL, 0);
 
-	add_text(b, label);
-	add_text(line, " ");
+	fd_node_append(address, line);
+	add_text(line, label, FD_RUN_BOLD, NULL);
+	add_text(line, " ", 0, NULL);
 	return line;
 }
 
 static void
-header_list(xmlNode *address, const char *label, const struct mailbox *v,
-	    size_t n)
+header_list(struct fd_node *address, const char *label,
+	    const struct mailbox *v, size_t n)
 {
-	xmlNode *line;
+	struct fd_node *line;
 	size_t i;
 
 	if (n == 0)
@@ -528,56 +525,49 @@ header_list(xmlNode *address, const char *label, const struct mailbox *v,
 	line = header_line(address, label);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			add_text(line, "; ");
+			add_text(line, "; ", 0, NULL);
 		add_mailbox_line(line, &v[i]);
 	}
 }
 
 /*
  * Puts the printed header at the top of body: the subject as a heading,
- * then one line each for From, Sent, To and Cc, as mail clients print.
+ * then one line each for From, Sent, To, Cc and Subject, as mail clients
+ * print.
  */
 static void
-print_header(xmlNode *body, const struct mail *m)
+print_header(struct fd_node *body, const struct mail *m)
 {
-	xmlNode *first = body->children;
-	xmlNode *h1 = xmlNewNode(NULL, (const xmlChar *)"h1");
-	xmlNode *address = xmlNewNode(NULL, (const xmlChar *)"address");
-	xmlNode *line;
+	struct fd_node *h1 = fd_node_new(FD_NODE_HEADING, NULL, 0);
+	struct fd_node *address = fd_node_new(FD_NODE_ADDRESS, NULL, 0);
+	struct fd_node *line;
 	char day[32];
 	char *sent;
 
-	add_text(h1, m->subject);
+	h1->level = 1;
+	add_text(h1, m->subject, 0, NULL);
 	line = header_line(address, "From:");
 	add_mailbox_line(line, &m->from);
 	line = header_line(address, "Sent:");
 	sent = fd_xasprintf("%s %s %02d:%02d", fd_date_weekday_name(m->date),
 			    fd_date_long(m->date, day, sizeof day),
 			    m->minutes / 60, m->minutes % 60);
-	add_text(line, sent);
+	add_text(line, sent, 0, NULL);
 	free(sent);
 	header_list(address, "To:", m->to, m->nto);
 	header_list(address, "Cc:", m->cc, m->ncc);
 	line = header_line(address, "Subject:");
-	add_text(line, m->subject);
-	if (first != NULL) {
-		xmlAddPrevSibling(first, h1);
-		xmlAddPrevSibling(first, address);
-	} else {
-		xmlAddChild(body, h1);
-		xmlAddChild(body, address);
-	}
+	add_text(line, m->subject, 0, NULL);
+	fd_node_insert(body, 0, h1);
+	fd_node_insert(body, 1, address);
 }
 
 int
-fd_mail_pdf(xmlDoc *tree, const char *name, const struct fd_typeset_opts *o,
-	    struct fd_diags *d, char **pdf, size_t *len)
+fd_mail_print(xmlDoc *tree, struct fd_doc *doc, const char *name,
+	      const struct fd_typeset_opts *o, struct fd_diags *d, char **pdf,
+	      size_t *len)
 {
 	xmlNode *el = find_mail(tree);
-	xmlDoc *copy = NULL;
-	xmlNode *body;
-	struct fd_typeset_opts to;
-	struct fd_map *ph = NULL;
 	struct mail m;
 	int rc = -1;
 
@@ -590,25 +580,35 @@ fd_mail_pdf(xmlDoc *tree, const char *name, const struct fd_typeset_opts *o,
 			"<mail>");
 		return -1;
 	}
-	if (mail_read(&m, el, name, d) != 0)
-		goto out;
-	copy = xmlCopyDoc(tree, 1);
-	if (copy == NULL)
-		abort();
-	body = fd_child(xmlDocGetRootElement(copy), "body");
-	if (body == NULL) {
-		fd_diag(d, FD_ERROR, name, 0, 0,
-			"the document tree has no <body>");
-		goto out;
+	if (mail_read(&m, el, name, d) == 0) {
+		print_header(doc->body, &m);
+		rc = fd_typeset_doc(doc, name, o, d, pdf, len);
 	}
-	print_header(body, &m);
-	ph = placeholders(el, o->placeholders);
-	to = *o;
-	to.placeholders = ph;
-	rc = fd_typeset_pdf(copy, name, &to, d, pdf, len);
-out:
 	mail_clear(&m);
+	return rc;
+}
+
+int
+fd_mail_pdf(xmlDoc *tree, const char *name, const struct fd_typeset_opts *o,
+	    struct fd_diags *d, char **pdf, size_t *len)
+{
+	xmlNode *el = find_mail(tree);
+	struct fd_doctree_opts dopts;
+	struct fd_map *ph;
+	struct fd_doc *doc;
+	int rc = -1;
+
+	*pdf = NULL;
+	*len = 0;
+	if (el == NULL) /* says that it is not an email */
+		return fd_mail_print(tree, NULL, name, o, d, pdf, len);
+	ph = placeholders(el, o->placeholders);
+	dopts.markdown_dir = o->markdown_dir;
+	dopts.placeholders = ph;
+	dopts.schema_dir = o->schema_dir;
+	if ((doc = fd_doctree_build(tree, name, &dopts, d)) != NULL)
+		rc = fd_mail_print(tree, doc, name, o, d, pdf, len);
+	fd_doc_free(doc);
 	fd_map_free(ph);
-	xmlFreeDoc(copy);
 	return rc;
 }

@@ -46,6 +46,13 @@ struct fd_doc;
 int fd_mail_write(xmlDoc *tree, const struct fd_doc *doc, const char *name,
 		  struct fd_diags *d, char **out, size_t *len);
 
+/* The same for a document tree already built from tree (with
+ * fd_mail_values as its placeholders): the printed header is put at the
+ * top of doc's body, which the caller keeps and frees. */
+int fd_mail_print(xmlDoc *tree, struct fd_doc *doc, const char *name,
+		  const struct fd_typeset_opts *o, struct fd_diags *d,
+		  char **pdf, size_t *len);
+
 /* What an email tree's headers carry from the inspection (the subject,
  * the names and addresses of sender and recipients, the Message-ID's
  * domain), a line each, for the privacy gate. The caller frees it. */

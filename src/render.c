@@ -609,7 +609,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		if (fd_mail_write(m.tree, m.dt, m.xsl, sd, &bytes, &len) != 0)
 			goto out;
 	} else if (m.mail) {
-		if (fd_mail_pdf(m.tree, m.xsl, &to, sd, &bytes, &len) != 0)
+		if (fd_mail_print(m.tree, m.dt, m.xsl, &to, sd, &bytes, &len) != 0)
 			goto out;
 	} else if (fd_typeset_doc(m.dt, m.xsl, &to, sd, &bytes, &len) != 0) {
 		goto out;
