@@ -662,8 +662,6 @@ say(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
     const char *attr, const char *s, size_t off, size_t end,
     struct fd_diags *d)
 {
-	char *written = s ? fd_seen_visible(s + off, end - off) : NULL;
-	char *what;
 	const char *why = h->level >= FD_ERROR
 				  ? "a document that leaves the inspectorate may "
 				    "not show a child's case reference, date of "
@@ -671,12 +669,13 @@ say(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
 				    "it out"
 				  : "the final document may not show it; take it "
 				    "out before then";
-	const char *id = fd_attr(n, "id");
-	char *where = attr ? fd_xasprintf("%s= of <%s%s%s>", attr,
-					  (const char *)n->name, id ? " " : "",
-					  id ? id : "")
-			   : fd_xasprintf("<%s%s%s>", (const char *)n->name,
-					  id ? " " : "", id ? id : "");
+	/* <strength s-1>, <judgement safeguarding/overall-effectiveness> */
+	const char *id = fd_attr(n, "id") ? fd_attr(n, "id")
+					  : fd_attr(n, "aspect");
+	char *el = fd_xasprintf("<%s%s%s>", (const char *)n->name,
+				id ? " " : "", id ? id : "");
+	char *where = attr ? fd_xasprintf("%s= of %s", attr, el) : fd_xstrdup(el);
+	char *docs = doc_list(h->docs), *what, *written;
 
 	if (h->term == NO_TERM)
 		what = fd_xasprintf("a date of birth ('%s')", h->shown);
@@ -684,21 +683,22 @@ say(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
 		what = fd_xasprintf("the %s '%s' (%s)",
 				    kind_name(g->t[h->term].id.kind),
 				    g->t[h->term].shown, g->t[h->term].from);
-	char *docs = doc_list(h->docs);
-
-	if (written != NULL)
+	if (s != NULL) {
+		written = fd_seen_visible(s + off, end - off);
 		fd_input_diag(d, g->in, n, attr, h->level,
 			      "%s would show %s, written in %s as '%s': %s",
 			      docs, what, where, written, why);
-	else
+		free(written);
+	} else {
 		fd_input_diag(d, g->in, n, NULL, h->level,
 			      "%s would show %s, made up from more than "
 			      "one place of the inspection (find it in the "
 			      "document): %s",
 			      docs, what, why);
+	}
 	free(docs);
-	free(written);
 	free(where);
+	free(el);
 	free(what);
 }
 
