@@ -326,16 +326,17 @@ known_ids(struct ctx *c, const char *id, const char *elem)
 	const char *near;
 	struct fd_buf b = {0};
 	xmlNode *n = c->root;
-	size_t k = 0, i;
+	size_t k = 0, cap = 0, i;
 
 	while (n != NULL) {
+		/* Ids are unique (a second one is an error of its own), so
+		 * no search for a twin: 20 000 records took 5 s. */
 		if (fd_is_elem(n, elem) && fd_attr(n, "id") != NULL) {
-			for (i = 0; i < k && strcmp(v[i], fd_attr(n, "id")); i++)
-				;
-			if (i == k) {
-				v = fd_xreallocarray(v, k + 1, sizeof *v);
-				v[k++] = fd_attr(n, "id");
+			if (k == cap) {
+				cap = cap ? cap * 2 : 16;
+				v = fd_xreallocarray(v, cap, sizeof *v);
 			}
+			v[k++] = fd_attr(n, "id");
 		}
 		if (n->type == XML_ELEMENT_NODE && n->children) {
 			n = n->children;
