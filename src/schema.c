@@ -449,13 +449,14 @@ unknown_child(struct explainer *x, const struct elem_rule *r,
 	const char **names = fd_xcalloc(r->nkids + 1, sizeof *names);
 	const char *near, *cn = (const char *)c->name;
 	struct fd_buf all = {0};
-	size_t i;
+	/* rule_for() below may move the rules, r among them. */
+	size_t i, nkids = r->nkids;
 
-	for (i = 0; i < r->nkids; i++) {
+	for (i = 0; i < nkids; i++) {
 		names[i] = r->kids[i].name;
 		fd_buf_addf(&all, "%s<%s>", i ? ", " : "", names[i]);
 	}
-	near = fd_nearest(cn, names, r->nkids);
+	near = fd_nearest(cn, names, nkids);
 	if (near != NULL)
 		fd_input_diag(d, in, c, NULL, FD_ERROR,
 			      "element <%s> is not allowed in <%s>: did you "
@@ -466,13 +467,13 @@ unknown_child(struct explainer *x, const struct elem_rule *r,
 			      "element <%s> is not allowed in <%s>, which "
 			      "holds %s",
 			      cn, (const char *)n->name,
-			      r->nkids ? all.data : "no elements");
+			      nkids ? all.data : "no elements");
 	else
 		fd_input_diag(d, in, c, NULL, FD_ERROR,
 			      "element <%s> is not allowed in <%s>: there is "
 			      "no such element; <%s> holds %s",
 			      cn, (const char *)n->name, (const char *)n->name,
-			      r->nkids ? all.data : "no elements");
+			      nkids ? all.data : "no elements");
 	fd_buf_free(&all);
 	free(names);
 }
