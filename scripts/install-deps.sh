@@ -7,7 +7,7 @@ SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-	build-essential cmake pkg-config git ca-certificates \
+	build-essential cmake pkg-config git ca-certificates man-db \
 	libxml2-dev libxml2-utils libxslt1-dev xsltproc libcmark-dev cmark \
 	libcairo2-dev libpango1.0-dev libglib2.0-dev libfontconfig-dev \
 	libqpdf-dev qpdf libgmime-3.0-dev libicu-dev \

@@ -13,6 +13,7 @@ int fd_cmd_build(int argc, char **argv);
 int fd_cmd_overview(int argc, char **argv);
 int fd_cmd_typeset(int argc, char **argv);
 int fd_cmd_fa_import(int argc, char **argv);
+int fd_cmd_new(int argc, char **argv);
 
 /* The program's version string. */
 const char *fd_version(void);

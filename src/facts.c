@@ -12,6 +12,7 @@
 
 #include "after.h"
 #include "calendar.h"
+#include "ics.h"
 #include "timeline.h"
 
 /* Working days to make a statement of proposed action, where the timeline
@@ -24,6 +25,7 @@ struct fd_facts {
 	struct fd_calendar *cal;     /* the inspection's working days */
 	struct fd_timeline *tl;	     /* the framework's dated schedule */
 	long long created;	     /* the last revision, or -1 */
+	struct fd_date notified;     /* <calendar notified=""> */
 };
 
 /* A growing list of borrowed strings, for joining. */
@@ -501,6 +503,8 @@ fd_facts_new(const struct fd_input *in, const struct fd_datadir *dd,
 	f->tl = fd_timeline_load(dd->templates, fw, d);
 	if (f->tl == NULL || fd_timeline_read_actuals(f->tl, cal, d, in) != 0)
 		goto fail;
+	fd_timeline_use_variant(f->tl, fd_attr(root, "variant"));
+	f->notified = notified;
 	if (fd_timeline_compute(f->tl, f->cal, notified) != 0) {
 		fd_input_diag(d, in, cal, "notified", FD_ERROR,
 			      "the notified date is not a working day, so the "
@@ -566,4 +570,14 @@ long long
 fd_facts_created(const struct fd_facts *f)
 {
 	return f->created;
+}
+
+char *
+fd_facts_ics(const struct fd_facts *f, size_t *len)
+{
+	struct fd_ics_info info = {fd_map_get(f->map, "ref"),
+				   fd_map_get(f->map, "area"), f->notified,
+				   fd_ics_stamp(f->notified)};
+
+	return fd_ics_timeline(f->tl, &info, len);
 }

@@ -80,6 +80,10 @@ int fd_facts_add_working_days(void *arg, struct fd_date from, long n,
  * PDF's creation date; -1 when there is no history. */
 long long fd_facts_created(const struct fd_facts *f);
 
+/* The timeline as an iCalendar file (ics.h), with the dates as they
+ * happened or are now planned; *len bytes, the caller frees it. */
+char *fd_facts_ics(const struct fd_facts *f, size_t *len);
+
 /* Joins words as English does: "A", "A and B", "A, B and C"; "A; B, C
  * and D" when an item holds a comma. The caller frees the result. */
 char *fd_join_english(const char *const *words, size_t n);

@@ -13,6 +13,7 @@ static const struct command {
 	int (*run)(int argc, char **argv); /* argv[0] is the name */
 	const char *summary;		  /* one line for --help */
 } commands[] = {
+	{"new", fd_cmd_new, "a starting inspection for a framework, explained"},
 	{"check", fd_cmd_check, "validate and lint inspection files"},
 	{"render", fd_cmd_render, "render one document of an inspection"},
 	{"timeline", fd_cmd_timeline, "the inspection's milestones with dates"},

@@ -17,6 +17,7 @@ calendars without holidays or with closed days, 29 February, 2009 and
     one notification email, except for the minimal cases, which have no
     address to send from or to and get a warning instead), exits 0, and
     says nothing is an error;
+  - the timeline's .ics is the one findings timeline --ics writes;
   - every PDF passes qpdf --check, has a title and at least one page,
     and its text (pdftotext) has no placeholder, "[insert", NaN, null,
     or undefined, no ", ." or " ," or empty brackets, no dangling
@@ -413,6 +414,17 @@ def one_case(path, tmp):
                 continue
             if ext == "eml":
                 mail_checks(case, p)
+                continue
+            if ext == "ics":
+                # The calendar build writes is the one findings timeline
+                # writes (timeline_checks parses that one).
+                again = tmp / f"{w}.again.ics"
+                r = run([FINDINGS, "timeline", str(path), "--ics",
+                         str(again)])
+                if r.returncode != 0 or not again.exists() or \
+                        again.read_bytes() != p.read_bytes():
+                    fail(case, f"build: {w} is not what findings timeline "
+                               f"--ics writes")
                 continue
             text = pdf_checks(case, p)
             tree = tmp / f"{w}.xml"

@@ -16,6 +16,22 @@ for d in "$tmp/prefix" "$tmp/moved"; do
 	(cd / && env -u FINDINGS_DATADIR "$d/bin/findings" check -q "$src/tests/lint/base.xml") || {
 		echo "FAIL: the installed program cannot check an inspection"; exit 1; }
 	[ -f "$d/share/findings/templates/schema/inspection.rng" ] || { echo "FAIL: no schema installed"; exit 1; }
+	# From any folder, with the prefix on the PATH as after the README's
+	# first command: the program, its manual pages, and a new inspection
+	# whose <?xml-model?> names the installed schema.
+	if command -v man >/dev/null; then
+		for s in 1 5; do
+			page=$(cd / && PATH="$d/bin:$PATH" man -w $s findings 2>/dev/null) || true
+			[ "$page" = "$d/share/man/man$s/findings.$s" ] || {
+				echo "FAIL: man -w $s findings gives '$page'"; exit 1; }
+		done
+	fi
+	(cd "$tmp" && env -u FINDINGS_DATADIR PATH="$d/bin:$PATH" findings new --framework jtai-2019 -o new.xml)
+	grep -q "href=\"file://$d/bin/../share/findings/templates/schema/inspection.rng\"\|href=\"file://$d/share/findings/templates/schema/inspection.rng\"" "$tmp/new.xml" || {
+		echo "FAIL: the new inspection's xml-model does not name the installed schema:"; sed -n 2p "$tmp/new.xml"; exit 1; }
+	(cd "$tmp" && env -u FINDINGS_DATADIR PATH="$d/bin:$PATH" findings check -q new.xml) || {
+		echo "FAIL: the new inspection does not pass check"; exit 1; }
+	rm "$tmp/new.xml"
 done
 # FINDINGS_DATADIR naming a folder without templates is an I/O error (3).
 set +e

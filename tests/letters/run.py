@@ -697,7 +697,7 @@ def group_build(tmp):
     stray = [f for f in os.listdir(outs["2"]) if not re.match(
         r"^[A-Za-z0-9._-]+-(letter|report|notification|concern|timeline|trace|coverage|fa-response|"
         r"complaint-acknowledgement|soa-response)"
-        r"(-[A-Za-z0-9._-]+)?\.(pdf|eml)$", f)]
+        r"(-[A-Za-z0-9._-]+)?\.(pdf|eml|ics)$", f)]
     if stray:
         fail("build: files not named from a ref: %s" % stray)
 

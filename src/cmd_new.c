@@ -1,0 +1,227 @@
+/*
+ * cmd_new.c: findings new --framework F [--variant V] [-o FILE]
+ *
+ * Writes a starting inspection: the framework's commented starter
+ * (templates/<framework>/new.xml, or new-<variant>.xml) with an
+ * <?xml-model?> line naming the schema it is checked against, so that an
+ * XML editor completes and validates as the author types.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "datadir.h"
+#include "util.h"
+
+/* Bytes of a starter at most: it is a page of XML. */
+#define MAX_STARTER (256u * 1024u)
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: findings new --framework FRAMEWORK [--variant VARIANT]\n"
+	      "                    [-o FILE] [--templates DIR]\n\n"
+	      "Writes a starting inspection for a framework, every element\n"
+	      "explained in a comment, to fill in and check with findings\n"
+	      "check. Its <?xml-model?> line names the schema, so that XML\n"
+	      "editors (VS Code with its XML extension, Emacs nXML and the\n"
+	      "like) complete element and attribute names and mark faults as\n"
+	      "you type.\n\n"
+	      "  --framework F     slac-2009, jtai-2015, tlai-2016, jtai-2016\n"
+	      "                    or jtai-2019\n"
+	      "  --variant V       jtai-2015: joint (the default) or ofsted-only\n"
+	      "  -o, --output FILE write FILE (never over an existing one)\n"
+	      "                    instead of standard output\n"
+	      "  --templates DIR   take the templates from DIR\n"
+	      "  -h, --help        show this help\n",
+	      f);
+}
+
+/* True when s can name a folder of the templates: lower case, digits and
+ * hyphens. */
+static int
+name_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64 || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* A file: URI for path, made absolute, every byte outside the unreserved
+ * set and '/' percent-encoded (it goes into an XML attribute too). The
+ * caller frees it. */
+static char *
+file_uri(const char *path)
+{
+	char abs[PATH_MAX];
+	struct fd_buf b = {0};
+	const unsigned char *p;
+
+	if (realpath(path, abs) == NULL)
+		snprintf(abs, sizeof abs, "%s", path);
+	fd_buf_adds(&b, "file://");
+	for (p = (const unsigned char *)abs; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+			fd_buf_addc(&b, (char)*p);
+		else
+			fd_buf_addf(&b, "%%%02X", *p);
+	}
+	return fd_buf_steal(&b);
+}
+
+/* The starter with the xml-model line after its XML declaration. The
+ * caller frees it. */
+static char *
+with_model(const char *starter, size_t len, const char *rng)
+{
+	struct fd_buf b = {0};
+	const char *nl = memchr(starter, '\n', len);
+	size_t head = 0;
+	char *uri = file_uri(rng);
+
+	if (len > 5 && strncmp(starter, "<?xml", 5) == 0 && nl != NULL)
+		head = (size_t)(nl - starter) + 1;
+	fd_buf_add(&b, starter, head);
+	fd_buf_addf(&b,
+		    "<?xml-model href=\"%s\" type=\"application/xml\" "
+		    "schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n",
+		    uri);
+	fd_buf_add(&b, starter + head, len - head);
+	free(uri);
+	return fd_buf_steal(&b);
+}
+
+/* Writes text to path, refusing to replace a file. Returns 0 or an exit
+ * status after reporting. */
+static int
+write_new(const char *path, const char *text)
+{
+	struct stat st;
+	int err;
+
+	if (stat(path, &st) == 0) {
+		fprintf(stderr,
+			"findings new: %s exists already: choose another name, "
+			"or move it away first (nothing was written)\n",
+			path);
+		return FD_EXIT_IO;
+	}
+	if ((err = fd_write_atomic(path, text, strlen(text))) != 0) {
+		fprintf(stderr, "findings new: cannot write %s: %s\n", path,
+			strerror(err));
+		return FD_EXIT_IO;
+	}
+	return FD_EXIT_OK;
+}
+
+int
+fd_cmd_new(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"framework", required_argument, NULL, 'f'},
+		{"variant", required_argument, NULL, 'v'},
+		{"output", required_argument, NULL, 'o'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *framework = NULL, *variant = NULL, *out = NULL;
+	const char *templates = NULL;
+	struct fd_datadir dd = {0};
+	struct fd_diags *d;
+	char *rel = NULL, *path = NULL, *rng = NULL, *data = NULL;
+	char *text = NULL;
+	size_t len;
+	int c, status = FD_EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:v:o:t:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			framework = optarg;
+			break;
+		case 'v':
+			variant = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 't':
+			templates = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return FD_EXIT_OK;
+		default:
+			usage(stderr);
+			return FD_EXIT_USAGE;
+		}
+	}
+	if (framework == NULL || optind != argc) {
+		fputs(framework == NULL
+			      ? "findings new: which framework? (--framework)\n"
+			      : "findings new: no file is read; write to one "
+				"with -o FILE\n",
+		      stderr);
+		usage(stderr);
+		return FD_EXIT_USAGE;
+	}
+	d = fd_diags_new();
+	if (fd_datadir_find(&dd, templates, d) != 0) {
+		status = FD_EXIT_IO;
+		goto out;
+	}
+	/* The joint inspection is the framework's own starter. */
+	if (variant != NULL && strcmp(variant, "joint") == 0)
+		variant = NULL;
+	if (name_ok(framework) && (variant == NULL || name_ok(variant))) {
+		rel = variant ? fd_xasprintf("%s/new-%s.xml", framework, variant)
+			      : fd_xasprintf("%s/new.xml", framework);
+		path = fd_datadir_template(&dd, rel);
+	}
+	if (path == NULL) {
+		fprintf(stderr,
+			variant ? "findings new: %s has no variant '%s' (jtai-2015 "
+				  "has ofsted-only)\n"
+				: "findings new: unknown framework '%s' (slac-2009, "
+				  "jtai-2015, tlai-2016, jtai-2016, jtai-2019)%s\n",
+			framework, variant ? variant : "");
+		status = FD_EXIT_USAGE;
+		goto out;
+	}
+	if (fd_read_file(path, MAX_STARTER, &data, &len) != 0) {
+		fprintf(stderr, "findings new: cannot read %s\n", path);
+		status = FD_EXIT_IO;
+		goto out;
+	}
+	rng = fd_path_join(dd.templates, "schema/inspection.rng");
+	text = with_model(data, len, rng);
+	if (out != NULL)
+		status = write_new(out, text);
+	else if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
+		status = FD_EXIT_IO;
+out:
+	fd_diags_flush(d);
+	if ((int)fd_diags_exit(d) > status)
+		status = (int)fd_diags_exit(d);
+	fd_diags_free(d);
+	fd_datadir_clear(&dd);
+	free(text);
+	free(rng);
+	free(data);
+	free(path);
+	free(rel);
+	return status;
+}
