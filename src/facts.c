@@ -573,11 +573,23 @@ fd_facts_created(const struct fd_facts *f)
 }
 
 char *
-fd_facts_ics(const struct fd_facts *f, size_t *len)
+fd_facts_ics(struct fd_facts *f, const struct fd_input *in,
+	     const struct fd_datadir *dd, size_t *len, struct fd_diags *d)
 {
 	struct fd_ics_info info = {fd_map_get(f->map, "ref"),
 				   fd_map_get(f->map, "area"), f->notified,
 				   fd_ics_stamp(f->notified)};
+	struct fd_complaint_plan *plans = NULL;
+	long n = fd_after_plans(in, dd, fd_facts_add_working_days, f, &plans,
+				d);
+	char *ics;
 
-	return fd_ics_timeline(f->tl, &info, len);
+	if (n < 0)
+		return NULL;
+	/* As findings timeline --ics writes it: the milestones, then each
+	 * complaint's procedure. */
+	ics = fd_ics_timeline(f->tl, &info, len);
+	fd_ics_add_complaints(&ics, len, plans, n, &info);
+	fd_after_plans_free(plans, n);
+	return ics;
 }

@@ -80,9 +80,13 @@ int fd_facts_add_working_days(void *arg, struct fd_date from, long n,
  * PDF's creation date; -1 when there is no history. */
 long long fd_facts_created(const struct fd_facts *f);
 
-/* The timeline as an iCalendar file (ics.h), with the dates as they
- * happened or are now planned; *len bytes, the caller frees it. */
-char *fd_facts_ics(const struct fd_facts *f, size_t *len);
+/* The timeline of in as an iCalendar file (ics.h), the dates as they
+ * happened or are now planned, with each complaint's procedure: what
+ * findings timeline --ics writes. *len bytes, the caller frees it; NULL
+ * after reporting an unreadable complaints procedure. */
+char *fd_facts_ics(struct fd_facts *f, const struct fd_input *in,
+		   const struct fd_datadir *dd, size_t *len,
+		   struct fd_diags *d);
 
 /* Joins words as English does: "A", "A and B", "A, B and C"; "A; B, C
  * and D" when an item holds a comma. The caller frees the result. */

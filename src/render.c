@@ -632,7 +632,9 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	} else if (ends_with(out, ".ics")) {
 		/* The calendar goes out of the inspectorate: the gate looks
 		 * at what its fields say, at every stage (SPEC.md). */
-		bytes = fd_facts_ics(r->facts, &len);
+		if ((bytes = fd_facts_ics(r->facts, r->in, r->dd, &len, d)) ==
+		    NULL)
+			goto out;
 		free(text);
 		text = ics_text(bytes);
 		if (privacy_check(r, "calendar", text, d) > 0)
