@@ -398,28 +398,6 @@ refile(const struct fd_render *r, const char *doc, const char *xsl,
 	free(prefix);
 }
 
-/* What an iCalendar file's fields say: lines unfolded, TEXT escapes
- * undone. The caller frees it. */
-static char *
-ics_text(const char *ics)
-{
-	struct fd_buf b = {0};
-	const char *p;
-
-	for (p = ics; *p; p++) {
-		if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
-			p += 2;
-		else if (p[0] == '\\' && (p[1] == 'n' || p[1] == 'N')) {
-			fd_buf_addc(&b, ' ');
-			p++;
-		} else if (p[0] == '\\' && p[1] != '\0')
-			fd_buf_addc(&b, *++p);
-		else
-			fd_buf_addc(&b, *p);
-	}
-	return b.data ? fd_buf_steal(&b) : fd_xstrdup("");
-}
-
 /*
  * Whether out's extension is one the document can be written as: .xml
  * (the document tree) always; an email .eml or .pdf; a published
@@ -631,13 +609,8 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		len = xb > 0 ? (size_t)xb : 0;
 	} else if (ends_with(out, ".ics")) {
 		/* The calendar goes out of the inspectorate: the gate looks
-		 * at what its fields say, at every stage (SPEC.md). */
-		if ((bytes = fd_facts_ics(r->facts, r->in, r->dd, &len, d)) ==
-		    NULL)
-			goto out;
-		free(text);
-		text = ics_text(bytes);
-		if (privacy_check(r, "calendar", text, d) > 0)
+		 * at its fields at every stage (fd_render_calendar). */
+		if ((bytes = fd_render_calendar(r, &len, d)) == NULL)
 			goto out;
 	} else if (ends_with(out, ".eml")) {
 		if (fd_mail_write(m.tree, m.dt, m.xsl, sd, &bytes, &len) != 0)
@@ -702,25 +675,22 @@ gate_one(struct fd_render *r, const struct fd_render_opts *o)
 	made_clear(&m);
 }
 
-/* The timeline's calendar as findings timeline --ics writes it, not yet
- * searched. */
+/* The timeline's calendar as findings timeline --ics writes it (the
+ * dates as they happened, each complaint's procedure), not yet
+ * searched; NULL after reporting. */
 static char *
-calendar(const struct fd_render *r, size_t *len)
+calendar(const struct fd_render *r, size_t *len, struct fd_diags *d)
 {
-	const struct fd_map *m = fd_facts_map(r->facts);
-	struct fd_ics_info info = {r->ref, fd_map_get(m, "area"), {0, 0, 0}, 0};
-
-	if (fd_date_parse(fd_map_get(m, "notification-iso"), &info.notified) != 0)
-		fd_date_parse(fd_map_get(m, "onsite-start-iso"), &info.notified);
-	info.stamp = fd_ics_stamp(info.notified);
-	return fd_ics_timeline(fd_facts_timeline(r->facts), &info, len);
+	return fd_facts_ics(r->facts, r->in, r->dd, len, d);
 }
 
 char *
 fd_render_calendar(struct fd_render *r, size_t *len, struct fd_diags *d)
 {
-	char *ics = calendar(r, len);
+	char *ics = calendar(r, len, d);
 
+	if (ics == NULL)
+		return NULL;
 	fd_gate_calendar(gate(r), "calendar", ics, *len);
 	if (fd_gate_report(gate(r), d) > 0) {
 		free(ics);
@@ -768,8 +738,8 @@ fd_render_gate(struct fd_render *r, struct fd_diags *d)
 		}
 	}
 	fd_documents_free(docs, n < 0 ? 0 : n);
-	ics = calendar(r, &len);
-	fd_gate_calendar(gate(r), "calendar", ics, len);
+	if ((ics = calendar(r, &len, d)) != NULL)
+		fd_gate_calendar(gate(r), "calendar", ics, len);
 	free(ics);
 	return fd_gate_report(gate(r), d);
 }
