@@ -175,7 +175,9 @@ struct elem_rule {
 
 struct explainer {
 	xmlDoc *rng;		  /* the schema, parsed */
-	struct elem_rule *rules;  /* rules computed so far */
+	struct elem_rule **rules; /* rules computed so far, each allocated
+				     alone so that a rule stays where it is
+				     while others are added */
 	size_t nrules;		  /* entries in rules */
 };
 
@@ -303,14 +305,16 @@ rule_for(struct explainer *x, const char *name)
 	int found = 0;
 
 	for (i = 0; i < x->nrules; i++)
-		if (strcmp(x->rules[i].name, name) == 0)
-			return x->rules[i].found ? &x->rules[i] : NULL;
+		if (strcmp(x->rules[i]->name, name) == 0)
+			return x->rules[i]->found ? x->rules[i] : NULL;
 	gather_defs(x, xmlDocGetRootElement(x->rng), name, &r, &found, 0);
 	r.name = name;
 	r.found = found;
 	x->rules = fd_xreallocarray(x->rules, x->nrules + 1, sizeof *x->rules);
-	x->rules[x->nrules++] = r;
-	return found ? &x->rules[x->nrules - 1] : NULL;
+	x->rules[x->nrules] = fd_xmalloc(sizeof r);
+	*x->rules[x->nrules] = r;
+	x->nrules++;
+	return found ? x->rules[x->nrules - 1] : NULL;
 }
 
 /* Collects the <value>s and the <data> of an attribute's pattern. */
@@ -449,7 +453,6 @@ unknown_child(struct explainer *x, const struct elem_rule *r,
 	const char **names = fd_xcalloc(r->nkids + 1, sizeof *names);
 	const char *near, *cn = (const char *)c->name;
 	struct fd_buf all = {0};
-	/* rule_for() below may move the rules, r among them. */
 	size_t i, nkids = r->nkids;
 
 	for (i = 0; i < nkids; i++) {
@@ -609,8 +612,9 @@ explain(const struct fd_input *in, const char *rng_path, struct fd_diags *d)
 			n = n->next;
 	}
 	for (i = 0; i < x.nrules; i++) {
-		free(x.rules[i].attrs);
-		free(x.rules[i].kids);
+		free(x.rules[i]->attrs);
+		free(x.rules[i]->kids);
+		free(x.rules[i]);
 	}
 	free(x.rules);
 	fd_input_free(rng);
