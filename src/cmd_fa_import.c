@@ -143,6 +143,18 @@ para_number(const char *s)
 	return n;
 }
 
+static void
+rows_free(struct row *v, long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].comment);
+		free(v[i].evidence);
+	}
+	free(v);
+}
+
 /*
  * The rows of the form that carry a comment, checked against the
  * paragraphs of the draft. Returns the count with *rows set, or -1 after
@@ -219,20 +231,12 @@ read_rows(const char *name, const struct fd_csv *c,
 		free(comment);
 		free(evidence);
 	}
-	*rows = v;
-	return bad ? -1 : n;
-}
-
-static void
-rows_free(struct row *v, long n)
-{
-	long i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].comment);
-		free(v[i].evidence);
+	if (bad) {
+		rows_free(v, n);
+		return -1;
 	}
-	free(v);
+	*rows = v;
+	return n;
 }
 
 /* --------------------------------------------------- Markdown text */

@@ -23,7 +23,8 @@ GROUP is one of:
              the inspection untouched: a paragraph the letter does not
              have, a comment without a paragraph, evidence without a
              comment, a missing column, an unterminated quote, a NUL,
-             invalid UTF-8, UTF-16, a 40 KiB field, 5 MiB of rows
+             invalid UTF-8, UTF-16, a 40 KiB field, 5 MiB of rows;
+             sixty random forms (fixed seed) never crash the import
   splice     imports into a file with CRLF lines, tab indents, an empty
              <factual-accuracy/>, none (with --received; without it an
              error): only the new text differs; permissions and a
@@ -40,6 +41,7 @@ GROUP is one of:
 import csv
 import io
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -449,6 +451,63 @@ def group_hostile(tmp):
     r = run([FINDINGS, "fa-import", ins, form], timeout=30)
     if r.returncode != 1 or read(ins) != before:
         fail("a 5 MiB form: exit %d" % r.returncode)
+    # Random forms from the pieces spreadsheets write (a fixed seed, so
+    # a failure repeats): exit 0 or 1, never a crash or a sanitizer's
+    # report; an inspection changed only into one check accepts.
+    rnd = random.Random(12)
+    pieces = [b'"', b",", b";", b"\r", b"\n", b"\t", b"\r\n", b"a", b"3",
+              b"12", b" ", b"\xef\xbb\xbf", b"\xc3\xa9", b"\xe9", b"=",
+              b"<", b"&", b"\\", b"#", b"sep=;", b"Paragraph", b"Comment",
+              b"Evidence", b"\x00", b"\xef\xbf\xbe", b'""', b"]]>", b"-->"]
+    text = ["a", "b c", "é", "=1+1", "<b>", "&amp;", "\\", "# h", "1. x",
+            "[l](http://x)", "*", "_", "`", "]]>", "-->", "\n", "\r\n", '"',
+            ",", ";", " ", "Evidence:"]
+    added = 0
+    for i in range(60):
+        shutil.copy(src, ins)
+        if i % 2 == 0:
+            # A well-formed form of awkward text, written by Python's csv
+            # with a comma or a semicolon; now and then a hostile byte.
+            out = io.StringIO()
+            w = csv.writer(out, delimiter=rnd.choice(",;"),
+                           lineterminator=rnd.choice(["\r\n", "\n"]))
+            w.writerow(["Paragraph", "Text", "Comment", "Evidence"])
+            for _ in range(rnd.randint(1, 6)):
+                w.writerow([str(rnd.randint(1, 24)), "x",
+                            "".join(rnd.choice(text)
+                                    for _ in range(rnd.randint(1, 12))),
+                            rnd.choice(["", "".join(rnd.choice(text)
+                                                    for _ in range(4))])])
+            data = out.getvalue().encode()
+            if rnd.random() < 0.3:
+                k = rnd.randint(0, len(data))
+                data = data[:k] + rnd.choice(pieces) + data[k:]
+        else:
+            data = rnd.choice([head, b"Paragraph;Comment\n", b""]) + \
+                b"".join(rnd.choice(pieces)
+                         for _ in range(rnd.randint(0, 200)))
+        form = write(os.path.join(tmp, "form.csv"), data)
+        r = run([FINDINGS, "fa-import", ins, form, "--from", "la"],
+                timeout=60)
+        err = r.stderr.decode("utf-8", "replace")
+        if r.returncode not in (0, 1) or "Sanitizer" in err or \
+                "runtime error" in err:
+            fail("random form %d: exit %d %s" % (i, r.returncode, err[-300:]))
+        elif r.returncode == 1 and read(ins) != before:
+            fail("random form %d: refused, yet the inspection changed" % i)
+        elif r.returncode == 0 and read(ins) != before:
+            added += 1
+            c = run([FINDINGS, "check", "--stage", "factual-accuracy", ins])
+            if c.returncode != 0:
+                fail("random form %d: check refuses the result" % i)
+            c = run([FINDINGS, "render", ins, "--doc", "fa-response", "-o",
+                     os.path.join(tmp, "fa-response.pdf")])
+            if c.returncode != 0:
+                fail("random form %d: the fa-response cannot be made: %s" %
+                     (i, c.stderr.decode()))
+    if added < 10:
+        fail("only %d of the random forms were imported" % added)
+    shutil.copy(src, ins)
     # Every fault of a form at once, not only the first.
     form = write(os.path.join(tmp, "form.csv"),
                  head + b"998,x,a,\r\n3,x,fine,\r\n999,y,b,\r\n")
