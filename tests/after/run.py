@@ -14,7 +14,8 @@ GROUP is one of:
              timelines and the .ics; the statement of action due across
              Easter; slac-2009's 30 calendar days
   structure  qpdf --check, a tagged PDF with its title, embedded fonts, the
-             same bytes twice, the HTML edition of the overview
+             same bytes twice, the HTML edition of the overview, the
+             overview's PDF/UA-1 checkpoints (tests/pdfua/check.py)
   lint       hostile and broken input in <complaint> and
              <statement-of-action-review>, planted in the examples: each
              gives its diagnostic at the planted element's line, and
@@ -388,6 +389,11 @@ def group_structure(tmp):
     pdf_structure("overview", pdf, "Joint targeted area inspections of the "
                   "multi-agency response to children living with domestic "
                   "abuse: an overview")
+    # PDF/UA-1: the Matterhorn checkpoints of tests/pdfua (Debian's
+    # python3-pikepdf, hence /usr/bin/python3).
+    r = run(["/usr/bin/python3", os.path.join(SRC, "tests", "pdfua", "check.py"), pdf])
+    if r.returncode != 0:
+        fail("overview PDF/UA: %s %s" % (r.stdout[-500:], r.stderr[-300:]))
 
 
 # -------------------------------------------------------------------------
