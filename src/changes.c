@@ -669,35 +669,6 @@ fd_changes_xml(const struct fd_changes_side *before,
 
 /* ----------------------------------------------------------- output */
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcasecmp(s + n - m, tail) == 0;
-}
-
-static int
-write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
-{
-	int err;
-
-	if (strcmp(out, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fd_diag(d, FD_IOERR, "-", 0, 0,
-				"cannot write to standard output");
-			return -1;
-		}
-		return 0;
-	}
-	if ((err = fd_write_atomic(out, data, len)) != 0) {
-		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
-			strerror(err));
-		return -1;
-	}
-	return 0;
-}
-
 int
 fd_changes_write(const char *xml, const struct fd_datadir *dd,
 		 const struct fd_changes_out *o, struct fd_diags *d)
@@ -725,10 +696,10 @@ fd_changes_write(const char *xml, const struct fd_datadir *dd,
 	if ((t = fd_transform_new(xsl, dd->templates, d)) == NULL ||
 	    (tree = fd_transform_run(t, in, NULL, &env, d)) == NULL)
 		goto out;
-	if (ends_with(o->path, ".xml")) {
+	if (fd_ends_with(o->path, ".xml")) {
 		xmlDocDumpFormatMemoryEnc(tree, &dump, &n, "UTF-8", 1);
 		if (dump == NULL || n <= 0 ||
-		    write_out(o->path, (const char *)dump, (size_t)n, d) != 0)
+		    fd_write_out(o->path, (const char *)dump, (size_t)n, d) != 0)
 			goto out;
 		rc = 0;
 		goto out;
@@ -743,7 +714,7 @@ fd_changes_write(const char *xml, const struct fd_datadir *dd,
 	to.create_date = o->created;
 	to.schema_dir = schema;
 	if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0 ||
-	    write_out(o->path, bytes, len, d) != 0)
+	    fd_write_out(o->path, bytes, len, d) != 0)
 		goto out;
 	rc = 0;
 out:

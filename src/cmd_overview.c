@@ -47,14 +47,6 @@ usage(FILE *f)
 	      f);
 }
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcasecmp(s + n - m, tail) == 0;
-}
-
 /* The round's framework and theme as a phrase: "jtai-2016, theme
  * 'domestic-abuse'". The caller frees it. */
 static char *
@@ -217,10 +209,10 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 	to.placeholders = facts;
 	to.create_date = created;
 	to.schema_dir = schema;
-	if (ends_with(out, ".html")) {
+	if (fd_ends_with(out, ".html")) {
 		bytes = fd_emit_html_edition(dt);
 		len = strlen(bytes);
-	} else if (ends_with(out, ".xml")) {
+	} else if (fd_ends_with(out, ".xml")) {
 		xmlDocDumpFormatMemoryEnc(tree, (xmlChar **)&bytes, &xb,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;
@@ -237,7 +229,7 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 			rc = 0;
 	}
 out:
-	if (ends_with(out, ".xml"))
+	if (fd_ends_with(out, ".xml"))
 		xmlFree(bytes);
 	else
 		free(bytes);
@@ -298,8 +290,8 @@ fd_cmd_overview(int argc, char **argv)
 		usage(stderr);
 		return FD_EXIT_USAGE;
 	}
-	if (!ends_with(out, ".pdf") && !ends_with(out, ".html") &&
-	    !ends_with(out, ".xml")) {
+	if (!fd_ends_with(out, ".pdf") && !fd_ends_with(out, ".html") &&
+	    !fd_ends_with(out, ".xml")) {
 		fprintf(stderr, "findings overview: the overview is written as "
 				".pdf, .html or .xml, not '%s'\n",
 			out);

@@ -186,35 +186,6 @@ form_xml(struct fd_render *r, const struct fd_input *in,
 
 /* ----------------------------------------------------------- output */
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcasecmp(s + n - m, tail) == 0;
-}
-
-static int
-write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
-{
-	int err;
-
-	if (strcmp(out, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fd_diag(d, FD_IOERR, "-", 0, 0,
-				"cannot write to standard output");
-			return -1;
-		}
-		return 0;
-	}
-	if ((err = fd_write_atomic(out, data, len)) != 0) {
-		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
-			strerror(err));
-		return -1;
-	}
-	return 0;
-}
-
 /* Whether out names a format the form can be written as: .csv, .pdf,
  * .xml (its document tree); "-" or a name without an extension gets the
  * PDF. Otherwise reports a usage error. */
@@ -300,18 +271,18 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	mddir = fd_path_join(dd->templates, "common");
 	schema = fd_path_join(dd->templates, "schema");
 	fd_map_set(values, "doc", p.doc);
-	if (ends_with(out, ".xml")) {
+	if (fd_ends_with(out, ".xml")) {
 		xmlDocDumpFormatMemoryEnc(tree, &dump, &n, "UTF-8", 1);
 		if (dump == NULL || n <= 0 ||
-		    write_out(out, (const char *)dump, (size_t)n, d) != 0)
+		    fd_write_out(out, (const char *)dump, (size_t)n, d) != 0)
 			goto out;
-	} else if (ends_with(out, ".csv")) {
+	} else if (fd_ends_with(out, ".csv")) {
 		dopts.markdown_dir = mddir;
 		dopts.placeholders = values;
 		dopts.schema_dir = schema;
 		if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL ||
 		    fd_csv_from_doc(dt, xsl, &bytes, &len, d) != 0 ||
-		    write_out(out, bytes, len, d) != 0)
+		    fd_write_out(out, bytes, len, d) != 0)
 			goto out;
 	} else {
 		stylef = fd_datadir_style(dd, style);
@@ -321,7 +292,7 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 		to.create_date = fd_render_created(r);
 		to.schema_dir = schema;
 		if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0 ||
-		    write_out(out, bytes, len, d) != 0)
+		    fd_write_out(out, bytes, len, d) != 0)
 			goto out;
 	}
 	rc = 0;

@@ -254,35 +254,6 @@ fd_render_concern_ids(const struct fd_render *r)
 
 /* Rendering. */
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcasecmp(s + n - m, tail) == 0;
-}
-
-static int
-write_out(const char *out, const char *data, size_t len, struct fd_diags *d)
-{
-	int err;
-
-	if (strcmp(out, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fd_diag(d, FD_IOERR, "-", 0, 0,
-				"cannot write to standard output");
-			return -1;
-		}
-		return 0;
-	}
-	if ((err = fd_write_atomic(out, data, len)) != 0) {
-		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
-			strerror(err));
-		return -1;
-	}
-	return 0;
-}
-
 /* The facts, and those of the one complaint --id names (after.h): the
  * Markdown placeholders of a document. The caller frees the map. */
 static struct fd_map *
@@ -572,7 +543,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	struct fd_map *vals = values(r, o);
 	struct made m = {0};
 	size_t len = 0;
-	int rc = -1, xb, as_xml = ends_with(out, ".xml"), level;
+	int rc = -1, xb, as_xml = fd_ends_with(out, ".xml"), level;
 
 	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
@@ -600,19 +571,19 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	to.placeholders = vals;
 	to.create_date = fd_facts_created(r->facts);
 	to.schema_dir = m.schema;
-	if (ends_with(out, ".html")) {
+	if (fd_ends_with(out, ".html")) {
 		bytes = fd_emit_html_edition(m.dt);
 		len = strlen(bytes);
 	} else if (as_xml) {
 		xmlDocDumpFormatMemoryEnc(m.tree, (xmlChar **)&bytes, &xb,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;
-	} else if (ends_with(out, ".ics")) {
+	} else if (fd_ends_with(out, ".ics")) {
 		/* The calendar goes out of the inspectorate: the gate looks
 		 * at its fields at every stage (fd_render_calendar). */
 		if ((bytes = fd_render_calendar(r, &len, d)) == NULL)
 			goto out;
-	} else if (ends_with(out, ".eml")) {
+	} else if (fd_ends_with(out, ".eml")) {
 		if (fd_mail_write(m.tree, m.dt, m.xsl, sd, &bytes, &len) != 0)
 			goto out;
 	} else if (m.mail) {
@@ -621,7 +592,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	} else if (fd_typeset_doc(m.dt, m.xsl, &to, sd, &bytes, &len) != 0) {
 		goto out;
 	}
-	if (bytes == NULL || write_out(out, bytes, len, d) != 0)
+	if (bytes == NULL || fd_write_out(out, bytes, len, d) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -7,8 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "diag.h"
 
 static void
 oom(void)
@@ -530,4 +533,33 @@ fd_same_file(const char *a, const char *b)
 
 	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
 	       x.st_ino == y.st_ino;
+}
+
+int
+fd_write_out(const char *out, const void *data, size_t len, struct fd_diags *d)
+{
+	int err;
+
+	if (strcmp(out, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fd_diag(d, FD_IOERR, "-", 0, 0,
+				"cannot write to standard output");
+			return -1;
+		}
+		return 0;
+	}
+	if ((err = fd_write_atomic(out, data, len)) != 0) {
+		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
+			strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+int
+fd_ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcasecmp(s + n - m, tail) == 0;
 }

@@ -75,6 +75,16 @@ int fd_read_file(const char *path, size_t max, char **data, size_t *len);
  */
 int fd_write_atomic(const char *path, const void *data, size_t len);
 
+/* A document's bytes to out: "-" is standard output, anything else
+ * written with fd_write_atomic. Returns 0, or -1 after reporting an
+ * input/output error through d. */
+struct fd_diags;
+int fd_write_out(const char *out, const void *data, size_t len,
+		 struct fd_diags *d);
+
+/* Whether s ends with tail, without regard to case (".PDF"). */
+int fd_ends_with(const char *s, const char *tail);
+
 /* True when the string is valid UTF-8 without NUL and C0 controls but
  * tab, newline and carriage return; *bad is set to the offset of the
  * first offending byte. */
