@@ -286,6 +286,13 @@ add_from_prose(struct fd_gate *g, const char *s, const char *from)
 		id.m = dv[i].m;
 		id.d = dv[i].d;
 		add_term(g, &id, s + dv[i].off, dv[i].end - dv[i].off, from);
+		/* 04/03/2012 may be either day: both are the child's. */
+		if (dv[i].alt_m != 0) {
+			id.m = dv[i].alt_m;
+			id.d = dv[i].alt_d;
+			add_term(g, &id, s + dv[i].off, dv[i].end - dv[i].off,
+				 from);
+		}
 	}
 	for (i = 0; ev[i] != NULL; i++)
 		if (!is_staff(g, ev[i]))

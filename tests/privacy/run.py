@@ -67,6 +67,7 @@ DISGUISES = {
     "dob-year-words": "the third of April two thousand and twelve",
     "dob-day-of": "the 3rd day of April 2012",
     "dob-us-ordinal": "April the 3rd, '12",
+    "dob-other-reading": "4 March 2012",
     "ref-greek": "\u039d\u0405-48213",
     "ref-space-number": "NS 48 213",
     "email-dot-words": "jane dot doe at mail dot example dot com",
@@ -100,6 +101,7 @@ CONTROLS = {
     "clean-esn": "ESN 04 and paragraph 12",
     "clean-words": "the Jay family centre and Dennis",
     "clean-born": "a service born of the 2012 review",
+    "clean-near-date": "on 5 April 2012 and 3 May 2012",
 }
 
 
@@ -234,7 +236,7 @@ PLACES = {
 }
 
 # A link address holds no spaces: disguises that are prose, not addresses.
-NOT_IN_URL = ("dob-words", "dob-year-words", "dob-day-of", "dob-us-ordinal",
+NOT_IN_URL = ("dob-words", "dob-other-reading", "dob-year-words", "dob-day-of", "dob-us-ordinal",
               "ref-space-number", "email-dot-words", "dob-us", "dob-ordinal-words", "email-at",
               "email-brackets", "email-parens", "name-spaced", "ref-emdash",
               "ref-spaced", "email-mailto", "ref-percent", "ref-double-percent",
