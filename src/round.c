@@ -262,6 +262,8 @@ fd_round_facts(struct fd_render **rs, size_t n)
 	snprintf(count, sizeof count, "%zu", n);
 	fd_map_set(m, "area-count", count);
 	fd_map_set(m, "area-count-words", n < 10 ? small[n] : count);
+	/* "in one local authority area", "in two local authority areas" */
+	fd_map_set(m, "area-noun", n == 1 ? "area" : "areas");
 	fd_map_set(m, "round-start-date", lo_long);
 	fd_map_set(m, "round-start-date-iso", lo ? lo : "");
 	fd_map_set(m, "round-end-date", hi_long);

@@ -37,8 +37,8 @@ xmlDoc *fd_round_doc(struct fd_render **rs, size_t n);
 
 /*
  * The round's facts, for the stylesheet's parameters and the Markdown
- * placeholders: framework, theme, area-count ("3") and area-count-words
- * ("three"), areas ("A, B and C"),
+ * placeholders: framework, theme, area-count ("3"), area-count-words
+ * ("three"), area-noun ("area" or "areas"), areas ("A, B and C"),
  * round-start-date and round-end-date (first and last day on site, with
  * -iso twins), inspectorates and inspectorates-short (of the first
  * member). Sorts rs into the round's order too. The caller frees the

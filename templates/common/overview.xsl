@@ -523,12 +523,22 @@
     <td><xsl:value-of select="count($these[@practice = 'development'])"/></td>
   </xsl:template>
 
-  <!-- Title text: <theme/> is the fact. -->
+  <!-- Title text: <theme/> is the fact, after "the multi-agency response
+       to", which a theme written in full (jtai-2019's "the multi-agency
+       response to child sexual abuse ...") must not say twice. -->
   <xsl:template match="text()" mode="fill">
     <xsl:value-of select="."/>
   </xsl:template>
   <xsl:template match="theme" mode="fill">
-    <xsl:value-of select="$theme"/>
+    <xsl:variable name="said" select="'the multi-agency response to '"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($theme, $said)">
+        <xsl:value-of select="substring-after($theme, $said)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$theme"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="*" mode="fill">
     <xsl:apply-templates mode="fill"/>

@@ -631,6 +631,16 @@ def group_overview(tmp):
                ["These inspections have no evaluation schedule numbers",
                 "This round has one inspection: nothing can recur.",
                 "Agency type", "Local authorities"], [r"ESN \d\d"])
+    # A theme written in full is not said twice in the title; one area is
+    # "one local authority area".
+    o19 = os.path.join(tmp, "o19.pdf")
+    r = run([FINDINGS, "overview", example("jtai-2019-northshire"), "-o", o19])
+    if r.returncode != 0:
+        fail("overview jtai-2019: %s" % r.stderr)
+    else:
+        expect("overview jtai-2019", pdf_text(o19),
+               ["in one local authority area: Northshire"],
+               [r"response\s+to\s+the\s+multi-agency\s+response", r"one local authority areas"])
 
 
 # -------------------------------------------------------------------------
