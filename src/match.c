@@ -302,12 +302,14 @@ lookalike(uint32_t cp, uint32_t out[4])
 	return k;
 }
 
+/* A letter, as a reader takes it: not a modifier letter (U+02D0 'ː',
+ * U+02BC 'ʼ'), which looks like punctuation unless it looks like a Latin
+ * letter (lookalike). */
 static int
 is_letter_type(int8_t ty)
 {
 	return ty == U_UPPERCASE_LETTER || ty == U_LOWERCASE_LETTER ||
-	       ty == U_TITLECASE_LETTER || ty == U_MODIFIER_LETTER ||
-	       ty == U_OTHER_LETTER;
+	       ty == U_TITLECASE_LETTER || ty == U_OTHER_LETTER;
 }
 
 /* lookalike() for a letter of a script other than Latin; 0 for a Latin
@@ -344,6 +346,12 @@ put_folded(struct fd_seen *t, uint32_t cp, size_t off, size_t end)
 	if (ty == U_DECIMAL_DIGIT_NUMBER && u_charDigitValue((UChar32)cp) >= 0) {
 		put(t, '0' + (uint32_t)u_charDigitValue((UChar32)cp), K_DIGIT,
 		    off, end);
+	} else if (ty == U_MODIFIER_LETTER) {
+		if ((n = lookalike(cp, look)) > 0)
+			for (i = 0; i < n; i++)
+				put_ascii(t, look[i], off, end);
+		else
+			put(t, cp, K_SEP, off, end);
 	} else if (is_letter_type(ty)) {
 		if ((n = foreign_lookalike(cp, look)) > 0) {
 			for (i = 0; i < n; i++)

@@ -53,6 +53,7 @@ DISGUISES = {
     "ref-percent": "[file](https://example.org/%4E%53-48213)",
     "ref-double-percent": "[file](https://example.org/%254E%2553-48213)",
     "ref-superscript": "NS-\u2074\u2078213",
+    "ref-modifier-colon": "NS\u02d048213",
     # dates of birth: every written form of the date
     "dob-words": "born on the 3rd of April 2012",
     "dob-dots": "03.04.2012",
