@@ -38,8 +38,18 @@ struct unit {
  * that a separator (or the start) comes before the i-th. */
 struct view {
 	size_t *at;	      /* index into units of each letter or digit */
+	size_t *last;	      /* its last unit (a digit's word: "four") */
+	uint32_t *c;	      /* the letter or digit */
+	unsigned char *k;     /* K_ALPHA or K_DIGIT */
 	unsigned char *bound; /* a separator before it */
 	size_t n;	      /* entries */
+};
+
+/* How a view reads words. */
+enum view_mode {
+	V_ALL,	 /* every letter and digit */
+	V_MAIL,	 /* without the words "at" and "dot" */
+	V_DIGITS /* a digit's name ("four") as the digit */
 };
 
 struct fd_seen {
@@ -47,6 +57,8 @@ struct fd_seen {
 	size_t n, cap;	   /* entries and room in u */
 	struct view all;   /* every letter and digit */
 	struct view mail;  /* the same without the words "at" and "dot" */
+	struct view num;   /* digits' names as digits; n is 0 when the
+			      text names none */
 };
 
 /* Decoding: each byte of a decoded text knows the bytes it came from. */
@@ -475,15 +487,46 @@ is_word(const struct fd_seen *t, size_t a, size_t b, const char *w)
 	return 1;
 }
 
-/* Builds v over t's letters and digits; with no_at_dot, the whole words
- * "at" and "dot" are left out (an email's disguise). */
-static void
-view_build(struct fd_seen *t, struct view *v, int no_at_dot)
+/* The digit a whole word t->u[a..b) names (four, nought, oh), or -1. */
+static int
+digit_word(const struct fd_seen *t, size_t a, size_t b)
 {
-	size_t i = 0, j, k;
-	int sep = 1;
+	static const char *const names[] = {"zero", "one", "two", "three",
+	    "four", "five", "six", "seven", "eight", "nine"};
+	size_t d;
+
+	if (is_word(t, a, b, "oh") || is_word(t, a, b, "nought"))
+		return 0;
+	for (d = 0; d < 10; d++)
+		if (is_word(t, a, b, names[d]))
+			return (int)d;
+	return -1;
+}
+
+static void
+view_add(struct view *v, const struct unit *u, size_t at, size_t last,
+	 int bound)
+{
+	v->at[v->n] = at;
+	v->last[v->n] = last;
+	v->c[v->n] = u->c;
+	v->k[v->n] = u->k;
+	v->bound[v->n] = (unsigned char)bound;
+	v->n++;
+}
+
+/* Builds v over t's letters and digits, reading words as mode says.
+ * Returns the number of words it read otherwise than V_ALL would. */
+static size_t
+view_build(struct fd_seen *t, struct view *v, enum view_mode mode)
+{
+	size_t i = 0, j, k, changed = 0;
+	int sep = 1, d;
 
 	v->at = fd_xreallocarray(NULL, t->n + 1, sizeof *v->at);
+	v->last = fd_xreallocarray(NULL, t->n + 1, sizeof *v->last);
+	v->c = fd_xreallocarray(NULL, t->n + 1, sizeof *v->c);
+	v->k = fd_xmalloc(t->n + 1);
 	v->bound = fd_xmalloc(t->n + 1);
 	v->n = 0;
 	while (i < t->n) {
@@ -494,19 +537,38 @@ view_build(struct fd_seen *t, struct view *v, int no_at_dot)
 		}
 		for (j = i; j < t->n && t->u[j].k != K_SEP; j++)
 			;
-		if (no_at_dot && (is_word(t, i, j, "at") || is_word(t, i, j, "dot"))) {
+		if (mode == V_MAIL && (is_word(t, i, j, "at") || is_word(t, i, j, "dot"))) {
+			changed++;
 			sep = 1;
 			i = j;
 			continue;
 		}
-		for (k = i; k < j; k++) {
-			v->at[v->n] = k;
-			v->bound[v->n] = (unsigned char)(k == i && sep);
-			v->n++;
+		if (mode == V_DIGITS && (d = digit_word(t, i, j)) >= 0) {
+			struct unit u = {(uint32_t)('0' + d), K_DIGIT, 0, 0};
+
+			changed++;
+			view_add(v, &u, i, j - 1, 1);
+			sep = 1;
+			i = j;
+			continue;
 		}
+		for (k = i; k < j; k++)
+			view_add(v, &t->u[k], k, k, k == i && sep);
 		sep = 0;
 		i = j;
 	}
+	return changed;
+}
+
+static void
+view_free(struct view *v)
+{
+	free(v->at);
+	free(v->last);
+	free(v->c);
+	free(v->k);
+	free(v->bound);
+	memset(v, 0, sizeof *v);
 }
 
 struct fd_seen *
@@ -550,8 +612,10 @@ fd_seen_new(const char *s, size_t len)
 	dec_free(&b);
 	dec_free(&c);
 	dec_free(&d);
-	view_build(t, &t->all, 0);
-	view_build(t, &t->mail, 1);
+	view_build(t, &t->all, V_ALL);
+	view_build(t, &t->mail, V_MAIL);
+	if (view_build(t, &t->num, V_DIGITS) == 0)
+		view_free(&t->num);
 	return t;
 }
 
@@ -561,10 +625,9 @@ fd_seen_free(struct fd_seen *t)
 	if (t == NULL)
 		return;
 	free(t->u);
-	free(t->all.at);
-	free(t->all.bound);
-	free(t->mail.at);
-	free(t->mail.bound);
+	view_free(&t->all);
+	view_free(&t->mail);
+	view_free(&t->num);
 	free(t);
 }
 
@@ -583,8 +646,8 @@ fd_ident_make(struct fd_ident *id, enum fd_ident_kind kind, const char *s,
 	id->kind = kind;
 	id->c = fd_xreallocarray(NULL, v->n + 1, sizeof *id->c);
 	for (i = 0; i < v->n; i++) {
-		id->c[i] = t->u[v->at[i]].c;
-		if (t->u[v->at[i]].k == K_DIGIT)
+		id->c[i] = v->c[i];
+		if (v->k[i] == K_DIGIT)
 			digit = 1;
 	}
 	id->n = v->n;
@@ -631,19 +694,34 @@ same_case_char(uint32_t want, uint32_t got)
 	}
 }
 
+/* A letter of a name and a digit written for it (Jayd3n, J4yden). */
+static int
+same_name_char(uint32_t want, uint32_t got)
+{
+	static const char pairs[] = "o0l1i1e3a4s5t7";
+	size_t i;
+
+	if (want == got)
+		return 1;
+	for (i = 0; pairs[i] != '\0'; i += 2)
+		if (want == (uint32_t)pairs[i] && got == (uint32_t)pairs[i + 1])
+			return 1;
+	return 0;
+}
+
 /* Whether id is at the k-th letter or digit of v. */
 static int
-match_at(const struct fd_seen *t, const struct view *v, size_t k,
-	 const struct fd_ident *id)
+match_at(const struct view *v, size_t k, const struct fd_ident *id)
 {
 	size_t i;
 
 	if (k + id->n > v->n)
 		return 0;
 	for (i = 0; i < id->n; i++) {
-		uint32_t got = t->u[v->at[k + i]].c;
+		uint32_t got = v->c[k + i];
 
 		if (id->kind == FD_ID_CASE ? !same_case_char(id->c[i], got)
+		    : id->kind == FD_ID_WITHHELD ? !same_name_char(id->c[i], got)
 					   : id->c[i] != got)
 			return 0;
 	}
@@ -651,11 +729,10 @@ match_at(const struct fd_seen *t, const struct view *v, size_t k,
 		/* Any character beside it but a digit running on: 148213
 		 * is not the reference 48213. */
 		if (is_digit(id->c[0]) && k > 0 && !v->bound[k] &&
-		    t->u[v->at[k - 1]].k == K_DIGIT)
+		    v->k[k - 1] == K_DIGIT)
 			return 0;
 		if (is_digit(id->c[id->n - 1]) && k + id->n < v->n &&
-		    !v->bound[k + id->n] &&
-		    t->u[v->at[k + id->n]].k == K_DIGIT)
+		    !v->bound[k + id->n] && v->k[k + id->n] == K_DIGIT)
 			return 0;
 		return 1;
 	}
@@ -663,6 +740,24 @@ match_at(const struct fd_seen *t, const struct view *v, size_t k,
 	return v->bound[k] && (k + id->n == v->n || v->bound[k + id->n]);
 }
 
+/* Finds id in v from entry *k on; 1 with the bytes of the hit. */
+static int
+find_in(const struct fd_seen *t, const struct view *v,
+	const struct fd_ident *id, size_t *k, size_t *off, size_t *end)
+{
+	for (; *k + id->n <= v->n; ++*k) {
+		if (!match_at(v, *k, id))
+			continue;
+		*off = t->u[v->at[*k]].off;
+		*end = t->u[v->last[*k + id->n - 1]].end;
+		return 1;
+	}
+	return 0;
+}
+
+/* *from counts the entries of the views searched in turn: for a case
+ * reference, every letter and digit, then digits' names as digits ("NS
+ * four eight two one three"). */
 int
 fd_seen_find(const struct fd_seen *t, const struct fd_ident *id, size_t *from,
 	     size_t *off, size_t *end)
@@ -672,15 +767,22 @@ fd_seen_find(const struct fd_seen *t, const struct fd_ident *id, size_t *from,
 
 	if (id->n == 0 || id->kind == FD_ID_DOB)
 		return 0;
-	for (k = *from; k + id->n <= v->n; k++) {
-		if (!match_at(t, v, k, id))
-			continue;
-		*off = t->u[v->at[k]].off;
-		*end = t->u[v->at[k + id->n - 1]].end;
-		*from = k + 1;
+	if (*from < v->n) {
+		k = *from;
+		if (find_in(t, v, id, &k, off, end)) {
+			*from = k + 1;
+			return 1;
+		}
+		*from = v->n;
+	}
+	if (id->kind != FD_ID_CASE || t->num.n == 0)
+		return 0;
+	k = *from - v->n;
+	if (find_in(t, &t->num, id, &k, off, end)) {
+		*from = v->n + k + 1;
 		return 1;
 	}
-	*from = v->n;
+	*from = v->n + t->num.n;
 	return 0;
 }
 

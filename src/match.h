@@ -57,9 +57,10 @@ int fd_ident_make(struct fd_ident *id, enum fd_ident_kind kind,
 void fd_ident_clear(struct fd_ident *id);
 
 /*
- * Finds id in t from its letter or digit number *from on. Returns 1 with
- * [*off, *end) the bytes of the original text it was written as and *from
- * moved past it, or 0.
+ * Finds id in t from its letter or digit number *from on (a case
+ * reference also with digits written as words: "NS four eight two one
+ * three"). Returns 1 with [*off, *end) the bytes of the original text it
+ * was written as and *from moved past it, or 0.
  */
 int fd_seen_find(const struct fd_seen *t, const struct fd_ident *id,
 		 size_t *from, size_t *off, size_t *end);

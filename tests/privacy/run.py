@@ -54,6 +54,7 @@ DISGUISES = {
     "ref-double-percent": "[file](https://example.org/%254E%2553-48213)",
     "ref-superscript": "NS-\u2074\u2078213",
     "ref-modifier-colon": "NS\u02d048213",
+    "ref-digit-words": "NS four eight two one three",
     # dates of birth: every written form of the date
     "dob-words": "born on the 3rd of April 2012",
     "dob-dots": "03.04.2012",
@@ -93,6 +94,7 @@ DISGUISES = {
     "name-cyrillic": "J\u0430yden",
     "name-emph": "**Jay**den",
     "name-accent": "Jayd\u00e9n",
+    "name-digits": "J4yd3n",
 }
 
 # Clean text that must not trip the gate.
@@ -103,6 +105,7 @@ CONTROLS = {
     "clean-words": "the Jay family centre and Dennis",
     "clean-born": "a service born of the 2012 review",
     "clean-near-date": "on 5 April 2012 and 3 May 2012",
+    "clean-digit-words": "NS four eight two one and three more, one of J4 and 3n",
 }
 
 
@@ -241,7 +244,7 @@ NOT_IN_URL = ("dob-words", "dob-other-reading", "dob-year-words", "dob-day-of", 
               "ref-space-number", "email-dot-words", "dob-us", "dob-ordinal-words", "email-at",
               "email-brackets", "email-parens", "name-spaced", "ref-emdash",
               "ref-spaced", "email-mailto", "ref-percent", "ref-double-percent",
-              "ref-autolink", "name-possessive")
+              "ref-autolink", "name-possessive", "ref-digit-words")
 
 
 def cases():
