@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 #include "match.h"
@@ -219,37 +220,138 @@ in_own_ref(const struct fd_gate *g, const char *s, size_t len)
 	return yes;
 }
 
-/* Words of prose shaped like a case reference: one to five capitals, an
- * optional '-', '_' or '/', four digits or more (EH-21030, NS48213). */
+static int
+letter(char c)
+{
+	return upper(c) || (c >= 'a' && c <= 'z');
+}
+
+static int
+ref_sep(char c)
+{
+	return c == '-' || c == '_' || c == '/';
+}
+
+/* The end of a word of prose at p shaped like a case reference, or p:
+ * one to five capitals, an optional '-', '_' or '/' and four digits or
+ * more (EH-21030, NS48213), or letters in any case, a separator and five
+ * digits or more (ns-99120); then any further groups of digits after a
+ * separator (CP/2019/0042, LA-2019-0042). Four digits alone that could
+ * be a year (LA-2019) are not one. */
+static const char *
+shaped_ref(const char *p)
+{
+	const char *q = p;
+	size_t letters = 0, digits = 0;
+	int caps = 1, sep = 0, year;
+
+	for (; letter(*q) && letters < 6; q++, letters++)
+		caps = caps && upper(*q);
+	if (letters == 0 || letters > 5)
+		return p;
+	if (ref_sep(*q)) {
+		q++;
+		sep = 1;
+	}
+	for (; digit(*q); q++)
+		digits++;
+	if (caps ? digits < 4 : !sep || digits < 5)
+		return p;
+	year = digits == 4 && (strncmp(q - 4, "19", 2) == 0 ||
+			       strncmp(q - 4, "20", 2) == 0);
+	while (ref_sep(q[0]) && digit(q[1])) {
+		year = 0;
+		for (q++; digit(*q); q++)
+			;
+	}
+	/* LA-2019 is a year of something, not a reference. */
+	return year || letter(*q) || digit(*q) ? p : q;
+}
+
+/* The words that label a number as a child's record (case 4821367, NHS
+ * number 943 476 5919, Mosaic ID: 773412). */
+static int
+id_label(const char *w, size_t n)
+{
+	static const char *const labels[] = {"case", "ref", "reference",
+	    "id", "nhs", "lcs", "mosaic", "upn", "record", "file", "client",
+	    "child", "pupil", "person"};
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strlen(labels[i]) == n && strncasecmp(w, labels[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The end of a labelled record number whose digits start at p (groups
+ * with single spaces, as NHS numbers are written), or p when it has fewer
+ * than five digits or is a year. */
+static const char *
+labelled_number(const char *p)
+{
+	const char *q = p, *end = p;
+	size_t digits = 0;
+
+	while (digit(*q)) {
+		for (; digit(*q); q++)
+			digits++;
+		end = q;
+		if (*q == ' ' && digit(q[1]))
+			q++;
+	}
+	if (letter(*end) || digits < 5)
+		return p;
+	return end;
+}
+
+/* After a label word ending at p, the start of its number: past "number",
+ * "no", "no.", ':', '#' and spaces; or NULL. */
+static const char *
+after_label(const char *p)
+{
+	for (;;) {
+		while (*p == ' ' || *p == ':' || *p == '#' || *p == '.')
+			p++;
+		if (strncasecmp(p, "number", 6) == 0 && !letter(p[6]))
+			p += 6;
+		else if (strncasecmp(p, "no", 2) == 0 && !letter(p[2]))
+			p += 2;
+		else
+			break;
+	}
+	return digit(*p) ? p : NULL;
+}
+
+/* Words of prose shaped like a case reference (shaped_ref), and numbers
+ * labelled as a child's record (id_label). */
 static void
 add_shaped_refs(struct fd_gate *g, const char *s, const char *from)
 {
-	const char *p = s, *q;
+	const char *p = s, *q, *n;
 
 	while (*p) {
-		size_t caps = 0, digits = 0;
-
-		if (p > s && (upper(p[-1]) || digit(p[-1]) || p[-1] == '-' ||
-			      p[-1] == '_' || p[-1] == '/')) {
+		if (p > s && (letter(p[-1]) || digit(p[-1]) || p[-1] == '-' ||
+			      p[-1] == '_')) {
 			p++;
 			continue;
 		}
-		for (q = p; upper(*q) && caps < 6; q++)
-			caps++;
-		if (caps == 0 || caps > 5) {
-			p++;
+		if ((q = shaped_ref(p)) > p) {
+			if (!in_own_ref(g, p, (size_t)(q - p)))
+				add_written(g, FD_ID_CASE, p, (size_t)(q - p),
+					    from);
+			p = q;
 			continue;
 		}
-		if (*q == '-' || *q == '_' || *q == '/')
-			q++;
-		while (digit(*q)) {
-			q++;
-			digits++;
+		for (q = p; letter(*q); q++)
+			;
+		if (q > p && id_label(p, (size_t)(q - p)) &&
+		    (n = after_label(q)) != NULL &&
+		    (q = labelled_number(n)) > n) {
+			add_written(g, FD_ID_CASE, n, (size_t)(q - n), from);
+			p = q;
+			continue;
 		}
-		if (digits >= 4 && !upper(*q) && !digit(*q) &&
-		    !((*q >= 'a' && *q <= 'z')) &&
-		    !in_own_ref(g, p, (size_t)(q - p)))
-			add_written(g, FD_ID_CASE, p, (size_t)(q - p), from);
 		p = q > p ? q : p + 1;
 	}
 }

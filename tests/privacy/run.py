@@ -108,6 +108,39 @@ CONTROLS = {
     "clean-digit-words": "NS four eight two one and three more, one of J4 and 3n",
 }
 
+# What the gate learns from the evidence's prose: (evidence text, letter
+# text, whether the letter must be refused).
+LEARNED = {
+    "learn-labelled-number": ("Seen under LCS number 4821367 by the team.", "Case 4821367 shows it.", True),
+    "learn-id-colon": ("Mosaic ID: 773412.", "In 773412 the plan was late.", True),
+    "learn-nhs-groups": ("NHS number 943 476 5919 noted.", "Record 943-476-5919 was read.", True),
+    "learn-lower-ref": ("Record ns-99120 read.", "NS 99120 shows.", True),
+    "learn-slashed-ref": ("File CP/2019/0042 reviewed.", "CP 2019 0042 was reviewed.", True),
+    "learn-dashed-ref": ("Case LA-2019-0042 reviewed.", "LA2019/0042 was reviewed.", True),
+    "learn-second-of-pair": ("Files EH-21030/EH-21031 read.", "EH 21031 was read.", True),
+    "learn-dotted-dob": ("Child (D.O.B. 3.4.12) seen.", "born on the third of April 2012", True),
+    "learn-disguised-email": ("mother: jane.doe at mail.example.com", "jane.doe@mail.example.com", True),
+    "learn-clean": ("Pre-2019 data, covid-19, the LA-2019 plan, case 2019 and number 10234 contacts.",
+                    "The LA 2019 plan: 10,234 contacts since pre-2019.", False),
+}
+
+
+def plant_learned(src, ev, letter):
+    src = src.replace('cases="NS-51027" practice="development">',
+                      'cases="NS-51027" practice="development">\n      %s\n' % xml_text(ev), 1)
+    return in_strength(src, letter)
+
+
+def learned(findings, tmp, src, name, ev, letter, refuse):
+    path = os.path.join(tmp, name + ".xml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(plant_learned(src, ev, letter))
+    c = run([findings, "check", "--stage", "final", path])
+    if c.returncode != (1 if refuse else 0):
+        return "%s: check --stage final said %d, %s:\n%s" % (
+            name, c.returncode, "a leak passed" if refuse else "a false alarm", c.stderr)
+    return None
+
 
 def xml_text(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -324,7 +357,8 @@ def control(findings, tmp, src, name, v):
 def main():
     findings, srcdir = sys.argv[1], sys.argv[2]
     with open(os.path.join(srcdir, "examples/jtai-2019-northshire.xml"), encoding="utf-8") as f:
-        src = base(f.read())
+        plain = f.read()
+        src = base(plain)
     fails = []
     with tempfile.TemporaryDirectory() as tmp:
         c = control(findings, tmp, src, "clean", "")
@@ -335,13 +369,14 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
             futs = [ex.submit(one, findings, tmp, src, d, p) for d, p in jobs]
             futs += [ex.submit(control, findings, tmp, src, n, v) for n, v in CONTROLS.items()]
+            futs += [ex.submit(learned, findings, tmp, plain, n, *v) for n, v in LEARNED.items()]
             for fu in futs:
                 r = fu.result()
                 if r:
                     fails.append(r)
     for f in fails:
         print("FAIL", f)
-    print("%d cases, %d failures" % (len(jobs) + len(CONTROLS), len(fails)))
+    print("%d cases, %d failures" % (len(jobs) + len(CONTROLS) + len(LEARNED), len(fails)))
     return 1 if fails else 0
 
 
