@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "output.h"
 #include "render.h"
 
 /* More workers than this gains nothing on any machine we run on. */
@@ -168,6 +169,13 @@ publish(const struct staged *st, const char *input, const struct batch *b,
 		}
 		free(to);
 	}
+	/* The files written without an fsync each (fd_out_defer_sync):
+	 * made durable together before any is renamed into place. */
+	if (rc == 0 && (errno = fd_out_sync(st->dir)) != 0) {
+		fd_diag(d, FD_IOERR, b->outdir, 0, 0, "cannot write: %s",
+			strerror(errno));
+		rc = -1;
+	}
 	for (i = 0; i < st->n && rc == 0; i++) {
 		from = fd_path_join(st->dir, st->names[i]);
 		to = fd_path_join(b->outdir, st->names[i]);
@@ -199,6 +207,7 @@ unstage(struct staged *st)
 	}
 	if (st->dir != NULL)
 		rmdir(st->dir);
+	fd_out_unstage();
 	free(st->names);
 	free(st->dir);
 }
@@ -221,12 +230,9 @@ build_one(const char *input, const struct batch *b)
 			"%s has no documents yet: nothing written",
 			fd_render_framework(r));
 	if (r != NULL && n > 0) {
-		st.dir = fd_path_join(b->outdir, ".findings-XXXXXX");
-		if (mkdtemp(st.dir) == NULL) {
+		if ((st.dir = fd_out_stage(b->outdir)) == NULL) {
 			fd_diag(d, FD_IOERR, b->outdir, 0, 0,
 				"cannot write: %s", strerror(errno));
-			free(st.dir);
-			st.dir = NULL;
 			n = 0;
 		}
 	}
@@ -265,7 +271,7 @@ run_jobs(char **inputs, int n, int jobs, const struct batch *b)
 	fflush(NULL);
 	while (next < n || running > 0) {
 		while (running < jobs && next < n) {
-			pid = fork();
+			pid = fd_out_fork();
 			if (pid == 0)
 				_exit(build_one(inputs[next], b));
 			if (pid < 0) {
@@ -284,6 +290,7 @@ run_jobs(char **inputs, int n, int jobs, const struct batch *b)
 				continue;
 			break;
 		}
+		fd_out_reaped(pid);
 		running--;
 		worst = worse(worst, WIFEXITED(st) ? WEXITSTATUS(st)
 						   : FD_EXIT_IO);
@@ -377,6 +384,13 @@ fd_cmd_build(int argc, char **argv)
 		status = FD_EXIT_IO;
 		goto out;
 	}
+	/* What killed runs left here is removed. Then one sync an
+	 * inspection rather than one a file: for the six examples (66
+	 * files) strace -c -w counted 0.16 to 0.21 s in fsync against 0.02
+	 * to 0.03 s in six syncfs, on ext4. syncfs waits for all of the
+	 * file system's dirty data, which is ours here. */
+	fd_out_sweep(b.outdir);
+	fd_out_defer_sync(1);
 	b.dd = &dd;
 	if (jobs == 1 || argc - optind == 1) {
 		for (i = optind; i < argc; i++)

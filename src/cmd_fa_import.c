@@ -833,50 +833,18 @@ agency_from(const xmlNode *root, const char *from, const char *path,
 	return from || las != 1 ? NULL : la;
 }
 
-/* Writes data over path atomically, keeping the file's permissions and
- * writing through a symbolic link to its target. Returns 0 or errno. */
+/* Writes data over path atomically, keeping the file's permissions
+ * (fd_write_atomic) and writing through a symbolic link to its target.
+ * Returns 0 or errno. */
 static int
 replace_file(const char *path, const char *data, size_t len)
 {
-	char *real = realpath(path, NULL), *tmp, *slash;
-	struct stat st;
-	size_t off = 0;
-	ssize_t w;
-	int fd, err = 0;
+	char *real = realpath(path, NULL);
+	int err;
 
 	if (real == NULL)
 		return errno;
-	if (stat(real, &st) != 0) {
-		err = errno;
-		free(real);
-		return err;
-	}
-	slash = strrchr(real, '/');
-	tmp = fd_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - real), real,
-			   slash + 1);
-	if ((fd = mkstemp(tmp)) == -1) {
-		err = errno;
-		goto out;
-	}
-	while (off < len && err == 0) {
-		w = write(fd, data + off, len - off);
-		if (w < 0 && errno != EINTR)
-			err = errno;
-		else if (w > 0)
-			off += (size_t)w;
-	}
-	if (err == 0 && fchmod(fd, st.st_mode & 07777) == -1)
-		err = errno;
-	if (err == 0 && fsync(fd) == -1)
-		err = errno;
-	if (close(fd) == -1 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, real) == -1)
-		err = errno;
-	if (err != 0)
-		unlink(tmp);
-out:
-	free(tmp);
+	err = fd_write_atomic(real, data, len);
 	free(real);
 	return err;
 }

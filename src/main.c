@@ -1,4 +1,5 @@
 /* main.c: the findings program: dispatch to a subcommand. */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include "commands.h"
 #include "datadir.h"
 #include "diag.h"
+#include "output.h"
 
 static const struct command {
 	const char *name;		  /* as typed */
@@ -43,6 +45,25 @@ usage(FILE *f)
 	      f);
 }
 
+/*
+ * Standard output written in full, or the command's status made an I/O
+ * failure with a diagnostic: a report printed into a full disk or a
+ * closed pipe must not pass for one printed.
+ */
+static int
+flush_stdout(int status)
+{
+	int failed = fflush(stdout) != 0, err = errno;
+
+	/* An I/O failure the command reported (-o - into a closed pipe)
+	 * is not said twice. */
+	if (!ferror(stdout) || status == FD_EXIT_IO)
+		return status;
+	fprintf(stderr, "-: error: cannot write to standard output: %s\n",
+		failed ? strerror(err) : "the output was cut short");
+	return FD_EXIT_IO;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -51,13 +72,14 @@ main(int argc, char **argv)
 	/* Numbers in PDF and in dates must not follow a comma locale. */
 	setlocale(LC_ALL, "C.UTF-8");
 	setlocale(LC_NUMERIC, "C");
+	fd_out_signals();
 	if (argc < 2) {
 		usage(stderr);
 		return FD_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
-		return FD_EXIT_OK;
+		return flush_stdout(FD_EXIT_OK);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		struct fd_diags *d = fd_diags_new();
@@ -72,11 +94,12 @@ main(int argc, char **argv)
 		}
 		fd_diags_flush(d);
 		fd_diags_free(d);
-		return FD_EXIT_OK;
+		return flush_stdout(FD_EXIT_OK);
 	}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+			return flush_stdout(
+				commands[i].run(argc - 1, argv + 1));
 	fprintf(stderr, "findings: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return FD_EXIT_USAGE;

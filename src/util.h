@@ -67,11 +67,12 @@ const char *fd_map_value(const struct fd_map *m, size_t i);
 int fd_read_file(const char *path, size_t max, char **data, size_t *len);
 
 /*
- * Writes data to path atomically: a temporary file in the same folder,
- * fsync, then rename over path. On failure nothing is left behind and an
- * existing file is untouched. A path that is a device, a pipe or a socket
- * (-o /dev/null) is written to as it is, never replaced; a folder is
- * EISDIR. Returns 0 or an errno value.
+ * Writes data to path atomically (output.c): a temporary file in the same
+ * folder, fsync, then rename over path. On failure nothing is left behind
+ * and an existing file is untouched; a file replaced keeps its
+ * permissions, a new one has 0666 less the umask. A path that is a
+ * device, a pipe or a socket (-o /dev/null) is written to as it is, never
+ * replaced; a folder is EISDIR. Returns 0 or an errno value.
  */
 int fd_write_atomic(const char *path, const void *data, size_t len);
 
