@@ -9,7 +9,6 @@
  */
 #include "mail.h"
 
-#include <gmime/gmime.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +17,7 @@
 #include "emit_html.h"
 #include "emit_text.h"
 #include "load.h"
+#include "mail_gmime_int.h"
 #include "util.h"
 
 /* Plain text parts are wrapped here, as mail clients expect. */
@@ -44,18 +44,6 @@ struct mail {
 	struct mailbox *cc;	/* Cc recipients */
 	size_t ncc;		/* entries in cc */
 };
-
-static GOnce gmime_once = G_ONCE_INIT;
-
-/* GMime's tables are built once a process and never torn down, so that
- * renders on several threads share them. */
-static gpointer
-gmime_init(gpointer unused)
-{
-	(void)unused;
-	g_mime_init();
-	return NULL;
-}
 
 /* The <mail> element of the tree's <meta>, or NULL. */
 static xmlNode *
@@ -400,6 +388,7 @@ fd_mail_write(xmlDoc *tree, const struct fd_doc *doc, const char *name,
 	xmlNode *el = find_mail(tree);
 	struct mail m;
 	char *text = NULL, *html = NULL;
+	const char *why;
 	int rc = -1;
 
 	*out = NULL;
@@ -415,7 +404,11 @@ fd_mail_write(xmlDoc *tree, const struct fd_doc *doc, const char *name,
 		goto out;
 	text = fd_emit_text(doc, TEXT_WIDTH);
 	html = fd_emit_html(doc);
-	g_once(&gmime_once, gmime_init, NULL);
+	if ((why = fd_gmime_load()) != NULL) {
+		fd_diag(d, FD_IOERR, name, 0, 0,
+			"cannot load GMime, which writes emails: %s", why);
+		goto out;
+	}
 	if (assemble(&m, doc->lang, text, html, out, len) != 0) {
 		fd_diag(d, FD_IOERR, name, 0, 0,
 			"the message could not be written");

@@ -7,8 +7,9 @@
  * the Message-ID is made from, and placeholder values that the stylesheet
  * chose for this recipient. The typesetting engine ignores <mail>.
  *
- * Layering: mail.c is the only file that includes GMime (and, through it,
- * GLib). It reads <mail> through load.h, builds the C tree with doctree.h,
+ * Layering: mail.c is the only file that calls GMime (and, through it,
+ * GLib); GMime is loaded when the first email is written
+ * (mail_gmime_int.h), so other runs do not load it. It reads <mail> through load.h, builds the C tree with doctree.h,
  * writes the text/plain part with emit_text.h and the text/html part with
  * emit_html.h, prints with typeset.h. It knows no framework.
  */

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""What the program loads: GMime only when an email is written.
+
+usage: run.py FINDINGS
+
+The dynamic loader's own account (LD_DEBUG=files) of the shared objects
+mapped by `findings --version`, a PDF render and an email render: the
+first two map neither GMime nor what only it needs (GPGME, libassuan,
+libgpg-error); the email maps GMime and is a whole MIME message, the same
+bytes twice. bench/ measures what this saves; here nothing is timed.
+"""
+import email
+import email.policy
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+FINDINGS = sys.argv[1]
+HERE = os.path.dirname(os.path.abspath(__file__))
+NS = os.path.join(HERE, "..", "..", "examples", "jtai-2019-northshire.xml")
+ENV = dict(os.environ, LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="0")
+MAIL_ONLY = ("libgmime", "libgpgme", "libassuan", "libgpg-error")
+failures = []
+
+
+def loaded(args):
+    """The shared objects the run maps, by file name, and its result."""
+    env = dict(ENV, LD_DEBUG="files")
+    r = subprocess.run([FINDINGS] + args, env=env, capture_output=True)
+    err = r.stderr.decode("utf-8", "replace")
+    names = set(os.path.basename(m) for m in
+                re.findall(r"file=(\S+) \[0\];  (?:needed by|dynamically loaded by)", err))
+    return names, r
+
+
+def expect(name, args, mail):
+    names, r = loaded(args)
+    if r.returncode != 0:
+        failures.append("%s: exit %d" % (name, r.returncode))
+        return
+    if not names:
+        failures.append("%s: LD_DEBUG=files said nothing" % name)
+        return
+    got = sorted(n for n in names if n.startswith(MAIL_ONLY))
+    if mail and not any(n.startswith("libgmime") for n in got):
+        failures.append("%s: GMime was not loaded: %s" % (name, sorted(names)))
+    if not mail and got:
+        failures.append("%s: loads %s, which only an email needs" % (name, got))
+    print("%s: %d shared objects%s" % (name, len(names),
+                                       ", GMime's chain: %s" % got if got else ""))
+
+
+with tempfile.TemporaryDirectory() as d:
+    expect("version", ["--version"], False)
+    expect("pdf", ["render", NS, "-o", os.path.join(d, "letter.pdf")], False)
+    expect("printed-email", ["render", NS, "--doc", "notification", "--to",
+                             "la", "-o", os.path.join(d, "n.pdf")], False)
+    eml = os.path.join(d, "n.eml")
+    expect("email", ["render", NS, "--doc", "notification", "--to", "la",
+                     "-o", eml], True)
+    if os.path.exists(eml):
+        with open(eml, "rb") as f:
+            data = f.read()
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        if msg.get_body(("plain",)) is None or msg.get_body(("html",)) is None:
+            failures.append("email: not a whole MIME message")
+        subprocess.run([FINDINGS, "render", NS, "--doc", "notification",
+                        "--to", "la", "-o", eml[:-4] + "-again.eml"], env=ENV, check=True)
+        with open(eml[:-4] + "-again.eml", "rb") as f:
+            if f.read() != data:
+                failures.append("email: not the same bytes twice")
+for f in failures:
+    print("FAIL " + f)
+sys.exit(1 if failures else 0)
