@@ -8,11 +8,17 @@
  *   kill-fsync  the same with SIGKILL (nothing can clean up)
  *   term-syncfs syncfs() first sends SIGTERM (build, its files staged)
  *   kill-syncfs the same with SIGKILL
+ *   open:SUFFIX fopen() of a file whose name ends in SUFFIX is reported
+ *               on standard error ("inject: opened PATH"), for
+ *               tests/startup to count how often a file is parsed
  * so that each happens at the one moment the test needs, every time.
  */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,4 +73,80 @@ syncfs(int fd)
 	if (real == NULL)
 		*(void **)&real = dlsym(RTLD_NEXT, "syncfs");
 	return real(fd);
+}
+
+/* Reports path when FINDINGS_FAULT is open:SUFFIX and path ends in it. */
+static void
+report_open(const char *path)
+{
+	const char *f = getenv("FINDINGS_FAULT");
+	size_t n, m;
+
+	if (f == NULL || strncmp(f, "open:", 5) != 0)
+		return;
+	n = strlen(path);
+	m = strlen(f + 5);
+	if (n >= m && strcmp(path + n - m, f + 5) == 0)
+		dprintf(2, "inject: opened %s\n", path);
+}
+
+/* libxml2 opens its files with fopen64 or open64. */
+FILE *
+fopen64(const char *path, const char *mode)
+{
+	static FILE *(*real)(const char *, const char *);
+
+	report_open(path);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "fopen64");
+	return real(path, mode);
+}
+
+int
+open64(const char *path, int flags, ...)
+{
+	static int (*real)(const char *, int, ...);
+	mode_t mode = 0;
+	va_list ap;
+
+	if (flags & (O_CREAT | O_TMPFILE)) {
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	report_open(path);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "open64");
+	return real(path, flags, mode);
+}
+
+
+/* The program's own files (fd_read_file) are opened with fopen. */
+FILE *
+fopen(const char *path, const char *mode)
+{
+	static FILE *(*real)(const char *, const char *);
+
+	report_open(path);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "fopen");
+	return real(path, mode);
+}
+
+int
+open(const char *path, int flags, ...)
+{
+	static int (*real)(const char *, int, ...);
+	mode_t mode = 0;
+	va_list ap;
+
+	if (flags & (O_CREAT | O_TMPFILE)) {
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	report_open(path);
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "open");
+	return real(path, flags, mode);
 }

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """What the program loads: GMime only when an email is written.
 
-usage: run.py FINDINGS
+usage: run.py FINDINGS INJECT.so
 
 The dynamic loader's own account (LD_DEBUG=files) of the shared objects
 mapped by `findings --version`, a PDF render and an email render: the
 first two map neither GMime nor what only it needs (GPGME, libassuan,
 libgpg-error); the email maps GMime and is a whole MIME message, the same
-bytes twice. bench/ measures what this saves; here nothing is timed.
+bytes twice. And the files a build of one inspection opens (inject.so,
+FINDINGS_FAULT=open:SUFFIX, from tests/faults): each RELAX NG schema once
+a process, though eleven documents are validated against document.rng.
+bench/ measures what this saves; here nothing is timed.
 """
+import collections
 import email
 import email.policy
 import os
@@ -17,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-FINDINGS = sys.argv[1]
+FINDINGS, INJECT = sys.argv[1:3]
 HERE = os.path.dirname(os.path.abspath(__file__))
 NS = os.path.join(HERE, "..", "..", "examples", "jtai-2019-northshire.xml")
 ENV = dict(os.environ, LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="0")
@@ -71,6 +75,28 @@ with tempfile.TemporaryDirectory() as d:
         with open(eml[:-4] + "-again.eml", "rb") as f:
             if f.read() != data:
                 failures.append("email: not the same bytes twice")
+
+def opened(args, suffix):
+    """How often the run opens each file whose name ends in suffix."""
+    env = dict(ENV, LD_PRELOAD=INJECT, FINDINGS_FAULT="open:" + suffix)
+    env["ASAN_OPTIONS"] = (env.get("ASAN_OPTIONS", "") +
+                           ":verify_asan_link_order=0").lstrip(":")
+    r = subprocess.run([FINDINGS] + args, env=env, capture_output=True)
+    err = r.stderr.decode("utf-8", "replace")
+    return collections.Counter(re.findall(r"^inject: opened (.*)$", err, re.M)), r
+
+
+with tempfile.TemporaryDirectory() as d:
+    counts, r = opened(["build", NS, "-d", d], ".rng")
+    if r.returncode != 0:
+        failures.append("build: exit %d" % r.returncode)
+    if not any(p.endswith("document.rng") for p in counts):
+        failures.append("build: document.rng was never opened: %s" % counts)
+    for path, n in sorted(counts.items()):
+        if n > 1:
+            failures.append("build: %s parsed %d times" % (path, n))
+    print("build of one inspection (%d files): schemas opened %s" % (
+        len(os.listdir(d)), dict((os.path.basename(p), n) for p, n in counts.items())))
 for f in failures:
     print("FAIL " + f)
 sys.exit(1 if failures else 0)
