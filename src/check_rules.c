@@ -40,9 +40,10 @@ blank(const xmlNode *n)
 	return b;
 }
 
-/* A finding without text, or of a kind the framework's published
- * document has no place for (rules.xml <unprinted elements="">), is a
- * warning: its text would otherwise be lost without a word. */
+/* A finding without text, or a finding or part of the inspection that
+ * the framework's published document has no place for (rules.xml
+ * <unprinted elements="">), is a warning: its text would otherwise be
+ * lost without a word. */
 static void
 check_unprinted(struct ctx *c, xmlNode *n)
 {
@@ -52,9 +53,11 @@ check_unprinted(struct ctx *c, xmlNode *n)
 	const char *p;
 	char *why;
 
-	if (n->parent == NULL || !fd_is_elem(n->parent, "findings"))
+	if (n->parent == NULL || (!fd_is_elem(n->parent, "findings") &&
+				  n->parent != c->root))
 		return;
-	if (!fd_is_elem(n, "statement-of-action") && blank(n))
+	if (fd_is_elem(n->parent, "findings") &&
+	    !fd_is_elem(n, "statement-of-action") && blank(n))
 		say(c, n, NULL, M_NO_TEXT, (const char *)n->name);
 	if (list == NULL)
 		return;
@@ -202,6 +205,8 @@ check_elem(struct ctx *c, xmlNode *n)
 		check_date(c, n, "date", NULL);
 	} else if (strcmp(name, "factual-accuracy") == 0) {
 		check_date(c, n, "received", NULL);
+	} else if (strcmp(name, "about") == 0) {
+		check_date(c, n, "unannounced-inspection", NULL);
 	} else if (strcmp(name, "complaint") == 0 ||
 		   strcmp(name, "statement-of-action-review") == 0) {
 		check_after(c, n);

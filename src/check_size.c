@@ -32,7 +32,7 @@ is_prose(const xmlNode *n)
 		"summary",   "strength", "improvement", "priority-action",
 		"case-study", "record",	  "issues",	 "response",
 		"evaluation", "judgement", "comment",	 "decision",
-		"complaint", "statement-of-action-review"};
+		"complaint", "statement-of-action-review", "item"};
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)

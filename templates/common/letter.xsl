@@ -358,7 +358,7 @@
   <xsl:template mode="check"
       match="area | theme | calendar | notification | team | agencies |
              signatories | evidence | concerns | judgements | history | withheld |
-             factual-accuracy | complaints | statement-of-action-review"/>
+             factual-accuracy | complaints | statement-of-action-review | about"/>
   <xsl:template match="findings" mode="check">
     <xsl:apply-templates select="*" mode="check"/>
   </xsl:template>

@@ -83,6 +83,7 @@
         <h2><xsl:value-of select="$data/headings/@about"/></h2>
         <markdown src="{$data/headings/@about-src}"/>
         <xsl:call-template name="team"/>
+        <xsl:call-template name="evidence-base"/>
 
         <h2><xsl:value-of select="$data/headings/@scale"/></h2>
         <markdown src="{$data/headings/@scale-src}" keep-with-next="yes"/>
@@ -191,19 +192,31 @@
   </xsl:template>
 
   <!-- "The inspection team consisted of three inspectors from Ofsted and
-       one from the Care Quality Commission (CQC)." The lead inspector and
-       the inspectors; the QA manager and analysts are not on site. -->
+       one from the Care Quality Commission (CQC)." The team's own count
+       (<about><inspectors>) where given; else the lead inspector and the
+       inspectors of <team>: the QA manager and analysts are not on site. -->
   <xsl:template name="team">
+    <xsl:variable name="own" select="$root/about/inspectors"/>
     <xsl:variable name="members"
         select="$root/team/member[@role = 'lead-inspector' or @role = 'inspector']"/>
     <xsl:variable name="present"
-        select="$inspectorates[@id = $members/@inspectorate]"/>
-    <xsl:if test="$members">
+        select="$inspectorates[($own and @id = $own/@inspectorate) or
+                               (not($own) and @id = $members/@inspectorate)]"/>
+    <xsl:if test="$present">
       <p>
-        <xsl:text>The inspection team consisted of </xsl:text>
+        <xsl:value-of select="concat($data/about/@team, ' ')"/>
         <xsl:for-each select="$present">
           <xsl:variable name="id" select="@id"/>
-          <xsl:variable name="n" select="count($members[@inspectorate = $id])"/>
+          <xsl:variable name="n">
+            <xsl:choose>
+              <xsl:when test="$own">
+                <xsl:value-of select="sum($own[@inspectorate = $id]/@count)"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="count($members[@inspectorate = $id])"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
           <xsl:if test="position() &gt; 1">
             <xsl:choose>
               <xsl:when test="position() = last()"> and </xsl:when>
@@ -211,11 +224,17 @@
             </xsl:choose>
           </xsl:if>
           <xsl:call-template name="number">
-            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="n" select="number($n)"/>
           </xsl:call-template>
           <xsl:if test="position() = 1">
-            <xsl:text> inspector</xsl:text>
-            <xsl:if test="$n != 1">s</xsl:if>
+            <xsl:choose>
+              <xsl:when test="number($n) = 1">
+                <xsl:value-of select="concat(' ', $data/about/@inspector)"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="concat(' ', $data/about/@inspectors)"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:if>
           <xsl:value-of select="concat(' from ', @long)"/>
         </xsl:for-each>
@@ -224,13 +243,83 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- One to nine in words, 10 and above in figures. -->
   <xsl:template name="number">
     <xsl:param name="n"/>
     <xsl:variable name="word" select="$data/numbers/n[@value = $n]"/>
     <xsl:choose>
       <xsl:when test="$word"><xsl:value-of select="$word"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="format-number($n, '#,##0')"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "The evidence evaluated by inspectors included:" and a bullet an
+       item of report-data.xml's <about>, filled from the team's numbers;
+       an item the team rewords (<item replaces="KEY">) in its words
+       instead, left out when those are empty; then the team's own items.
+       Nothing at all when every item is left out. -->
+  <xsl:template name="evidence-base">
+    <xsl:variable name="items">
+      <xsl:for-each select="$data/about/item">
+        <xsl:variable name="own" select="$root/about/item[@replaces = current()/@key]"/>
+        <xsl:choose>
+          <xsl:when test="$own">
+            <xsl:apply-templates select="$own" mode="own-item"/>
+          </xsl:when>
+          <xsl:when test="@needs and not($root/about/@*[local-name() = current()/@needs])"/>
+          <xsl:otherwise>
+            <item><xsl:apply-templates mode="about"/></item>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:apply-templates select="$root/about/item[not(@replaces)]" mode="own-item"/>
+    </xsl:variable>
+    <xsl:if test="normalize-space($items) != ''">
+      <p keep-with-next="yes"><xsl:value-of select="$data/about/@evidence"/></p>
+      <list><xsl:copy-of select="$items"/></list>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="item" mode="own-item">
+    <xsl:if test="normalize-space() != ''">
+      <item><markdown><xsl:value-of select="."/></markdown></item>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="about">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="count" mode="about">
+    <xsl:variable name="v" select="$root/about/@*[local-name() = current()/@of]"/>
+    <xsl:choose>
+      <xsl:when test="$v">
+        <xsl:value-of select="@before"/>
+        <xsl:call-template name="number">
+          <xsl:with-param name="n" select="number($v)"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="number($v) = 1"><xsl:value-of select="@one"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@other"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="@after"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="@otherwise"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="month" mode="about">
+    <xsl:variable name="v" select="$root/about/@*[local-name() = current()/@of]"/>
+    <xsl:value-of select="substring-after(fd:date(string($v)), ' ')"/>
+  </xsl:template>
+
+  <xsl:template match="area" mode="about">
+    <xsl:value-of select="$area"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="about">
+    <xsl:call-template name="unknown-element"/>
   </xsl:template>
 
   <!-- The four-point scale and what each grade means. -->
@@ -423,7 +512,7 @@
   <xsl:template mode="check"
       match="area | theme | calendar | notification | team | agencies |
              signatories | evidence | concerns | judgements | history | withheld |
-             factual-accuracy | complaints | statement-of-action-review"/>
+             factual-accuracy | complaints | statement-of-action-review | about"/>
   <xsl:template match="findings" mode="check">
     <xsl:apply-templates select="*" mode="check"/>
   </xsl:template>

@@ -86,6 +86,8 @@ def check_new(findings, src, tmp):
         r = run(args)
         if r.returncode != 0 or r.stdout != text:
             fail("%s: standard output differs from -o" % what)
+        if fw == "slac-2009":
+            check_new_about(findings, text, tmp)
     # Never over an existing file; unknown names are usage errors.
     keep = tmp / "keep.xml"
     keep.write_text("mine\n")
@@ -99,6 +101,34 @@ def check_new(findings, src, tmp):
         r = run([findings, "new"] + args)
         if r.returncode != 2 or r.stdout:
             fail("new %s: exit %d, want 2" % (" ".join(args), r.returncode))
+
+
+def check_new_about(findings, text, tmp):
+    """The slac-2009 starter shows <about> in a comment; written in as
+    shown, it checks clean and the report prints its numbers."""
+    m = re.search(r"for example:\n(\s*<about .*?</about>)", text, re.S)
+    if not m:
+        fail("slac-2009: new shows no <about> example")
+        return
+    filled = text.replace("  </team>\n", "  </team>\n" + m.group(1) + "\n", 1)
+    out = tmp / "slac-2009-about.xml"
+    out.write_text(filled, encoding="utf-8")
+    r = run([findings, "check", str(out)])
+    bare = run([findings, "check", str(tmp / "slac-2009-joint.xml")])
+    if r.returncode != 0 or "error:" in r.stderr or \
+            len(r.stderr.splitlines()) != len(bare.stderr.splitlines()):
+        fail("slac-2009 about example: check: %s" % r.stderr)
+    pdf = tmp / "slac-2009-about.pdf"
+    r = run([findings, "render", str(out), "--doc", "report", "-o", str(pdf)])
+    if r.returncode != 0:
+        fail("slac-2009 about example: render: %s" % r.stderr)
+        return
+    t = " ".join(run(["pdftotext", str(pdf), "-"]).stdout.split())
+    for want in ("three inspectors from Ofsted and one from the Care "
+                 "Quality Commission", "62 children and young people",
+                 "103 replies", "46 case files", "in July 2009"):
+        if want not in t:
+            fail("slac-2009 about example: %r not in the report" % want)
 
 
 def check_help(findings):

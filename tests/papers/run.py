@@ -13,6 +13,12 @@ GROUP is one of:
             recommendations under their timescales, grades as the input
             gives them (a departure from a limiting judgement is printed as
             graded, its why= never), the stage marks, no case reference;
+            "About this inspection" as the team gives it (the team as
+            the report counts it, the evidence base in the team's
+            numbers and words, written out here), without <about> (the
+            team counted from <team>, QA manager and analysts not) and
+            with its own count, an item left out, reworded and added; a
+            case reference in an item stopped by the privacy gate;
             a row not graded, an improvement without a timescale, a
             framework without a report, and report data that loses a row
   trace     every example: each finding (summary excluded) with its text
@@ -250,6 +256,126 @@ def plant(tmp, name, text_edits, out_name):
     return path
 
 
+# "About this inspection" as the published reports of 2009 and 2010 word
+# it, filled from the team's own <about> (written out here, not read from
+# the templates): the team counted as the report counts it, then the
+# evidence base, a bullet an item.
+INSPECTORATES = [("ofsted", "Ofsted"),
+                 ("cqc", "the Care Quality Commission (CQC)"),
+                 ("hmic", "HMI Constabulary (HMIC)"),
+                 ("hmicfrs", "HMI Constabulary and Fire & Rescue Services "
+                  "(HMICFRS)"),
+                 ("hmi-probation", "HMI Probation (HMIP)")]
+WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight",
+         "nine"]
+
+
+def number(n):
+    return WORDS[n - 1] if 1 <= n <= 9 else "{:,}".format(n)
+
+
+def counted(about, attr, one, other, before="", after="", otherwise=""):
+    v = about.get(attr) if about is not None else None
+    if v is None:
+        return otherwise
+    n = int(v)
+    return before + number(n) + " " + (one if n == 1 else other) + after
+
+
+def team_sentence(root):
+    about = root.find("about")
+    own = about.findall("inspectors") if about is not None else []
+    counts = {}
+    if own:
+        for i in own:
+            counts[i.get("inspectorate")] = \
+                counts.get(i.get("inspectorate"), 0) + int(i.get("count"))
+    else:
+        for m in root.find("team"):
+            if m.get("role") in ("lead-inspector", "inspector"):
+                counts[m.get("inspectorate")] = \
+                    counts.get(m.get("inspectorate"), 0) + 1
+    parts = []
+    for key, long in INSPECTORATES:
+        if key not in counts:
+            continue
+        n = counts[key]
+        word = number(n)
+        if not parts:
+            word += " inspector" if n == 1 else " inspectors"
+        parts.append(word + " from " + long)
+    if not parts:
+        return None
+    joined = parts[0] if len(parts) == 1 else \
+        ", ".join(parts[:-1]) + " and " + parts[-1]
+    return "The inspection team consisted of " + joined + "."
+
+
+def evidence_items(root):
+    about = root.find("about")
+    area = root.findtext("area").strip()
+    months = ["January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December"]
+    framework = [
+        ("discussions", "discussions"
+         + counted(about, "meetings", "meeting or focus group",
+                   "meetings and focus groups", before=" in ")
+         + " with "
+         + counted(about, "children-met", "child or young person",
+                   "children and young people",
+                   otherwise="children and young people")
+         + counted(about, "parents-met", "parent or carer",
+                   "parents and carers", before=" and ")
+         + " receiving services, front-line professionals, managers, senior "
+         "staff and elected members, and with the agencies that provide "
+         "services for children in " + area),
+        ("surveys", "the views of looked after children and young people and "
+         "of care leavers, "
+         + counted(about, "survey-returns", "reply", "replies",
+                   before="given in ", after=" to",
+                   otherwise="gathered through")
+         + " the Care4Me and AfterCare surveys"),
+        ("documents", "analysis and evaluation of reports, plans and "
+         "performance information, and of the council's own evaluation of "
+         "its services"),
+        ("case-files", "a review of "
+         + counted(about, "case-files", "case file", "case files",
+                   otherwise="case files")
+         + " for children and young people receiving services, including "
+         "children subject to a child protection plan and looked after "
+         "children, and the council's audit of the cases selected by "
+         "inspectors"),
+    ]
+    d = about.get("unannounced-inspection") if about is not None else None
+    if d:
+        y, m, _ = d.split("-")
+        framework.append(("unannounced-inspection",
+                          "the outcomes of the most recent unannounced "
+                          "inspection of contact, referral and assessment "
+                          "arrangements, in %s %s" % (months[int(m) - 1], y)))
+    own = about.findall("item") if about is not None else []
+    items = []
+    for key, text in framework:
+        mine = [norm(i.text) for i in own if i.get("replaces") == key]
+        if any(i.get("replaces") == key for i in own):
+            items += [t for t in mine if t]
+        else:
+            items.append(text)
+    items += [norm(i.text) for i in own
+              if i.get("replaces") is None and norm(i.text)]
+    return items
+
+
+def about_phrases(root):
+    """The phrases of "About this inspection" after its first paragraph,
+    in order."""
+    team = team_sentence(root)
+    items = evidence_items(root)
+    return ([team] if team else []) + \
+        (["The evidence evaluated by inspectors included:"] + items
+         if items else [])
+
+
 # -------------------------------------------------------------------------
 
 def check_report(where, pdf, root, stage):
@@ -262,9 +388,7 @@ def check_report(where, pdf, root, stage):
         "Inspection of safeguarding and looked after children services: "
         + area, "Inspection dates 15 March 2010 to 26 March 2010",
         "Reporting inspector Elaine Bradbury", "About this inspection",
-        "between 15 March 2010 and 26 March 2010",
-        "The inspection team consisted of three inspectors from Ofsted and "
-        "one from the Care Quality Commission (CQC).",
+        "between 15 March 2010 and 26 March 2010"] + about_phrases(root) + [
         "The inspection judgements and what they mean",
         "Service information"] +
         [a.get("name").strip() for a in root.find("agencies")])
@@ -391,6 +515,63 @@ def group_report(tmp):
         find_in_order("report planted", text,
                       ["Timescale not yet set:", norm(proot.find(
                           "findings/improvement[@id='i-8']").text)])
+    # "About this inspection": without <about>, the team counted from
+    # <team> (the lead inspector and inspectors; not the QA manager nor a
+    # planted analyst) and the evidence base without numbers; with the
+    # team's own count, numbers (one in words, thousands in figures), an
+    # item left out, one reworded and one added.
+    variants = [
+        ("report no about", [(r"\s*<about .*?</about>", ""),
+                             (r'(<member id="qa")',
+                              '<member id="an1" role="analyst" '
+                              'inspectorate="ofsted" name="Ann Lyst"/>\n'
+                              '    \\1')],
+         ["The inspection team consisted of three inspectors from Ofsted "
+          "and one from the Care Quality Commission (CQC).",
+          "discussions with children and young people receiving services",
+          "gathered through the Care4Me", "a review of case files for"],
+         ["most recent unannounced inspection", "NHS Kingsmead and Kingsmead Hospitals"]),
+        ("report own about", [(r"<about .*?</about>", """<about children-met="1" case-files="1250">
+    <inspectors inspectorate="cqc" count="2"/>
+    <inspectors inspectorate="ofsted" count="1"/>
+    <item replaces="surveys"/>
+    <item replaces="case-files">a *detailed* review of 1,250 case files, with the managers who hold them</item>
+    <item>a visit to the **care leavers'** service</item>
+  </about>""")],
+         ["The inspection team consisted of one inspector from Ofsted and "
+          "two from the Care Quality Commission (CQC).",
+          "discussions with one child or young person receiving services"],
+         ["Care4Me", "a review of 1,250 case files for",
+          "most recent unannounced inspection"]),
+    ]
+    for where, edits, present, absent in variants:
+        path = plant(tmp, name, edits, where.replace(" ", "-") + ".xml")
+        vroot = parse(path)
+        pdf = os.path.join(tmp, where.replace(" ", "-") + ".pdf")
+        if not render_ok(where, path, pdf, "report", "final"):
+            continue
+        check_report(where, pdf, vroot, "final")
+        text = flat(layout(pdf))
+        for p in present:
+            if p not in text:
+                fail("%s: %r not printed" % (where, p))
+        for p in absent:
+            if p in text:
+                fail("%s: %r printed" % (where, p))
+    # The team's own words go out with the report: through the privacy
+    # gate like the judgements.
+    path = plant(tmp, name, [(r"senior staff from NHS Kingsmead",
+                              "senior staff (about KM-3310) from NHS "
+                              "Kingsmead")], "about-ref.xml")
+    out = os.path.join(tmp, "about-ref.pdf")
+    c = subprocess.run([FINDINGS, "check", "--stage", "final", path],
+                       capture_output=True, text=True)
+    r = render(path, out, "report", "final")
+    if c.returncode != 1 or "'KM-3310'" not in c.stderr or \
+            "<item>" not in c.stderr or r.returncode != 1 or \
+            os.path.exists(out):
+        fail("about item with a case reference: check %d, render %d: %s" %
+             (c.returncode, r.returncode, c.stderr + r.stderr))
     # No report in a framework without one.
     out = os.path.join(tmp, "no-report.pdf")
     r = render(example("tlai-2016-westmoor"), out, "report")
