@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 
 #include "diff.h"
+#include "doctree_xml.h"
 #include "load.h"
 #include "transform.h"
 #include "typeset.h"
@@ -675,6 +676,8 @@ fd_changes_write(const char *xml, const struct fd_datadir *dd,
 {
 	struct fd_transform_env env = {NULL, NULL};
 	struct fd_typeset_opts to = {0};
+	struct fd_doctree_opts dopts = {0};
+	struct fd_doc *doc = NULL;
 	struct fd_transform *t = NULL;
 	struct fd_input *in = NULL;
 	struct fd_map *values = fd_map_new();
@@ -708,16 +711,19 @@ fd_changes_write(const char *xml, const struct fd_datadir *dd,
 	schema = fd_path_join(dd->templates, "schema");
 	style = fd_datadir_style(dd, o->style);
 	fd_map_set(values, "doc", o->doc);
+	dopts.markdown_dir = mddir;
+	dopts.placeholders = values;
+	dopts.schema_dir = schema;
 	to.style_path = style;
-	to.markdown_dir = mddir;
-	to.placeholders = values;
 	to.create_date = o->created;
 	to.schema_dir = schema;
-	if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0 ||
+	if ((doc = fd_doctree_build(tree, xsl, &dopts, d)) == NULL ||
+	    fd_typeset_doc(doc, xsl, &to, d, &bytes, &len) != 0 ||
 	    fd_write_out(o->path, bytes, len, d) != 0)
 		goto out;
 	rc = 0;
 out:
+	fd_doc_free(doc);
 	free(bytes);
 	xmlFree(dump);
 	if (tree != NULL)

@@ -6,7 +6,8 @@
 #define FD_CHECK_H
 
 #include "datadir.h"
-#include "load.h"
+
+struct fd_input; /* load.h */
 
 /* The stages of a letter, in order. */
 enum fd_stage {

@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "date.h"
+#include "load.h"
 
 /* Each message: name, level, printf format. */
 #define FD_MESSAGES(X)                                                         \

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "emit_html.h"
 #include "round.h"
 #include "transform.h"
@@ -205,8 +205,6 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 		goto out;
 	style = fd_datadir_style(dd, style_opt);
 	to.style_path = style;
-	to.markdown_dir = mddir;
-	to.placeholders = facts;
 	to.create_date = created;
 	to.schema_dir = schema;
 	if (fd_ends_with(out, ".html")) {
@@ -216,7 +214,7 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 		xmlDocDumpFormatMemoryEnc(tree, (xmlChar **)&bytes, &xb,
 					  "UTF-8", 1);
 		len = xb > 0 ? (size_t)xb : 0;
-	} else if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0) {
+	} else if (fd_typeset_doc(dt, xsl, &to, d, &bytes, &len) != 0) {
 		goto out;
 	}
 	if (bytes != NULL) {

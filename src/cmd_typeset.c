@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "datadir.h"
+#include "doctree_xml.h"
 #include "typeset.h"
 
 static void
@@ -46,6 +47,8 @@ fd_cmd_typeset(int argc, char **argv)
 	struct fd_typeset_opts o = {0};
 	struct fd_datadir dd = {0};
 	struct fd_input *in = NULL;
+	struct fd_doctree_opts dopts = {0};
+	struct fd_doc *doc = NULL;
 	struct fd_diags *d = NULL;
 	char *style_path = NULL, *schema_dir = NULL, *pdf = NULL;
 	size_t len;
@@ -101,12 +104,14 @@ fd_cmd_typeset(int argc, char **argv)
 	schema_dir = fd_path_join(dd.templates, "schema");
 	if ((in = fd_load_file(argv[optind], d)) == NULL)
 		goto done;
+	dopts.markdown_dir = mddir;
+	dopts.placeholders = values;
+	dopts.schema_dir = schema_dir;
 	o.style_path = style_path;
-	o.markdown_dir = mddir;
-	o.placeholders = values;
 	o.create_date = -1;
 	o.schema_dir = schema_dir;
-	if (fd_typeset_input(in, &o, d, &pdf, &len) != 0)
+	if ((doc = fd_doctree_build_input(in, &dopts, d)) == NULL ||
+	    fd_typeset_doc(doc, in->path, &o, d, &pdf, &len) != 0)
 		goto done;
 	if (strcmp(output, "-") == 0) {
 		if (fwrite(pdf, 1, len, stdout) != len || fflush(stdout) != 0)
@@ -123,6 +128,7 @@ done:
 	fd_diags_flush(d);
 	status = fd_diags_exit(d);
 out:
+	fd_doc_free(doc);
 	free(pdf);
 	free(style_path);
 	free(schema_dir);

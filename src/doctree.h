@@ -2,20 +2,20 @@
  * doctree.h: the document tree in C (docs/document-tree.md).
  *
  * The XML vocabulary that the stylesheets produce is loaded into this
- * tree once; Markdown blocks are expanded (through markdown.h, the only
+ * tree once (doctree_xml.h, the one step of the renderer that sees
+ * libxml2); Markdown blocks are expanded (through markdown.h, the only
  * user of cmark) and paragraph numbers assigned while loading. Every
- * renderer (the PDF engine of typeset.h, plain text, HTML for emails)
- * walks the same tree; none of them sees libxml2 or cmark. The tree holds
+ * engine (the PDF engine of typeset.h, plain text, HTML, the email) and
+ * the privacy gate walk the same tree; this header includes no library,
+ * and none of them sees libxml2 or cmark through it. The tree holds
  * plain C strings, valid UTF-8.
  */
 #ifndef FD_DOCTREE_H
 #define FD_DOCTREE_H
 
-#include <libxml/tree.h>
 #include <stddef.h>
 
 #include "diag.h"
-#include "load.h"
 #include "util.h"
 
 enum fd_node_kind {
@@ -130,25 +130,6 @@ struct fd_doc {
 	size_t nfiles;	   /* entries in files */
 };
 
-/* How Markdown blocks are found and filled, and where the schema is. */
-struct fd_doctree_opts {
-	const char *markdown_dir;	   /* folder of <markdown src>, may be NULL */
-	const struct fd_map *placeholders; /* {{name}} values, may be NULL */
-	const char *schema_dir;		   /* folder of document.rng; NULL: found by fd_datadir_find */
-};
-
-/*
- * Validates a document tree against document.rng and loads it, expanding
- * Markdown and numbering paragraphs. name is used in diagnostics. Returns
- * the tree (free with fd_doc_free) or NULL after reporting errors.
- */
-struct fd_doc *fd_doctree_build(xmlDoc *tree, const char *name,
-				const struct fd_doctree_opts *o,
-				struct fd_diags *d);
-/* The same for a file loaded with fd_load_file: diagnostics get columns. */
-struct fd_doc *fd_doctree_build_input(const struct fd_input *in,
-				      const struct fd_doctree_opts *o,
-				      struct fd_diags *d);
 void fd_doc_free(struct fd_doc *doc);
 
 /*

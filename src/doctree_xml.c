@@ -6,7 +6,7 @@
  * names and attribute values; it still refuses depth it cannot afford,
  * since a tree from a stylesheet has not been through the loader's bounds.
  */
-#include "doctree.h"
+#include "doctree_xml.h"
 
 #include <errno.h>
 #include <stdlib.h>

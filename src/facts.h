@@ -48,7 +48,7 @@
 #include "check.h"
 #include "date.h"
 #include "datadir.h"
-#include "load.h"
+struct fd_input; /* load.h */
 #include "util.h"
 
 struct fd_facts;

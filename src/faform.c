@@ -12,7 +12,7 @@
 
 #include "changes.h"
 #include "csv.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "load.h"
 #include "transform.h"
 #include "typeset.h"
@@ -276,22 +276,24 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 		if (dump == NULL || n <= 0 ||
 		    fd_write_out(out, (const char *)dump, (size_t)n, d) != 0)
 			goto out;
-	} else if (fd_ends_with(out, ".csv")) {
-		dopts.markdown_dir = mddir;
-		dopts.placeholders = values;
-		dopts.schema_dir = schema;
-		if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL ||
-		    fd_csv_from_doc(dt, xsl, &bytes, &len, d) != 0 ||
+		rc = 0;
+		goto out;
+	}
+	dopts.markdown_dir = mddir;
+	dopts.placeholders = values;
+	dopts.schema_dir = schema;
+	if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL)
+		goto out;
+	if (fd_ends_with(out, ".csv")) {
+		if (fd_csv_from_doc(dt, xsl, &bytes, &len, d) != 0 ||
 		    fd_write_out(out, bytes, len, d) != 0)
 			goto out;
 	} else {
 		stylef = fd_datadir_style(dd, style);
 		to.style_path = stylef;
-		to.markdown_dir = mddir;
-		to.placeholders = values;
 		to.create_date = fd_render_created(r);
 		to.schema_dir = schema;
-		if (fd_typeset_pdf(tree, xsl, &to, d, &bytes, &len) != 0 ||
+		if (fd_typeset_doc(dt, xsl, &to, d, &bytes, &len) != 0 ||
 		    fd_write_out(out, bytes, len, d) != 0)
 			goto out;
 	}

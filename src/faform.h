@@ -32,7 +32,7 @@
 
 #include "datadir.h"
 #include "diag.h"
-#include "load.h"
+struct fd_input; /* load.h */
 #include "render.h"
 
 /* The numbered paragraphs of the document the comments cite. */

@@ -1,7 +1,16 @@
 /*
  * load.h: the safe XML loader, for the inspection, styles and document
- * trees alike. Only the loader, the checker and the stages that must walk
- * the inspection (facts, the XSLT step) include libxml2 through here.
+ * trees alike, and the one header of ours that includes libxml2.
+ *
+ * Layering: the files that see libxml2's trees are the loader (load.c,
+ * load_explain.c, schema.c, style.c), the checker (check*.c and the
+ * privacy gate, privacy.c), the facts (facts.c, calendar.c, timeline.c,
+ * after.c, round.c), the XSLT step (transform.c), the step from the
+ * stylesheets' output to the C tree (doctree_xml.c, and mail.c for the
+ * email's <mail>), render.c, which runs them in order, and the inputs
+ * that are not an inspection (faform.c, changes.c and their commands).
+ * The document tree, layout, painting, the HTML and text engines and
+ * Markdown do not: their headers name no libxml2 type.
  */
 #ifndef FD_LOAD_H
 #define FD_LOAD_H

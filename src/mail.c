@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "date.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "emit_html.h"
 #include "emit_text.h"
 #include "load.h"

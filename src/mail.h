@@ -9,17 +9,20 @@
  *
  * Layering: mail.c is the only file that calls GMime (and, through it,
  * GLib); GMime is loaded when the first email is written
- * (mail_gmime_int.h), so other runs do not load it. It reads <mail> through load.h, builds the C tree with doctree.h,
+ * (mail_gmime_int.h), so other runs do not load it. It reads <mail>
+ * through load.h (libxml2's tree of the document: the C tree has no
+ * place for it yet), takes the C tree render.c built (doctree.h;
+ * doctree_xml.h for the callers that hold only the XML),
  * writes the text/plain part with emit_text.h and the text/html part with
  * emit_html.h, prints with typeset.h. It knows no framework.
  */
 #ifndef FD_MAIL_H
 #define FD_MAIL_H
 
-#include <libxml/tree.h>
 #include <stddef.h>
 
 #include "diag.h"
+#include "load.h"
 #include "typeset.h"
 
 /* True when the tree's <meta> holds <mail>. */

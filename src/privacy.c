@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "load.h"
 #include "match.h"
 #include "util.h"
 

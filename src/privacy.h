@@ -18,7 +18,7 @@
 
 #include "diag.h"
 #include "doctree.h"
-#include "load.h"
+struct fd_input; /* load.h */
 
 struct fd_gate;
 

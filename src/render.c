@@ -18,13 +18,14 @@
 #include <libxml/tree.h>
 
 #include "after.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "emit_html.h"
 #include "facts.h"
 #include "ics.h"
 #include "load.h"
 #include "mail.h"
 #include "privacy.h"
+#include "round.h"
 #include "transform.h"
 #include "typeset.h"
 

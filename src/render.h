@@ -7,9 +7,10 @@
  * error.
  *
  * Layering: render.c calls each stage through its own header (check.h,
- * facts.h, transform.h, typeset.h and doctree.h, mail.h) and sees none of
- * their libraries but libxml2's tree type. What documents a framework has
- * is data: templates/<framework>/documents.xml.
+ * facts.h, transform.h, doctree_xml.h, privacy.h, typeset.h, mail.h) and
+ * sees none of their libraries but libxml2's tree type (load.h). This
+ * header names none: the commands see an opaque struct fd_render. What
+ * documents a framework has is data: templates/<framework>/documents.xml.
  */
 #ifndef FD_RENDER_H
 #define FD_RENDER_H
@@ -92,10 +93,8 @@ struct fd_doc *fd_render_tree(struct fd_render *r,
  * inspection's history, owned by r; NULL without a history. */
 const char *fd_render_revision(const struct fd_render *r, const char *attr);
 
-/* The checked inspection's tree and r's facts, owned by r (a round of
- * inspections is assembled from them: round.h), and the file it was
- * read from. */
-const xmlDoc *fd_render_inspection(const struct fd_render *r);
+/* r's facts, owned by r (a round of inspections is assembled from them
+ * and the inspections' trees: round.h), and the file it was read from. */
 const struct fd_map *fd_render_facts(const struct fd_render *r);
 const char *fd_render_path(const struct fd_render *r);
 

@@ -25,9 +25,12 @@
 #ifndef FD_ROUND_H
 #define FD_ROUND_H
 
-#include <libxml/tree.h>
-
+#include "load.h"
 #include "render.h"
+
+/* The checked inspection's tree, owned by r: render.c's, declared here
+ * for the round, the one stage after render that walks the inspection. */
+const xmlDoc *fd_render_inspection(const struct fd_render *r);
 
 /*
  * Sorts rs (n inspections) into the round's order and returns the round

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "load.h"
 
 struct collect {
 	const struct fd_input *in; /* the file validated */

@@ -1,19 +1,18 @@
 /*
- * typeset.h: the typesetting engine's entry point: a document tree (the
- * XML vocabulary of docs/document-tree.md) to the bytes of a tagged PDF.
+ * typeset.h: the typesetting engine's entry point: a document tree
+ * (doctree.h) to the bytes of a tagged PDF.
  *
- * Inside, the stages are: doctree (XML to C tree, Markdown through
- * markdown.c, the only user of cmark), style (styles/NAME.xml), layout
- * (Pango: lines, pages), paint (Cairo's PDF surface) and finish (libqpdf:
- * what Cairo 1.16 cannot write). Callers see none of those libraries.
+ * It takes the C tree of doctree.h, never libxml2's. Inside, the stages
+ * are: style (styles/NAME.xml), layout (Pango: lines, pages), paint
+ * (Cairo's PDF surface) and finish (libqpdf: what Cairo 1.16 cannot
+ * write). Callers see none of those libraries.
  */
 #ifndef FD_TYPESET_H
 #define FD_TYPESET_H
 
-#include <libxml/tree.h>
+#include <stddef.h>
 
 #include "diag.h"
-#include "load.h"
 #include "util.h"
 
 struct fd_typeset_opts {
@@ -25,28 +24,16 @@ struct fd_typeset_opts {
 };
 
 /*
- * Lays out and paints a document tree (already parsed, e.g. the result of
- * an XSLT transform; name is used in diagnostics) to PDF bytes. The tree is
- * validated against document.rng first. Returns 0 with *pdf (the caller
- * frees it) and *len set, or reports diagnostics and returns -1 with *pdf
- * NULL. Warnings (a character no font has) do not fail.
+ * Lays out and paints a document tree built once by the caller
+ * (doctree_xml.h; render.c builds it for the engines and the privacy
+ * gate alike), which the caller keeps and frees; name is used in
+ * diagnostics. Returns 0 with *pdf (the caller frees it) and *len set,
+ * or reports diagnostics and returns -1 with *pdf NULL. Warnings (a
+ * character no font has) do not fail.
  */
-int fd_typeset_pdf(xmlDoc *tree, const char *name,
-		   const struct fd_typeset_opts *o, struct fd_diags *d,
-		   char **pdf, size_t *len);
-
-/* The same for a document tree already built (doctree.h), which the
- * caller keeps: the tree render.c builds once for the engines and the
- * privacy gate. *pdf is NULL after an error. */
 struct fd_doc;
 int fd_typeset_doc(const struct fd_doc *doc, const char *name,
 		   const struct fd_typeset_opts *o, struct fd_diags *d,
 		   char **pdf, size_t *len);
-
-/* The same for a tree loaded with fd_load_file, so that diagnostics carry
- * line and column. */
-int fd_typeset_input(const struct fd_input *in,
-		     const struct fd_typeset_opts *o, struct fd_diags *d,
-		     char **pdf, size_t *len);
 
 #endif

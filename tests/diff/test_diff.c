@@ -20,7 +20,7 @@
 #include <time.h>
 
 #include "diff.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "emit_html.h"
 #include "emit_text.h"
 #include "load.h"

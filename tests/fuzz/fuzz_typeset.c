@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "datadir.h"
+#include "doctree_xml.h"
 #include "load.h"
 #include "typeset.h"
 
@@ -63,6 +64,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct fd_map *values;
 	static char *style, *schema, *mddir;
 	struct fd_typeset_opts o = {0};
+	struct fd_doctree_opts dopts = {0};
+	struct fd_doc *doc = NULL;
+	const char *name = "markdown";
 	struct fd_diags *d = fd_diags_new();
 	struct fd_input *in = NULL;
 	char *pdf = NULL;
@@ -86,18 +90,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.placeholders = values;
 	o.create_date = 0;
 	o.schema_dir = schema;
+	dopts.markdown_dir = mddir;
+	dopts.placeholders = values;
+	dopts.schema_dir = schema;
 	if (size > 0 && data[0] != '<') {
 		xmlDoc *tree = markdown_tree(data, size);
 
-		if (fd_typeset_pdf(tree, "markdown", &o, d, &pdf, &len) == 0)
-			free(pdf);
+		doc = fd_doctree_build(tree, name, &dopts, d);
 		xmlFreeDoc(tree);
 	} else {
-		in = fd_load_memory("tree.xml", (const char *)data, size, d);
-		if (in != NULL && fd_typeset_input(in, &o, d, &pdf, &len) == 0)
-			free(pdf);
+		name = "tree.xml";
+		in = fd_load_memory(name, (const char *)data, size, d);
+		if (in != NULL)
+			doc = fd_doctree_build_input(in, &dopts, d);
 		fd_input_free(in);
 	}
+	/* The engine takes the C tree, as render.c hands it. */
+	if (doc != NULL && fd_typeset_doc(doc, name, &o, d, &pdf, &len) == 0)
+		free(pdf);
+	fd_doc_free(doc);
 	free(fd_diags_text(d));
 	fd_diags_free(d);
 	return 0;

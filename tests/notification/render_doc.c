@@ -22,7 +22,7 @@
 
 #include "check.h"
 #include "datadir.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "facts.h"
 #include "mail.h"
 #include "transform.h"
@@ -74,7 +74,13 @@ emit(xmlDoc *tree, const char *out, const struct fd_typeset_opts *o,
 	} else if (fd_mail_is_mail(tree)) {
 		rc = fd_mail_pdf(tree, out, o, d, &buf, &len);
 	} else {
-		rc = fd_typeset_pdf(tree, out, o, d, &buf, &len);
+		struct fd_doctree_opts dopts = {o->markdown_dir, o->placeholders,
+						o->schema_dir};
+		struct fd_doc *doc = fd_doctree_build(tree, out, &dopts, d);
+
+		if (doc != NULL)
+			rc = fd_typeset_doc(doc, out, o, d, &buf, &len);
+		fd_doc_free(doc);
 	}
 	if (rc != 0)
 		return fd_diags_exit(d);

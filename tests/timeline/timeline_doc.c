@@ -12,7 +12,7 @@
 
 #include "check.h"
 #include "datadir.h"
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "facts.h"
 #include "transform.h"
 

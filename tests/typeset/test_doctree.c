@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doctree.h"
+#include "doctree_xml.h"
 #include "load.h"
 #include "markdown.h"
 
