@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "commands.h"
 #include "output.h"
 #include "render.h"
@@ -298,89 +299,82 @@ run_jobs(char **inputs, int n, int jobs, const struct batch *b)
 	return worst;
 }
 
+/* What build's own options set. */
+struct build_opts {
+	struct batch *b; /* -d, -v */
+	long jobs;	 /* -j */
+};
+
+/* Build's own options: -d, -j, -v. */
+static int
+own(struct fd_cli *c, int opt, char *arg, void *ctx)
+{
+	struct build_opts *bo = ctx;
+	char *end;
+
+	(void)c;
+	switch (opt) {
+	case 'd':
+		bo->b->outdir = arg;
+		break;
+	case 'j':
+		errno = 0;
+		bo->jobs = strtol(arg, &end, 10);
+		if (errno || *end || bo->jobs < 1 || bo->jobs > MAX_JOBS) {
+			fprintf(stderr,
+				"findings build: -j wants a number from 1 to "
+				"%d\n",
+				MAX_JOBS);
+			return FD_EXIT_USAGE;
+		}
+		break;
+	default:
+		bo->b->verbose = 1;
+		break;
+	}
+	return 0;
+}
+
 int
 fd_cmd_build(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"dir", required_argument, NULL, 'd'},
 		{"jobs", required_argument, NULL, 'j'},
-		{"stage", required_argument, NULL, 's'},
-		{"style", required_argument, NULL, 'S'},
-		{"templates", required_argument, NULL, 't'},
 		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct batch b = {0};
-	enum fd_stage stage;
-	const char *templates = NULL;
-	struct fd_datadir dd;
-	struct fd_diags *d;
-	long jobs = 1;
-	char *end;
-	int c, i, status = FD_EXIT_OK;
+	struct build_opts bo = {&b, 1};
+	struct fd_cli c;
+	int i, status;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:j:vh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			b.outdir = optarg;
-			break;
-		case 'j':
-			errno = 0;
-			jobs = strtol(optarg, &end, 10);
-			if (errno || *end || jobs < 1 || jobs > MAX_JOBS) {
-				fprintf(stderr,
-					"findings build: -j wants a number "
-					"from 1 to %d\n",
-					MAX_JOBS);
-				return FD_EXIT_USAGE;
-			}
-			break;
-		case 's':
-			if (fd_stage_option("build", optarg, &stage) != 0)
-				return FD_EXIT_USAGE;
-			b.stage = &stage;
-			break;
-		case 'S':
-			b.style = optarg;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'v':
-			b.verbose = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (b.outdir == NULL || optind >= argc) {
-		fputs(b.outdir == NULL ? "findings build: no output folder "
-					 "(-d OUTDIR)\n"
-				       : "findings build: no inspection file "
-					 "given\n",
-		      stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0) {
+	status = fd_cli_parse(&c, "build", usage, argc, argv,
+			      FD_CLI_TEMPLATES | FD_CLI_STYLE | FD_CLI_STAGE,
+			      "d:j:vh", opts, own, &bo);
+	if (status >= 0)
+		return status;
+	if (b.outdir == NULL || optind >= argc)
+		return fd_cli_usage_error(&c, b.outdir == NULL
+						      ? "no output folder "
+							"(-d OUTDIR)"
+						      : "no inspection file "
+							"given");
+	b.style = c.ro.style;
+	b.stage = c.stage_given ? &c.stage : NULL;
+	status = FD_EXIT_OK;
+	if (fd_cli_begin(&c) != 0) {
 		status = FD_EXIT_IO;
 		goto out;
 	}
 	if (mkdir(b.outdir, 0777) != 0 && errno != EEXIST) {
-		fd_diag(d, FD_IOERR, b.outdir, 0, 0,
+		fd_diag(c.d, FD_IOERR, b.outdir, 0, 0,
 			"cannot create the output folder: %s", strerror(errno));
 		status = FD_EXIT_IO;
 		goto out;
 	}
 	if (!fd_is_dir(b.outdir)) {
-		fd_diag(d, FD_IOERR, b.outdir, 0, 0, "is not a folder");
+		fd_diag(c.d, FD_IOERR, b.outdir, 0, 0, "is not a folder");
 		status = FD_EXIT_IO;
 		goto out;
 	}
@@ -391,17 +385,14 @@ fd_cmd_build(int argc, char **argv)
 	 * file system's dirty data, which is ours here. */
 	fd_out_sweep(b.outdir);
 	fd_out_defer_sync(1);
-	b.dd = &dd;
-	if (jobs == 1 || argc - optind == 1) {
+	b.dd = &c.dd;
+	if (bo.jobs == 1 || argc - optind == 1) {
 		for (i = optind; i < argc; i++)
 			status = worse(status, build_one(argv[i], &b));
 	} else {
-		status = run_jobs(argv + optind, argc - optind, (int)jobs, &b);
+		status = run_jobs(argv + optind, argc - optind, (int)bo.jobs,
+				  &b);
 	}
 out:
-	fd_diags_flush(d);
-	status = worse(status, fd_diags_exit(d));
-	fd_datadir_clear(&dd);
-	fd_diags_free(d);
-	return status;
+	return fd_cli_end(&c, status);
 }

@@ -1,9 +1,7 @@
 /* cmd_check.c: findings check FILE... */
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "check.h"
+#include "cli.h"
 #include "commands.h"
 #include "render.h"
 
@@ -26,59 +24,39 @@ usage(FILE *f)
 	      f);
 }
 
+/* The command's own option: --quiet. */
+static int
+own(struct fd_cli *c, int opt, char *arg, void *ctx)
+{
+	(void)c;
+	(void)opt;
+	(void)arg;
+	*(int *)ctx = 1;
+	return 0;
+}
+
 int
 fd_cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"stage", required_argument, NULL, 's'},
-		{"templates", required_argument, NULL, 't'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	enum fd_stage stage = FD_STAGE_DRAFT;
-	int stage_given = 0;
-	const char *templates = NULL;
-	struct fd_datadir dd;
-	struct fd_diags *d;
-	int c, i, quiet = 0, status;
+	struct fd_cli c;
+	int i, quiet = 0, status;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "s:t:qh", opts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			if (fd_stage_option("check", optarg, &stage) != 0)
-				return FD_EXIT_USAGE;
-			stage_given = 1;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (optind >= argc) {
-		fputs("findings check: no inspection file given\n", stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0) {
-		fd_diags_flush(d);
-		fd_diags_free(d);
-		return FD_EXIT_IO;
-	}
+	status = fd_cli_parse(&c, "check", usage, argc, argv,
+			      FD_CLI_TEMPLATES | FD_CLI_STAGE, "s:t:qh", opts,
+			      own, &quiet);
+	if (status >= 0)
+		return status;
+	if (optind >= argc)
+		return fd_cli_usage_error(&c, "no inspection file given");
+	if (fd_cli_begin(&c) != 0)
+		return fd_cli_end(&c, FD_EXIT_IO);
 	for (i = optind; i < argc; i++) {
-		unsigned before = fd_diags_count(d, FD_ERROR) +
-				  fd_diags_count(d, FD_IOERR);
+		unsigned before = fd_diags_count(c.d, FD_ERROR) +
+				  fd_diags_count(c.d, FD_IOERR);
 		struct fd_render *r;
 
 		/* What render does up to its documents: load, the rules,
@@ -86,17 +64,14 @@ fd_cmd_check(int argc, char **argv)
 		 * not a working day), then the privacy gate over every
 		 * document that leaves the inspectorate, as render would
 		 * search each; so check passes what render takes. */
-		r = fd_render_open(argv[i], &dd, stage_given ? &stage : NULL, d);
+		r = fd_cli_open(&c, argv[i], NULL);
 		if (r != NULL)
-			fd_render_gate(r, d);
+			fd_render_gate(r, c.d);
 		fd_render_close(r);
-		if (!quiet && fd_diags_count(d, FD_ERROR) +
-				      fd_diags_count(d, FD_IOERR) == before)
+		if (!quiet && fd_diags_count(c.d, FD_ERROR) +
+				      fd_diags_count(c.d, FD_IOERR) == before)
 			fprintf(stdout, "%s: ok\n", argv[i]);
-		fd_diags_flush(d);
+		fd_diags_flush(c.d);
 	}
-	status = fd_diags_exit(d);
-	fd_datadir_clear(&dd);
-	fd_diags_free(d);
-	return status;
+	return fd_cli_end(&c, FD_EXIT_OK);
 }

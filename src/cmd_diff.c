@@ -1,11 +1,11 @@
 /* cmd_diff.c: findings diff OLD.xml NEW.xml [-o OUT]: what changed in
  * a document (the letter) between two revisions of an inspection. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "changes.h"
+#include "cli.h"
 #include "commands.h"
 #include "doctree.h"
 #include "faform.h"
@@ -134,101 +134,49 @@ out:
 int
 fd_cmd_diff(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"doc", required_argument, NULL, 'D'},
-		{"stage", required_argument, NULL, 's'},
-		{"output", required_argument, NULL, 'o'},
-		{"style", required_argument, NULL, 'S'},
-		{"templates", required_argument, NULL, 't'},
-		{"to", required_argument, NULL, 'T'},
-		{"id", required_argument, NULL, 'i'},
-		{"blank", no_argument, NULL, 'b'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct fd_render_opts ro = {0};
-	enum fd_stage stage = FD_STAGE_DRAFT;
-	const char *templates = NULL, *out = NULL, *files[2];
+	struct fd_cli c;
+	const enum fd_stage draft = FD_STAGE_DRAFT;
+	const char *out, *files[2];
 	char *defout = NULL, *name;
 	struct fd_render *old, *new;
-	struct fd_datadir dd;
-	struct fd_diags *d;
-	int c, status;
+	int status;
 
-	ro.doc = "letter";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			ro.doc = optarg;
-			break;
-		case 's':
-			if (fd_stage_option("diff", optarg, &stage) != 0)
-				return FD_EXIT_USAGE;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'S':
-			ro.style = optarg;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'T':
-			ro.to = optarg;
-			break;
-		case 'i':
-			ro.concern_id = optarg;
-			break;
-		case 'b':
-			ro.blank = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (optind + 2 != argc) {
-		fputs("findings diff: give two inspection files, the old "
-		      "revision and the new\n",
-		      stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
+	status = fd_cli_parse(&c, "diff", usage, argc, argv,
+			      FD_CLI_OUTPUT | FD_CLI_TEMPLATES | FD_CLI_STYLE |
+				      FD_CLI_STAGE | FD_CLI_DOC,
+			      "o:h", NULL, NULL, NULL);
+	if (status >= 0)
+		return status;
+	if (optind + 2 != argc)
+		return fd_cli_usage_error(&c, "give two inspection files, the "
+					      "old revision and the new");
 	files[0] = argv[optind];
 	files[1] = argv[optind + 1];
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0) {
-		fd_diags_flush(d);
-		fd_diags_free(d);
-		return FD_EXIT_IO;
-	}
+	if (fd_cli_begin(&c) != 0)
+		return fd_cli_end(&c, FD_EXIT_IO);
 	/* Both are opened whatever the first gives: every error at once. */
-	old = fd_render_open(files[0], &dd, &stage, d);
-	new = fd_render_open(files[1], &dd, &stage, d);
+	old = fd_cli_open(&c, files[0], &draft);
+	new = fd_cli_open(&c, files[1], &draft);
 	if (old != NULL && new != NULL) {
+		out = c.out;
 		if (out == NULL) {
-			name = fd_xasprintf("%s-changes", ro.doc);
+			name = fd_xasprintf("%s-changes", c.ro.doc);
 			out = defout = fd_render_file_name(new, name, NULL,
 							   "pdf");
 			free(name);
 		}
 		if (fd_same_file(out, files[0]) || fd_same_file(out, files[1]))
-			fd_diag(d, FD_IOERR, out, 0, 0,
+			fd_diag(c.d, FD_IOERR, out, 0, 0,
 				"cannot write: it is an input file");
 		else
-			report(old, new, files, &ro, stage, &dd, out, d);
+			report(old, new, files, &c.ro, c.stage, &c.dd, out,
+			       c.d);
 	}
-	fd_diags_flush(d);
-	status = fd_diags_exit(d);
+	fd_diags_flush(c.d);
+	status = (int)fd_diags_exit(c.d);
 	fd_render_close(old);
 	fd_render_close(new);
 	free(defout);
-	fd_datadir_clear(&dd);
-	fd_diags_free(d);
+	fd_cli_end(&c, status);
 	return status;
 }

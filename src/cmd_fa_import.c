@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "commands.h"
 #include "csv.h"
 #include "date.h"
@@ -960,63 +961,50 @@ out:
 	fd_render_close(r);
 }
 
+/* The command's own options: --from and --received (a real date), into
+ * ctx[0] and ctx[1]. */
+static int
+own(struct fd_cli *c, int opt, char *arg, void *ctx)
+{
+	const char **v = ctx;
+	struct fd_date date;
+
+	(void)c;
+	if (opt == 'f') {
+		v[0] = arg;
+		return 0;
+	}
+	if (fd_date_parse(arg, &date) != 0) {
+		fprintf(stderr,
+			"findings fa-import: --received %s: give a real date, "
+			"YYYY-MM-DD\n",
+			arg);
+		return FD_EXIT_USAGE;
+	}
+	v[1] = arg;
+	return 0;
+}
+
 int
 fd_cmd_fa_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"from", required_argument, NULL, 'f'},
 		{"received", required_argument, NULL, 'r'},
-		{"templates", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *from = NULL, *received = NULL, *templates = NULL;
-	struct fd_datadir dd;
-	struct fd_diags *d;
-	struct fd_date date;
-	int c, status;
+	const char *v[2] = {NULL, NULL};
+	struct fd_cli c;
+	int status;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			from = optarg;
-			break;
-		case 'r':
-			received = optarg;
-			if (fd_date_parse(received, &date) != 0) {
-				fprintf(stderr,
-					"findings fa-import: --received %s: "
-					"give a real date, YYYY-MM-DD\n",
-					received);
-				return FD_EXIT_USAGE;
-			}
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (optind + 2 != argc) {
-		fputs("findings fa-import: give the inspection file and the "
-		      "filled-in form\n",
-		      stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) == 0) {
-		run(argv[optind], argv[optind + 1], from, received, &dd, d);
-		fd_datadir_clear(&dd);
-	}
-	fd_diags_flush(d);
-	status = fd_diags_exit(d);
-	fd_diags_free(d);
-	return status;
+	status = fd_cli_parse(&c, "fa-import", usage, argc, argv,
+			      FD_CLI_TEMPLATES, "h", opts, own, v);
+	if (status >= 0)
+		return status;
+	if (optind + 2 != argc)
+		return fd_cli_usage_error(&c, "give the inspection file and "
+					      "the filled-in form");
+	if (fd_cli_begin(&c) == 0)
+		run(argv[optind], argv[optind + 1], v[0], v[1], &c.dd, c.d);
+	return fd_cli_end(&c, FD_EXIT_OK);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli.h"
 #include "commands.h"
 #include "datadir.h"
 #include "util.h"
@@ -126,60 +127,48 @@ write_new(const char *path, const char *text)
 	return FD_EXIT_OK;
 }
 
+/* The command's own options: --framework and --variant, into
+ * ctx[0] and ctx[1]. */
+static int
+own(struct fd_cli *c, int opt, char *arg, void *ctx)
+{
+	const char **names = ctx;
+
+	(void)c;
+	names[opt == 'f' ? 0 : 1] = arg;
+	return 0;
+}
+
 int
 fd_cmd_new(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"framework", required_argument, NULL, 'f'},
 		{"variant", required_argument, NULL, 'v'},
-		{"output", required_argument, NULL, 'o'},
-		{"templates", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *framework = NULL, *variant = NULL, *out = NULL;
-	const char *templates = NULL;
-	struct fd_datadir dd = {0};
-	struct fd_diags *d;
+	const char *names[2] = {NULL, NULL}, *framework, *variant;
+	struct fd_cli c;
 	char *rel = NULL, *path = NULL, *rng = NULL, *data = NULL;
 	char *text = NULL;
 	size_t len;
-	int c, status = FD_EXIT_OK;
+	int status;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:v:o:t:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			framework = optarg;
-			break;
-		case 'v':
-			variant = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (framework == NULL || optind != argc) {
-		fputs(framework == NULL
-			      ? "findings new: which framework? (--framework)\n"
-			      : "findings new: no file is read; write to one "
-				"with -o FILE\n",
-		      stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0) {
+	status = fd_cli_parse(&c, "new", usage, argc, argv,
+			      FD_CLI_OUTPUT | FD_CLI_TEMPLATES, "f:v:o:t:h",
+			      opts, own, names);
+	if (status >= 0)
+		return status;
+	framework = names[0];
+	variant = names[1];
+	if (framework == NULL || optind != argc)
+		return fd_cli_usage_error(&c, framework == NULL
+						      ? "which framework? "
+							"(--framework)"
+						      : "no file is read; write "
+							"to one with -o FILE");
+	status = FD_EXIT_OK;
+	if (fd_cli_begin(&c) != 0) {
 		status = FD_EXIT_IO;
 		goto out;
 	}
@@ -189,7 +178,7 @@ fd_cmd_new(int argc, char **argv)
 	if (name_ok(framework) && (variant == NULL || name_ok(variant))) {
 		rel = variant ? fd_xasprintf("%s/new-%s.xml", framework, variant)
 			      : fd_xasprintf("%s/new.xml", framework);
-		path = fd_datadir_template(&dd, rel);
+		path = fd_datadir_template(&c.dd, rel);
 	}
 	if (path == NULL) {
 		fprintf(stderr,
@@ -206,22 +195,17 @@ fd_cmd_new(int argc, char **argv)
 		status = FD_EXIT_IO;
 		goto out;
 	}
-	rng = fd_path_join(dd.templates, "schema/inspection.rng");
+	rng = fd_path_join(c.dd.templates, "schema/inspection.rng");
 	text = with_model(data, len, rng);
-	if (out != NULL)
-		status = write_new(out, text);
+	if (c.out != NULL)
+		status = write_new(c.out, text);
 	else if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
 		status = FD_EXIT_IO;
 out:
-	fd_diags_flush(d);
-	if ((int)fd_diags_exit(d) > status)
-		status = (int)fd_diags_exit(d);
-	fd_diags_free(d);
-	fd_datadir_clear(&dd);
 	free(text);
 	free(rng);
 	free(data);
 	free(path);
 	free(rel);
-	return status;
+	return fd_cli_end(&c, status);
 }

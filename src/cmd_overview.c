@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "commands.h"
 #include "doctree_xml.h"
 #include "emit_html.h"
@@ -245,49 +246,24 @@ out:
 int
 fd_cmd_overview(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"style", required_argument, NULL, 'S'},
-		{"templates", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *templates = NULL, *out = NULL, *style = NULL;
+	struct fd_cli c;
 	struct fd_render *rs[MAX_ROUND];
-	struct fd_datadir dd;
-	struct fd_diags *d;
+	const char *out;
 	size_t n = 0, i;
-	int c, status, opened = 1;
+	int status, opened = 1;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'S':
-			style = optarg;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (out == NULL || optind >= argc || argc - optind > MAX_ROUND) {
-		fprintf(stderr, "findings overview: %s\n",
-			out == NULL	    ? "no output file (-o OUT.pdf)"
-			: optind >= argc    ? "no inspection file given"
-					    : "more inspections than one round "
-					      "holds (64)");
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
+	status = fd_cli_parse(&c, "overview", usage, argc, argv,
+			      FD_CLI_OUTPUT | FD_CLI_TEMPLATES | FD_CLI_STYLE,
+			      "o:h", NULL, NULL, NULL);
+	if (status >= 0)
+		return status;
+	out = c.out;
+	if (out == NULL || optind >= argc || argc - optind > MAX_ROUND)
+		return fd_cli_usage_error(
+			&c, out == NULL	       ? "no output file (-o OUT.pdf)"
+			    : optind >= argc ? "no inspection file given"
+					     : "more inspections than one "
+					       "round holds (64)");
 	if (!fd_ends_with(out, ".pdf") && !fd_ends_with(out, ".html") &&
 	    !fd_ends_with(out, ".xml")) {
 		fprintf(stderr, "findings overview: the overview is written as "
@@ -295,31 +271,26 @@ fd_cmd_overview(int argc, char **argv)
 			out);
 		return FD_EXIT_USAGE;
 	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0) {
-		fd_diags_flush(d);
-		fd_diags_free(d);
-		return FD_EXIT_IO;
-	}
+	if (fd_cli_begin(&c) != 0)
+		return fd_cli_end(&c, FD_EXIT_IO);
 	for (i = optind; i < (size_t)argc; i++) {
 		if (strcmp(argv[i], out) == 0 ||
 		    fd_same_file(out, argv[i])) {
-			fd_diag(d, FD_IOERR, out, 0, 0,
+			fd_diag(c.d, FD_IOERR, out, 0, 0,
 				"cannot write: it is an input file");
 			opened = 0;
 		}
-		if ((rs[n] = fd_render_open(argv[i], &dd, NULL, d)) != NULL)
+		if ((rs[n] = fd_cli_open(&c, argv[i], NULL)) != NULL)
 			n++;
 		else
 			opened = 0;
 	}
-	if (opened && same_round(rs, n, &dd, d) == 0)
-		overview(rs, n, &dd, style, out, d);
-	fd_diags_flush(d);
-	status = fd_diags_exit(d);
+	if (opened && same_round(rs, n, &c.dd, c.d) == 0)
+		overview(rs, n, &c.dd, c.ro.style, out, c.d);
+	fd_diags_flush(c.d);
+	status = (int)fd_diags_exit(c.d);
 	for (i = 0; i < n; i++)
 		fd_render_close(rs[i]);
-	fd_datadir_clear(&dd);
-	fd_diags_free(d);
+	fd_cli_end(&c, status);
 	return status;
 }

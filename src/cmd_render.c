@@ -1,9 +1,9 @@
 /* cmd_render.c: findings render inspection.xml [--doc DOC] [-o OUT] ... */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "commands.h"
 #include "faform.h"
 #include "render.h"
@@ -45,101 +45,46 @@ usage(FILE *f)
 int
 fd_cmd_render(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"doc", required_argument, NULL, 'D'},
-		{"stage", required_argument, NULL, 's'},
-		{"output", required_argument, NULL, 'o'},
-		{"style", required_argument, NULL, 'S'},
-		{"templates", required_argument, NULL, 't'},
-		{"to", required_argument, NULL, 'T'},
-		{"id", required_argument, NULL, 'i'},
-		{"blank", no_argument, NULL, 'b'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	struct fd_render_opts ro = {0};
-	enum fd_stage stage = FD_STAGE_DRAFT;
-	int stage_given = 0;
-	const char *templates = NULL, *out = NULL;
+	struct fd_cli c;
+	enum fd_stage fallback = FD_STAGE_DRAFT;
 	char *defout = NULL;
-	struct fd_datadir dd;
-	struct fd_render *r;
-	struct fd_diags *d;
-	int c, status, bad_ext = 0;
+	struct fd_render *r = NULL;
+	int status, bad_ext = 0;
 
-	ro.doc = "letter";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			ro.doc = optarg;
-			break;
-		case 's':
-			if (fd_stage_option("render", optarg, &stage) != 0)
-				return FD_EXIT_USAGE;
-			stage_given = 1;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'S':
-			ro.style = optarg;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'T':
-			ro.to = optarg;
-			break;
-		case 'i':
-			ro.concern_id = optarg;
-			break;
-		case 'b':
-			ro.blank = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (optind + 1 != argc) {
-		fputs(optind >= argc ? "findings render: no inspection file "
-				       "given\n"
-				     : "findings render: give one inspection "
-				       "file (build renders many)\n",
-		      stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0) {
-		fd_diags_flush(d);
-		fd_diags_free(d);
-		return FD_EXIT_IO;
-	}
+	status = fd_cli_parse(&c, "render", usage, argc, argv,
+			      FD_CLI_OUTPUT | FD_CLI_TEMPLATES | FD_CLI_STYLE |
+				      FD_CLI_STAGE | FD_CLI_DOC,
+			      "o:h", NULL, NULL, NULL);
+	if (status >= 0)
+		return status;
+	if (optind + 1 != argc)
+		return fd_cli_usage_error(
+			&c, optind >= argc ? "no inspection file given"
+					   : "give one inspection file (build "
+					     "renders many)");
+	if (fd_cli_begin(&c) != 0)
+		return fd_cli_end(&c, FD_EXIT_IO);
 	/* The return form cites the draft as it went for the check. */
-	if (strcmp(ro.doc, "fa-form") == 0 && !stage_given)
-		stage = FD_STAGE_FACTUAL_ACCURACY;
-	r = fd_render_open(argv[optind], &dd, &stage, d);
+	if (strcmp(c.ro.doc, "fa-form") == 0)
+		fallback = FD_STAGE_FACTUAL_ACCURACY;
+	r = fd_cli_open(&c, argv[optind], &fallback);
 	if (r != NULL) {
+		const char *out = c.out;
+
 		if (out == NULL)
-			out = defout = fd_render_file_name(r, ro.doc, NULL,
+			out = defout = fd_render_file_name(r, c.ro.doc, NULL,
 							   "pdf");
-		if (strcmp(ro.doc, "fa-form") == 0) {
-			if (fd_fa_form_write(r, argv[optind], &dd, ro.style,
-					     out, d) == -2)
+		if (strcmp(c.ro.doc, "fa-form") == 0) {
+			if (fd_fa_form_write(r, argv[optind], &c.dd,
+					     c.ro.style, out, c.d) == -2)
 				bad_ext = 1;
-		} else if (fd_render_doc(r, &ro, out, d) == -2)
+		} else if (fd_render_doc(r, &c.ro, out, c.d) == -2)
 			bad_ext = 1;
 	}
-	fd_diags_flush(d);
-	status = bad_ext ? FD_EXIT_USAGE : fd_diags_exit(d);
+	fd_diags_flush(c.d);
+	status = bad_ext ? FD_EXIT_USAGE : (int)fd_diags_exit(c.d);
 	fd_render_close(r);
 	free(defout);
-	fd_datadir_clear(&dd);
-	fd_diags_free(d);
+	fd_cli_end(&c, status);
 	return status;
 }

@@ -8,6 +8,7 @@
 #include "after.h"
 #include "calendar.h"
 #include "check.h"
+#include "cli.h"
 #include "commands.h"
 #include "ics.h"
 #include "privacy.h"
@@ -330,18 +331,26 @@ area_name(const xmlNode *root)
 	return n ? fd_text_squeezed(n) : NULL;
 }
 
+/* The command's own option: --ics FILE. */
+static int
+own_ics(struct fd_cli *c, int opt, char *arg, void *ctx)
+{
+	(void)c;
+	(void)opt;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
 int
 fd_cmd_timeline(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"ics", required_argument, NULL, 'i'},
-		{"templates", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *templates = NULL, *ics_path = NULL, *framework, *ref;
-	struct fd_datadir dd = {0};
-	struct fd_diags *d, *check_d = NULL;
+	const char *ics_path = NULL, *framework, *ref;
+	struct fd_cli c;
+	struct fd_diags *d = NULL, *check_d = NULL;
 	struct fd_input *in = NULL;
 	struct fd_calendar *cal = NULL;
 	struct fd_timeline *t = NULL;
@@ -351,43 +360,28 @@ fd_cmd_timeline(int argc, char **argv)
 	struct fd_complaint_plan *plans = NULL;
 	long nplans = 0;
 	size_t ics_len;
-	int c, status = FD_EXIT_OK;
+	int status;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "i:t:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'i':
-			ics_path = optarg;
-			break;
-		case 't':
-			templates = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return FD_EXIT_OK;
-		default:
-			usage(stderr);
-			return FD_EXIT_USAGE;
-		}
-	}
-	if (argc - optind != 1) {
-		fputs(optind >= argc
-			      ? "findings timeline: no inspection file given\n"
-			      : "findings timeline: one inspection at a time\n",
-		      stderr);
-		usage(stderr);
-		return FD_EXIT_USAGE;
-	}
-	d = fd_diags_new();
-	if (fd_datadir_find(&dd, templates, d) != 0)
+	status = fd_cli_parse(&c, "timeline", usage, argc, argv,
+			      FD_CLI_TEMPLATES, "i:t:h", opts, own_ics,
+			      &ics_path);
+	if (status >= 0)
+		return status;
+	status = FD_EXIT_OK;
+	if (argc - optind != 1)
+		return fd_cli_usage_error(&c, optind >= argc
+						      ? "no inspection file given"
+						      : "one inspection at a time");
+	if (fd_cli_begin(&c) != 0)
 		goto out;
+	d = c.d;
 	if ((in = fd_load_file(argv[optind], d)) == NULL)
 		goto out;
 	/* The timeline needs a valid file, not a finished one: the lint
 	 * warnings of check (grades not given yet, say) are for findings
 	 * check, and are shown here only beside an error. */
 	check_d = fd_diags_new();
-	if (fd_check(in, &dd, FD_STAGE_DRAFT, check_d) != 0) {
+	if (fd_check(in, &c.dd, FD_STAGE_DRAFT, check_d) != 0) {
 		fd_diags_flush(check_d);
 		status = FD_EXIT_INPUT;
 		goto out;
@@ -396,14 +390,14 @@ fd_cmd_timeline(int argc, char **argv)
 	framework = fd_attr(root, "framework");
 	ref = fd_attr(root, "ref");
 	cal_elem = fd_child(root, "calendar");
-	cal = fd_calendar_from_inspection(dd.templates, cal_elem, &notified, d,
+	cal = fd_calendar_from_inspection(c.dd.templates, cal_elem, &notified, d,
 					  in);
 	if (framework == NULL) {
 		fd_input_diag(d, in, root, NULL, FD_ERROR,
 			      "no framework= on <inspection>");
 		goto out;
 	}
-	if ((t = fd_timeline_load(dd.templates, framework, d)) == NULL ||
+	if ((t = fd_timeline_load(c.dd.templates, framework, d)) == NULL ||
 	    cal == NULL || fd_timeline_read_actuals(t, cal_elem, d, in) != 0)
 		goto out;
 	fd_timeline_use_variant(t, fd_attr(root, "variant"));
@@ -415,7 +409,7 @@ fd_cmd_timeline(int argc, char **argv)
 	fd_timeline_warn(t, cal, cal_elem, d, in);
 	area = area_name(root);
 	text = table(t, cal, area ? area : "", ref ? ref : "", notified);
-	if ((nplans = fd_after_plans(in, &dd, cal_add, cal, &plans, d)) < 0)
+	if ((nplans = fd_after_plans(in, &c.dd, cal_add, cal, &plans, d)) < 0)
 		goto out;
 	add_complaints(&text, plans, nplans);
 	if (ics_path != NULL) {
@@ -448,9 +442,6 @@ fd_cmd_timeline(int argc, char **argv)
 	}
 	fputs(text, stdout);
 out:
-	fd_diags_flush(d);
-	if ((int)fd_diags_exit(d) > status)
-		status = (int)fd_diags_exit(d);
 	fd_diags_free(check_d);
 	fd_after_plans_free(plans, nplans < 0 ? 0 : nplans);
 	free(ics);
@@ -459,7 +450,5 @@ out:
 	fd_timeline_free(t);
 	fd_calendar_free(cal);
 	fd_input_free(in);
-	fd_datadir_clear(&dd);
-	fd_diags_free(d);
-	return status;
+	return fd_cli_end(&c, status);
 }
