@@ -35,6 +35,7 @@ struct batch {
 	const char *style;	     /* --style, or NULL */
 	const enum fd_stage *stage;  /* --stage, or NULL: each one's own */
 	int verbose;		     /* -v: name each file written */
+	int list;		     /* -l: name the files, write none */
 };
 
 static void
@@ -42,7 +43,8 @@ usage(FILE *f)
 {
 	fputs("usage: findings build [-j N] [--stage STAGE] [--style STYLE]\n"
 	      "                      [--templates DIR] -d OUTDIR "
-	      "inspection.xml...\n\n"
+	      "inspection.xml...\n"
+	      "       findings build --list inspection.xml...\n\n"
 	      "Renders every document that exists for each inspection into\n"
 	      "OUTDIR, named from the inspection's ref (REF-letter.pdf,\n"
 	      "REF-concern-c-1.pdf, ...). The letter is rendered at the stage\n"
@@ -55,6 +57,10 @@ usage(FILE *f)
 	      "  --style STYLE     a style name or file (default gov-uk)\n"
 	      "  --templates DIR   take templates from DIR\n"
 	      "  -v, --verbose     name each file written\n"
+	      "  -l, --list        write nothing: name each file build would\n"
+	      "                    write, a line each: the file, the document\n"
+	      "                    and the id it is for (render's --doc and\n"
+	      "                    --id or --to), separated by tabs\n"
 	      "  -h, --help        show this help\n",
 	      f);
 }
@@ -106,27 +112,15 @@ build_doc(struct fd_render *r, const struct batch *b,
 {
 	int mail = doc->each != NULL && strcmp(doc->each, "recipient") == 0;
 	struct fd_diags *why = mail ? fd_diags_new() : d;
-	struct fd_render_opts ro = {0};
-	char **ids = NULL, *name, *path, *what;
-	size_t i;
+	struct fd_job *jobs;
+	char *name, *path, *what;
+	long i, n = fd_render_jobs(r, doc, b->style, &jobs, why);
 	int failed = 0;
 
-	ro.doc = doc->name;
-	ro.style = b->style;
-	if (doc->each != NULL && !mail)
-		ids = fd_render_ids(r, doc->each);
-	else if (mail && (ids = fd_render_recipients(r, &ro, why)) == NULL &&
-		 fd_diags_worst(why) >= FD_ERROR)
-		goto out;
-	for (i = 0; ids == NULL ? i < 1 : ids[i] != NULL; i++) {
-		if (mail)
-			ro.to = ids ? ids[i] : NULL;
-		else
-			ro.concern_id = ids ? ids[i] : NULL;
-		name = fd_render_file_name(r, doc->name,
-					   ids ? ids[i] : NULL, doc->ext);
+	for (i = 0; i < n; i++) {
+		name = fd_render_file_name(r, doc->name, jobs[i].id, doc->ext);
 		path = fd_path_join(st->dir, name);
-		if (fd_render_doc(r, &ro, path, why) != 0) {
+		if (fd_render_doc(r, &jobs[i].ro, path, why) != 0) {
 			failed++;
 			free(name);
 		} else {
@@ -136,14 +130,13 @@ build_doc(struct fd_render *r, const struct batch *b,
 		}
 		free(path);
 	}
-out:
 	if (mail) {
 		what = fd_xasprintf("no %s email written", doc->name);
 		failed = mail_outcome(r, what, why, d);
 		free(what);
 		fd_diags_free(why);
 	}
-	fd_strv_free(ids);
+	fd_jobs_free(jobs, n);
 	return failed;
 }
 
@@ -213,6 +206,24 @@ unstage(struct staged *st)
 	free(st->dir);
 }
 
+/* Prints the files of document doc of r, as --list names them. */
+static void
+list_doc(struct fd_render *r, const struct fd_document *doc,
+	 struct fd_diags *d)
+{
+	struct fd_job *jobs;
+	long i, n = fd_render_jobs(r, doc, NULL, &jobs, d);
+	char *name;
+
+	for (i = 0; i < n; i++) {
+		name = fd_render_file_name(r, doc->name, jobs[i].id, doc->ext);
+		printf("%s\t%s\t%s\n", name, doc->name,
+		       jobs[i].id ? jobs[i].id : "");
+		free(name);
+	}
+	fd_jobs_free(jobs, n);
+}
+
 /* Everything for one inspection, all or nothing; returns its exit
  * status. */
 static int
@@ -230,14 +241,14 @@ build_one(const char *input, const struct batch *b)
 		fd_diag(d, FD_WARNING, input, 0, 0,
 			"%s has no documents yet: nothing written",
 			fd_render_framework(r));
-	if (r != NULL && n > 0) {
-		if ((st.dir = fd_out_stage(b->outdir)) == NULL) {
+	for (i = 0; b->list && r != NULL && i < n; i++)
+		list_doc(r, &docs[i], d);
+	if (!b->list && r != NULL && n > 0) {
+		if ((st.dir = fd_out_stage(b->outdir)) == NULL)
 			fd_diag(d, FD_IOERR, b->outdir, 0, 0,
 				"cannot write: %s", strerror(errno));
-			n = 0;
-		}
 	}
-	for (i = 0; r != NULL && i < n; i++)
+	for (i = 0; st.dir != NULL && i < n; i++)
 		build_doc(r, b, &docs[i], &st, d);
 	if (st.dir != NULL && fd_diags_worst(d) < FD_ERROR)
 		publish(&st, input, b, d);
@@ -301,11 +312,11 @@ run_jobs(char **inputs, int n, int jobs, const struct batch *b)
 
 /* What build's own options set. */
 struct build_opts {
-	struct batch *b; /* -d, -v */
+	struct batch *b; /* -d, -l, -v */
 	long jobs;	 /* -j */
 };
 
-/* Build's own options: -d, -j, -v. */
+/* Build's own options: -d, -j, -l, -v. */
 static int
 own(struct fd_cli *c, int opt, char *arg, void *ctx)
 {
@@ -328,6 +339,9 @@ own(struct fd_cli *c, int opt, char *arg, void *ctx)
 			return FD_EXIT_USAGE;
 		}
 		break;
+	case 'l':
+		bo->b->list = 1;
+		break;
 	default:
 		bo->b->verbose = 1;
 		break;
@@ -341,6 +355,7 @@ fd_cmd_build(int argc, char **argv)
 	static const struct option opts[] = {
 		{"dir", required_argument, NULL, 'd'},
 		{"jobs", required_argument, NULL, 'j'},
+		{"list", no_argument, NULL, 'l'},
 		{"verbose", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
@@ -351,10 +366,10 @@ fd_cmd_build(int argc, char **argv)
 
 	status = fd_cli_parse(&c, "build", usage, argc, argv,
 			      FD_CLI_TEMPLATES | FD_CLI_STYLE | FD_CLI_STAGE,
-			      "d:j:vh", opts, own, &bo);
+			      "d:j:lvh", opts, own, &bo);
 	if (status >= 0)
 		return status;
-	if (b.outdir == NULL || optind >= argc)
+	if ((b.outdir == NULL && !b.list) || optind >= argc)
 		return fd_cli_usage_error(&c, b.outdir == NULL
 						      ? "no output folder "
 							"(-d OUTDIR)"
@@ -365,6 +380,12 @@ fd_cmd_build(int argc, char **argv)
 	status = FD_EXIT_OK;
 	if (fd_cli_begin(&c) != 0) {
 		status = FD_EXIT_IO;
+		goto out;
+	}
+	if (b.list) {
+		b.dd = &c.dd;
+		for (i = optind; i < argc; i++)
+			status = worse(status, build_one(argv[i], &b));
 		goto out;
 	}
 	if (mkdir(b.outdir, 0777) != 0 && errno != EEXIST) {

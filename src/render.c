@@ -247,6 +247,57 @@ fd_render_ids(const struct fd_render *r, const char *each)
 	return v;
 }
 
+long
+fd_render_jobs(struct fd_render *r, const struct fd_document *doc,
+	       const char *style, struct fd_job **jobs, struct fd_diags *d)
+{
+	int mail = doc->each != NULL && strcmp(doc->each, "recipient") == 0;
+	unsigned before = fd_diags_count(d, FD_ERROR) +
+			  fd_diags_count(d, FD_IOERR);
+	struct fd_render_opts ro = {0};
+	char **ids = NULL;
+	long n = 0, i;
+
+	ro.doc = doc->name;
+	ro.style = style;
+	*jobs = NULL;
+	if (doc->each != NULL && !mail)
+		ids = fd_render_ids(r, doc->each);
+	else if (mail && (ids = fd_render_recipients(r, &ro, d)) == NULL &&
+		 fd_diags_count(d, FD_ERROR) + fd_diags_count(d, FD_IOERR) >
+			 before)
+		return -1;
+	while (ids != NULL && ids[n] != NULL)
+		n++;
+	if (ids == NULL)
+		n = 1;
+	*jobs = fd_xcalloc((size_t)n + 1, sizeof **jobs);
+	for (i = 0; i < n; i++) {
+		struct fd_job *j = &(*jobs)[i];
+
+		j->doc = doc;
+		j->ro = ro;
+		j->id = ids ? ids[i] : NULL;
+		if (mail)
+			j->ro.to = j->id;
+		else
+			j->ro.concern_id = j->id;
+	}
+	/* The ids belong to the jobs now. */
+	free(ids);
+	return n;
+}
+
+void
+fd_jobs_free(struct fd_job *jobs, long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		free(jobs[i].id);
+	free(jobs);
+}
+
 char **
 fd_render_concern_ids(const struct fd_render *r)
 {
@@ -678,36 +729,24 @@ fd_render_gate(struct fd_render *r, struct fd_diags *d)
 	char *ics;
 	size_t len;
 	struct fd_document *docs;
-	long i, n = fd_render_documents(r, &docs, d);
-	char **to;
-	size_t k;
+	struct fd_job *jobs;
+	long i, k, nj, n = fd_render_documents(r, &docs, d);
 
 	for (i = 0; i < n; i++) {
-		struct fd_render_opts o = {0};
+		struct fd_diags *sd;
 
-		o.doc = docs[i].name;
-		if (docs[i].each != NULL && strcmp(docs[i].each, "recipient") == 0) {
-			struct fd_diags *sd = fd_diags_new();
-
-			to = fd_render_recipients(r, &o, sd);
-			fd_diags_free(sd);
-			for (k = 0; to != NULL && to[k] != NULL; k++) {
-				o.to = to[k];
-				gate_one(r, &o);
-			}
-			fd_strv_free(to);
-		} else if (docs[i].published || strcmp(docs[i].ext, "eml") == 0) {
-			/* One for each concern or complaint, as build
-			 * writes them. */
-			to = docs[i].each ? fd_render_ids(r, docs[i].each) : NULL;
-			for (k = 0; to != NULL && to[k] != NULL; k++) {
-				o.concern_id = to[k];
-				gate_one(r, &o);
-			}
-			if (to == NULL)
-				gate_one(r, &o);
-			fd_strv_free(to);
-		}
+		/* What leaves the inspectorate: published documents and
+		 * emails, every file of them as build writes it. */
+		if (!docs[i].published && strcmp(docs[i].ext, "eml") != 0 &&
+		    (docs[i].each == NULL ||
+		     strcmp(docs[i].each, "recipient") != 0))
+			continue;
+		sd = fd_diags_new();
+		nj = fd_render_jobs(r, &docs[i], NULL, &jobs, sd);
+		fd_diags_free(sd);
+		for (k = 0; k < nj; k++)
+			gate_one(r, &jobs[k].ro);
+		fd_jobs_free(jobs, nj);
 	}
 	fd_documents_free(docs, n < 0 ? 0 : n);
 	if ((ics = calendar(r, &len, d)) != NULL)

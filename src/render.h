@@ -151,6 +151,29 @@ long fd_render_documents(const struct fd_render *r, struct fd_document **docs,
 			 struct fd_diags *d);
 void fd_documents_free(struct fd_document *docs, long n);
 
+/* One file of an inspection's documents: what build writes, check's
+ * privacy gate searches and the fuzzer renders. */
+struct fd_job {
+	const struct fd_document *doc; /* its entry of documents.xml */
+	struct fd_render_opts ro;      /* doc, style, and to or concern_id */
+	char *id;		       /* the concern, complaint or agency it
+					  is for (ro's), or NULL: the one file */
+};
+
+/*
+ * The files of document doc of r, in order: one, or one for each concern
+ * or complaint of the inspection (each="concern", "complaint"), or one
+ * for each agency an email names (each="recipient": the stylesheet is
+ * run once to find them, reporting through d; one file when it names
+ * none). style is each file's --style, or NULL. Returns the number of
+ * jobs with *jobs set (free with fd_jobs_free), or -1 with *jobs NULL
+ * after an error finding the recipients.
+ */
+long fd_render_jobs(struct fd_render *r, const struct fd_document *doc,
+		    const char *style, struct fd_job **jobs,
+		    struct fd_diags *d);
+void fd_jobs_free(struct fd_job *jobs, long n);
+
 /* The file name of a document of r: "REF-DOC.EXT", or "REF-DOC-ID.EXT"
  * for one of several; characters other than letters, digits, '.', '_'
  * and '-' become '-'. The caller frees it. */

@@ -39,33 +39,24 @@ render_all(const char *path, const struct fd_datadir *dd, struct fd_diags *d)
 		return;
 	n = fd_render_documents(r, &docs, d);
 	for (i = 0; i < n; i++) {
-		struct fd_render_opts o = {0};
 		char *out = fd_xasprintf("%s/out.%s", dir, docs[i].ext);
-		char **ids = NULL;
-		size_t k;
+		struct fd_job *jobs;
+		long k, nj = fd_render_jobs(r, &docs[i], NULL, &jobs, d);
 
-		o.doc = docs[i].name;
-		if (docs[i].each && strcmp(docs[i].each, "recipient") != 0)
-			ids = fd_render_ids(r, docs[i].each);
-		else if (docs[i].each)
-			ids = fd_render_recipients(r, &o, d);
-		if (ids == NULL) {
+		/* The first two of each: enough to reach every path. */
+		for (k = 0; k < nj && k < 2; k++)
+			fd_render_doc(r, &jobs[k].ro, out, d);
+		/* And the empty form of a document made for each concern
+		 * or complaint. */
+		if (docs[i].each != NULL &&
+		    strcmp(docs[i].each, "recipient") != 0) {
+			struct fd_render_opts o = {0};
+
+			o.doc = docs[i].name;
+			o.blank = 1;
 			fd_render_doc(r, &o, out, d);
-		} else {
-			/* The first two of each: enough to reach every path. */
-			for (k = 0; ids[k] && k < 2; k++) {
-				if (docs[i].each[0] == 'c')
-					o.concern_id = ids[k];
-				else
-					o.to = ids[k];
-				fd_render_doc(r, &o, out, d);
-			}
-			o.concern_id = NULL;
-			o.blank = docs[i].each[0] == 'c';
-			if (o.blank)
-				fd_render_doc(r, &o, out, d);
 		}
-		fd_strv_free(ids);
+		fd_jobs_free(jobs, nj);
 		free(out);
 	}
 	fd_documents_free(docs, n);
