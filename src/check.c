@@ -4,7 +4,7 @@
  *
  * What a framework adds (ESN codes, graded rows, limiting judgements) is
  * read from templates/<framework>/rules.xml; no framework is named here.
- * Every message is in the table of check_int.h, so wording stays in one
+ * Every message is in the catalogue of msg.h, so wording stays in one
  * place.
  */
 #include <stdio.h>
@@ -12,12 +12,6 @@
 #include <string.h>
 
 #include "check_int.h"
-
-const struct check_message check_messages[] = {
-#define X(name, level, text) {level, text},
-	FD_MESSAGES(X)
-#undef X
-};
 
 static const char *const stage_names[] = {"draft", "factual-accuracy",
 					   "pre-publication", "final"};
@@ -54,18 +48,17 @@ fd_stage_option(const char *command, const char *arg, enum fd_stage *stage)
 }
 
 void
-say(struct ctx *c, const xmlNode *node, const char *attr, enum msg m, ...)
+say(struct ctx *c, const xmlNode *node, const char *attr, enum fd_msg m, ...)
 {
 	long line = 0, col = 0;
 	va_list ap;
-	enum fd_level level = check_messages[m].level;
 
 	if (node && attr)
 		fd_input_locate_attr(c->in, node, attr, &line, &col);
 	else if (node)
 		fd_input_locate(c->in, node, &line, &col);
 	va_start(ap, m);
-	fd_vdiag(c->d, level, c->in->path, line, col, check_messages[m].text, ap);
+	fd_vmsg(c->d, m, c->in->path, line, col, ap);
 	va_end(ap);
 }
 
@@ -82,21 +75,11 @@ line_of(const struct ctx *c, const xmlNode *node)
 static void
 walk(struct ctx *c, xmlNode *root, void (*fn)(struct ctx *, xmlNode *))
 {
-	xmlNode *n = root;
+	xmlNode *n;
 
-	while (n != NULL) {
+	for (n = root; n != NULL; n = fd_next_node(root, n))
 		if (n->type == XML_ELEMENT_NODE)
 			fn(c, n);
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
-	}
 }
 
 static int

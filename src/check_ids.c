@@ -113,13 +113,7 @@ known_ids(struct ctx *c, const char *id, const char *elem)
 			}
 			v[k++] = fd_attr(n, "id");
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != c->root && n->next == NULL)
-			n = n->parent;
-		n = n == NULL || n == c->root ? NULL : n->next;
+		n = fd_next_node(c->root, n);
 	}
 	if (k == 0) {
 		fd_buf_addf(&b, ": there is no <%s> with an id", elem);
@@ -136,6 +130,20 @@ known_ids(struct ctx *c, const char *id, const char *elem)
 	return fd_buf_steal(&b);
 }
 
+char *
+next_id(const char **p)
+{
+	size_t len;
+	char *id;
+
+	*p += strspn(*p, " \t\n\r");
+	if ((len = strcspn(*p, " \t\n\r")) == 0)
+		return NULL;
+	id = fd_xstrndup(*p, len);
+	*p += len;
+	return id;
+}
+
 /* Checks every whitespace-separated id of attr names an elem. Returns the
  * number of ids. */
 size_t
@@ -144,19 +152,11 @@ check_refs(struct ctx *c, xmlNode *n, const char *attr, const char *elem,
 {
 	const char *v = fd_attr(n, attr), *p;
 	size_t count = 0;
+	char *id;
 
 	if (v == NULL)
 		return 0;
-	for (p = v; *p;) {
-		size_t len;
-		char *id;
-
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			p++;
-		len = strcspn(p, " \t\n\r");
-		if (len == 0)
-			break;
-		id = fd_xstrndup(p, len);
+	for (p = v; (id = next_id(&p)) != NULL; count++) {
 		if (!id_is(c, id, elem)) {
 			char *known = known_ids(c, id, elem);
 
@@ -164,8 +164,6 @@ check_refs(struct ctx *c, xmlNode *n, const char *attr, const char *elem,
 			free(known);
 		}
 		free(id);
-		count++;
-		p += len;
 	}
 	return count;
 }

@@ -70,6 +70,7 @@ check_judgements(struct ctx *c)
 	for (r = rj ? rj->children : NULL; r; r = r->next) {
 		const xmlNode *target;
 		const char *when, *p;
+		char *a;
 		int at_most, is_at_most, tg;
 
 		if (!fd_is_elem(r, "limit"))
@@ -83,18 +84,9 @@ check_judgements(struct ctx *c)
 		if (tg <= at_most)
 			continue;
 		when = fd_attr(r, "when-any");
-		for (p = when; *p;) {
-			size_t len;
-			char *a;
-			const xmlNode *w;
+		for (p = when; (a = next_id(&p)) != NULL;) {
+			const xmlNode *w = idx_get(&graded, a);
 
-			while (*p == ' ' || *p == '\n' || *p == '\t')
-				p++;
-			len = strcspn(p, " \n\t");
-			if (len == 0)
-				break;
-			a = fd_xstrndup(p, len);
-			w = idx_get(&graded, a);
 			if (w && grade_rank(fd_attr(w, "grade")) <= is_at_most) {
 				char *why = fd_text(r);
 
@@ -107,7 +99,6 @@ check_judgements(struct ctx *c)
 				break;
 			}
 			free(a);
-			p += len;
 		}
 	}
 	idx_free(&graded);

@@ -51,9 +51,8 @@ check_paragraphs(struct ctx *c, const struct fd_node *n)
 	for (i = 0; i < n->nruns; i++)
 		len += strlen(n->runs[i].text);
 	if (len > FD_MAX_BLOCK_TEXT - PROSE_ROOM)
-		fd_diag(c->d, FD_ERROR, c->in->path, n->line, 1,
-			check_messages[M_PARA_LONG].text, len,
-			FD_MAX_BLOCK_TEXT - PROSE_ROOM);
+		fd_msg(c->d, M_PARA_LONG, c->in->path, n->line, 1, len,
+		       FD_MAX_BLOCK_TEXT - PROSE_ROOM);
 	for (i = 0; i < n->nkids; i++)
 		check_paragraphs(c, n->kids[i]);
 }
@@ -134,19 +133,11 @@ cited_practice(const struct ctx *c, const xmlNode *n, size_t *cites,
 {
 	const char *v = fd_attr(n, "evidence"), *p;
 	int seen = 0;
+	char *id;
 
-	for (p = v ? v : ""; *p;) {
-		size_t len;
-		char *id;
-		const xmlNode *r;
+	for (p = v ? v : ""; (id = next_id(&p)) != NULL;) {
+		const xmlNode *r = idx_get(&c->ids, id);
 
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			p++;
-		len = strcspn(p, " \t\n\r");
-		if (len == 0)
-			break;
-		id = fd_xstrndup(p, len);
-		r = idx_get(&c->ids, id);
 		if (r && fd_is_elem(r, "record")) {
 			const char *pr = fd_attr(r, "practice");
 
@@ -159,7 +150,6 @@ cited_practice(const struct ctx *c, const xmlNode *n, size_t *cites,
 				seen |= 2;
 		}
 		free(id);
-		p += len;
 	}
 	return seen;
 }

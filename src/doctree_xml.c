@@ -743,22 +743,12 @@ build_meta(struct fd_doc *doc, const xmlNode *meta, const xmlNode *page)
 static size_t
 count_elements(const xmlNode *root, size_t limit)
 {
-	const xmlNode *n = root;
+	const xmlNode *n;
 	size_t count = 0;
 
-	while (n != NULL && count <= limit) {
+	for (n = root; n != NULL && count <= limit; n = fd_next_node(root, n))
 		if (n->type == XML_ELEMENT_NODE)
 			count++;
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
-			break;
-		n = n->next;
-	}
 	return count;
 }
 

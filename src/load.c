@@ -551,6 +551,16 @@ fd_input_diag(struct fd_diags *d, const struct fd_input *in,
 	va_end(ap);
 }
 
+xmlNode *
+fd_next_node(const xmlNode *root, const xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != NULL && n != root && n->next == NULL)
+		n = n->parent;
+	return n == NULL || n == root ? NULL : n->next;
+}
+
 const char *
 fd_attr(const xmlNode *node, const char *name)
 {

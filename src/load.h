@@ -112,6 +112,10 @@ xmlNode *fd_child(const xmlNode *node, const char *name);
  * that near, or two different words are as near. Owned by words. */
 const char *fd_nearest(const char *word, const char *const *words, size_t n);
 
+/* The node after n in document order among root and its descendants
+ * (an element's children first), or NULL after the last: a walk of a
+ * whole tree without recursion. */
+xmlNode *fd_next_node(const xmlNode *root, const xmlNode *n);
 /* The element's text content, a new string the caller frees. */
 char *fd_text(const xmlNode *node);
 /* The same with white space squeezed (fd_squeeze). */

@@ -1,0 +1,139 @@
+/*
+ * msg.h: the catalogue of diagnostics, in the manner of mandoc's: each
+ * message the program gives about its input, with its level and its
+ * printf format, in one X-macro table sorted by severity (warnings, then
+ * errors, then input/output failures). findings(1) lists every entry
+ * under DIAGNOSTICS, and tests/messages checks that it does.
+ *
+ * The messages of the checker (check*.c) are here; the other stages
+ * still pass their formats to fd_diag directly, where the compiler
+ * checks each against its arguments.
+ */
+#ifndef FD_MSG_H
+#define FD_MSG_H
+
+#include <stdarg.h>
+
+#include "diag.h"
+
+#define FD_MSGS(X)                                                              \
+	X(BAD_FROM, FD_WARNING,                                                 \
+	  "comment from '%s', which is not an agency")                          \
+	X(CRITERION_NOT_DD, FD_WARNING,                                         \
+	  "criterion names a deep dive criterion, but esn is '%s', not DD")     \
+	X(PLACING_IGNORED, FD_WARNING,                                          \
+	  "%s is used only by frameworks with a graded report; ignored for "    \
+	  "%s")                                                                 \
+	X(POLARITY_STRENGTH, FD_WARNING,                                        \
+	  "strength '%s' cites only evidence of practice needing development")  \
+	X(POLARITY_AREA, FD_WARNING,                                            \
+	  "%s '%s' cites only evidence of effective practice")                  \
+	X(THEME_MISSING, FD_WARNING,                                            \
+	  "no deep dive theme: %s inspections have one")                        \
+	X(THEME_IGNORED, FD_WARNING,                                            \
+	  "%s has no deep dive; the theme is ignored")                          \
+	X(UNPRINTED, FD_WARNING,                                                \
+	  "<%s> is not in the published document: %s")                          \
+	X(NO_TEXT, FD_WARNING,                                                  \
+	  "<%s> has no text: published documents leave it out")                 \
+	X(TWO_LEADS, FD_WARNING,                                                \
+	  "the team has more than one lead inspector; '%s' is used")            \
+	X(NO_QA, FD_WARNING,                                                    \
+	  "the team has no QA manager")                                         \
+	X(JUDGEMENT_MISSING, FD_WARNING,                                        \
+	  "no grade for %s ('%s')")                                             \
+	X(LIMIT, FD_WARNING,                                                    \
+	  "%s is graded %s, but %s is %s: %s (limiting judgement; give "        \
+	  "why=\"...\" if the departure is deliberate)")                        \
+	X(FA_OPEN, FD_WARNING,                                                  \
+	  "factual accuracy comment '%s' has no decision yet")                  \
+	X(FA_REVISION, FD_WARNING,                                              \
+	  "against-revision %s is not a revision in the history")               \
+	X(REVISION_ORDER, FD_WARNING,                                           \
+	  "revision %s (%s) comes after revision %s (%s): revisions go up in "  \
+	  "number and date")                                                    \
+	X(DUP_ID, FD_ERROR,                                                     \
+	  "duplicate id '%s' (first used on line %ld)")                         \
+	X(BAD_REF, FD_ERROR,                                                    \
+	  "%s '%s' does not name %s%s")                                         \
+	X(BAD_DATE, FD_ERROR,                                                   \
+	  "%s '%s' is not a real date (YYYY-MM-DD)")                            \
+	X(DUE_BEFORE, FD_ERROR,                                                 \
+	  "the response is due on %s, before the concern was referred (%s)")    \
+	X(ESN_MISSING, FD_ERROR,                                                \
+	  "evidence record '%s' has no esn: %s records name their "             \
+	  "evaluation criterion (ESN 01-22, or DD for the deep dive)")          \
+	X(ESN_FORBIDDEN, FD_ERROR,                                              \
+	  "esn is not used by %s: its evidence records have no evaluation "     \
+	  "schedule numbers")                                                   \
+	X(ESN_RANGE, FD_ERROR,                                                  \
+	  "esn '%s' is not an evaluation criterion (01-22, or DD)")             \
+	X(ASPECT_FORBIDDEN, FD_ERROR,                                           \
+	  "aspect is used only by frameworks with a graded report, not %s")     \
+	X(ASPECT_UNKNOWN, FD_ERROR,                                             \
+	  "aspect '%s' is not a judgement of the %s report")                    \
+	X(NO_EVIDENCE, FD_ERROR,                                                \
+	  "%s '%s' cites no evidence record")                                   \
+	X(SOA_NO_LEAD, FD_ERROR,                                                \
+	  "a statement of action is required but no lead agency is named")      \
+	X(VARIANT, FD_ERROR,                                                    \
+	  "variant '%s' does not exist for %s")                                 \
+	X(NO_LEAD, FD_ERROR,                                                    \
+	  "the team has no lead inspector")                                     \
+	X(JUDGEMENTS_FORBIDDEN, FD_ERROR,                                       \
+	  "%s has no graded judgements")                                        \
+	X(JUDGEMENT_TWICE, FD_ERROR,                                            \
+	  "%s is graded twice (first on line %ld)")                             \
+	X(JUDGEMENT_MISSING_FINAL, FD_ERROR,                                    \
+	  "no grade for %s ('%s')")                                             \
+	X(FA_OPEN_FINAL, FD_ERROR,                                              \
+	  "factual accuracy comment '%s' has no decision: every comment "       \
+	  "needs one before the final letter")                                  \
+	X(FA_TWICE, FD_ERROR,                                                   \
+	  "comment '%s' already has a decision (line %ld)")                     \
+	X(VALUE_LONG, FD_ERROR,                                                 \
+	  "%s has %zu bytes; at most %d are allowed")                           \
+	X(PROSE_LONG, FD_ERROR,                                                 \
+	  "this Markdown has %zu bytes; at most %d are allowed in one "         \
+	  "element")                                                            \
+	X(PARA_LONG, FD_ERROR,                                                  \
+	  "this paragraph has %zu bytes of text; at most %d are allowed in "    \
+	  "one paragraph")                                                      \
+	X(CITATIONS, FD_ERROR,                                                  \
+	  "the findings cite evidence records %zu times; at most %d are "       \
+	  "allowed (the evidence trace prints a record for each citation)")     \
+	X(TRACED, FD_ERROR,                                                     \
+	  "the findings cite more than %u bytes of evidence; the evidence "     \
+	  "trace prints a record for each citation, and this is its bound")     \
+	X(AFTER_BEFORE_NOTICE, FD_ERROR,                                        \
+	  "%s is %s, before the inspection was notified (%s)")                  \
+	X(ACK_BEFORE, FD_ERROR,                                                 \
+	  "acknowledged is %s, before the complaint was received (%s)")         \
+	X(NO_RULES, FD_IOERR,                                                   \
+	  "cannot load the rules of framework '%s'")
+
+/* The messages, by name: M_DUP_ID, ... */
+enum fd_msg {
+#define X(name, level, text) M_##name,
+	FD_MSGS(X)
+#undef X
+	M__COUNT
+};
+
+/* One entry of the catalogue. */
+struct fd_msg_info {
+	const char *name;    /* "DUP_ID" */
+	enum fd_level level; /* how serious */
+	const char *text;    /* printf format */
+};
+
+/* The catalogue, by enum fd_msg. */
+extern const struct fd_msg_info fd_msgs[M__COUNT];
+
+/* Reports message m at file:line:col with its arguments. */
+void fd_msg(struct fd_diags *d, enum fd_msg m, const char *file, long line,
+	    long col, ...);
+void fd_vmsg(struct fd_diags *d, enum fd_msg m, const char *file, long line,
+	     long col, va_list ap);
+
+#endif
