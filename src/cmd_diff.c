@@ -9,7 +9,6 @@
 #include "commands.h"
 #include "doctree.h"
 #include "faform.h"
-#include "load.h"
 #include "render.h"
 
 static void
@@ -67,7 +66,6 @@ report(struct fd_render *old, struct fd_render *new, const char *files[2],
 	struct fd_changes_side a, b;
 	struct fd_changes_what what = {0};
 	struct fd_changes_comment *comments = NULL;
-	struct fd_input *in = NULL;
 	struct fd_changes_out co = {0};
 	struct fd_doc *ta = NULL, *tb = NULL;
 	char *xml = NULL, *msg;
@@ -101,19 +99,12 @@ report(struct fd_render *old, struct fd_render *new, const char *files[2],
 	what.stage = fd_stage_name(stage);
 	what.framework = fd_render_framework(new);
 	/* The new revision's factual accuracy comments and decisions, else
-	 * the old one's. */
-	if ((in = fd_load_file(files[1], d)) == NULL)
-		goto out;
-	fd_input_dedent(in);
-	what.ncomments = fd_fa_comments(in, &comments);
+	 * the old one's, from the inspections as they were opened. */
+	what.ncomments = fd_fa_comments(fd_render_input(new), &comments);
 	if (what.ncomments == 0) {
 		free(comments);
 		comments = NULL;
-		fd_input_free(in);
-		if ((in = fd_load_file(files[0], d)) == NULL)
-			goto out;
-		fd_input_dedent(in);
-		what.ncomments = fd_fa_comments(in, &comments);
+		what.ncomments = fd_fa_comments(fd_render_input(old), &comments);
 	}
 	what.comments = comments;
 	xml = fd_changes_xml(&a, &b, &what, d);
@@ -124,7 +115,6 @@ report(struct fd_render *old, struct fd_render *new, const char *files[2],
 	rc = fd_changes_write(xml, dd, &co, d);
 out:
 	fd_fa_comments_free(comments, what.ncomments);
-	fd_input_free(in);
 	free(xml);
 	fd_doc_free(ta);
 	fd_doc_free(tb);

@@ -25,7 +25,6 @@
 #include "load.h"
 #include "mail.h"
 #include "privacy.h"
-#include "round.h"
 #include "transform.h"
 #include "typeset.h"
 
@@ -781,10 +780,10 @@ fd_render_diag(const struct fd_render *r, struct fd_diags *d,
 		      "%s", msg);
 }
 
-const xmlDoc *
-fd_render_inspection(const struct fd_render *r)
+const struct fd_input *
+fd_render_input(const struct fd_render *r)
 {
-	return r->in->doc;
+	return r->in;
 }
 
 const struct fd_map *

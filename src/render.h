@@ -93,8 +93,12 @@ struct fd_doc *fd_render_tree(struct fd_render *r,
  * inspection's history, owned by r; NULL without a history. */
 const char *fd_render_revision(const struct fd_render *r, const char *attr);
 
-/* r's facts, owned by r (a round of inspections is assembled from them
- * and the inspections' trees: round.h), and the file it was read from. */
+/* The checked and dedented inspection (load.h), its facts, both owned by
+ * r (a round of inspections is assembled from them: round.h; the change
+ * report reads the factual accuracy comments), and the file it was read
+ * from. */
+struct fd_input;
+const struct fd_input *fd_render_input(const struct fd_render *r);
 const struct fd_map *fd_render_facts(const struct fd_render *r);
 const char *fd_render_path(const struct fd_render *r);
 

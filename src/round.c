@@ -214,7 +214,7 @@ fd_round_doc(struct fd_render **rs, size_t n)
 			xmlNodeAddContent(x, BAD_CAST fd_map_value(f, j));
 		}
 		copy = xmlDocCopyNode(
-		    xmlDocGetRootElement((xmlDoc *)fd_render_inspection(rs[i])),
+		    xmlDocGetRootElement(fd_render_input(rs[i])->doc),
 		    doc, 1);
 		annotate(copy);
 		xmlAddChild(m, copy);

@@ -28,10 +28,6 @@
 #include "load.h"
 #include "render.h"
 
-/* The checked inspection's tree, owned by r: render.c's, declared here
- * for the round, the one stage after render that walks the inspection. */
-const xmlDoc *fd_render_inspection(const struct fd_render *r);
-
 /*
  * Sorts rs (n inspections) into the round's order and returns the round
  * document, the caller's to free with xmlFreeDoc.
