@@ -19,6 +19,7 @@
 #define FD_LAYOUT_INT_H
 
 #include "layout.h"
+#include "msg.h"
 
 /* Tolerance of comparisons of lengths, in points. */
 #define EPS 0.001

@@ -95,10 +95,8 @@ grid(struct lay *L, struct table *t)
 			while (c < maxc && occ[(size_t)r * maxc + c])
 				c++;
 			if (c + cn->colspan > maxc) {
-				fd_diag(L->d, FD_ERROR, cn->file, cn->line,
-					cn->col,
-					"a table may have at most %d columns",
-					maxc);
+				fd_msg(L->d, M_TABLE_COLUMNS, cn->file,
+				       cn->line, cn->col, maxc);
 				L->errors++;
 				free(occ);
 				return -1;

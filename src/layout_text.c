@@ -209,10 +209,7 @@ check_family(struct lay *L, const char *family)
 	}
 	pango_font_description_free(fd);
 	if (!ok) {
-		fd_diag(L->d, FD_IOERR, L->st->fonts_conf, 0, 0,
-			"the font family '%s' is not among the fonts this "
-			"file lists",
-			family);
+		fd_msg(L->d, M_FONT_MISSING, L->st->fonts_conf, 0, 0, family);
 		L->errors++;
 	}
 	return ok;
@@ -243,8 +240,7 @@ open_fonts(struct lay *L)
 		if (cfg == NULL ||
 		    !FcConfigParseAndLoad(cfg, (const FcChar8 *)path, FcTrue) ||
 		    !FcConfigBuildFonts(cfg) || !FcConfigSetCurrent(cfg)) {
-			fd_diag(L->d, FD_IOERR, path, 0, 0,
-				"cannot load this fontconfig file");
+			fd_msg(L->d, M_FONTCONFIG, path, 0, 0);
 			if (cfg)
 				FcConfigDestroy(cfg);
 			L->errors++;
@@ -292,10 +288,8 @@ count_lines(struct lay *L, long n, const struct fd_node *where)
 	if (L->lines <= FD_MAX_LINES)
 		return 0;
 	if (!L->too_long) {
-		fd_diag(L->d, FD_ERROR, where->file, where->line, where->col,
-			"the document is too long: more than %d lines and "
-			"table cells (about five hundred pages) by here",
-			FD_MAX_LINES);
+		fd_msg(L->d, M_DOC_TOO_LONG, where->file, where->line,
+		       where->col, FD_MAX_LINES);
 		L->too_long = 1;
 		L->errors++;
 	}
@@ -391,11 +385,9 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 	t->colour = f->colour;
 	unknown = pango_layout_get_unknown_glyphs_count(t->layout);
 	if (unknown > 0 && where != NULL)
-		fd_diag(L->d, FD_WARNING, where->file, where->line, where->col,
-			"%d character%s in this block %s no glyph in the "
-			"style's fonts and print%s as a box",
-			unknown, unknown == 1 ? "" : "s",
-			unknown == 1 ? "has" : "have", unknown == 1 ? "s" : "");
+		fd_msg(L->d, M_NO_GLYPH, where->file, where->line, where->col,
+		       unknown, unknown == 1 ? "" : "s",
+		       unknown == 1 ? "has" : "have", unknown == 1 ? "s" : "");
 	return t;
 }
 

@@ -5,9 +5,11 @@
  * errors, then input/output failures). findings(1) lists every entry
  * under DIAGNOSTICS, and tests/messages checks that it does.
  *
- * The messages of the checker (check*.c) are here; the other stages
- * still pass their formats to fd_diag directly, where the compiler
- * checks each against its arguments.
+ * The messages of the checker (check*.c) and of the layout (layout*.c)
+ * are here; the other stages still pass their formats to fd_diag
+ * directly, where the compiler checks each against its arguments. A
+ * catalogue format is not a literal at its call, so tests/messages
+ * checks that each call gives as many arguments as it has conversions.
  */
 #ifndef FD_MSG_H
 #define FD_MSG_H
@@ -52,6 +54,9 @@
 	X(REVISION_ORDER, FD_WARNING,                                           \
 	  "revision %s (%s) comes after revision %s (%s): revisions go up in "  \
 	  "number and date")                                                    \
+	X(NO_GLYPH, FD_WARNING,                                                 \
+	  "%d character%s in this block %s no glyph in the "                    \
+	  "style's fonts and print%s as a box")                                 \
 	X(DUP_ID, FD_ERROR,                                                     \
 	  "duplicate id '%s' (first used on line %ld)")                         \
 	X(BAD_REF, FD_ERROR,                                                    \
@@ -109,8 +114,18 @@
 	  "%s is %s, before the inspection was notified (%s)")                  \
 	X(ACK_BEFORE, FD_ERROR,                                                 \
 	  "acknowledged is %s, before the complaint was received (%s)")         \
+	X(DOC_TOO_LONG, FD_ERROR,                                               \
+	  "the document is too long: more than %d lines and "                   \
+	  "table cells (about five hundred pages) by here")                     \
+	X(TABLE_COLUMNS, FD_ERROR,                                              \
+	  "a table may have at most %d columns")                                \
 	X(NO_RULES, FD_IOERR,                                                   \
-	  "cannot load the rules of framework '%s'")
+	  "cannot load the rules of framework '%s'")                            \
+	X(FONT_MISSING, FD_IOERR,                                               \
+	  "the font family '%s' is not among the fonts this "                   \
+	  "file lists")                                                         \
+	X(FONTCONFIG, FD_IOERR,                                                 \
+	  "cannot load this fontconfig file")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {

@@ -9,6 +9,13 @@ item in backticks with its conversions (%s, %ld, %zu ...) written as
 "…", under ### Warnings, ### Errors or ### Input and output failures.
 Fails on an entry the page does not list under its level, and on a
 message the page lists that the catalogue does not have.
+
+A catalogue format is not a literal at its call, so the compiler cannot
+check the arguments against it: each call of fd_msg (d, M_NAME, file,
+line, col, ...) and of the checker's say (c, node, attr, M_NAME, ...)
+in src/ is read here, and fails when it gives another number of
+arguments than its message has conversions, or a quoted string for a
+number.
 """
 import re
 import sys
@@ -48,6 +55,93 @@ def page(src):
     return listed
 
 
+def conversions(src):
+    """{name: [conversion letters]} of the catalogue."""
+    h = (src / "src" / "msg.h").read_text()
+    body = h[h.index("#define FD_MSGS(X)"):]
+    body = body[:body.index("\n\n")]
+    out = {}
+    for name, _, strings in re.findall(
+            r'X\((\w+), (FD_\w+),((?:\s*\\?\s*"(?:[^"\\]|\\.)*")+)\)',
+            body):
+        text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', strings))
+        out[name] = re.findall(r"%[-0-9.]*(?:ll|l|z)?([sdux])",
+                               text.replace("%%", ""))
+    return out
+
+
+def call_args(text, open_paren):
+    """The top-level arguments of the call whose '(' is at open_paren."""
+    args, depth, cur, i, quote = [], 0, "", open_paren + 1, None
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            cur += ch
+            if ch == "\\":
+                cur += text[i + 1]
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+            cur += ch
+        elif ch in "([{":
+            depth += 1
+            cur += ch
+        elif ch in ")]}":
+            if depth == 0:
+                args.append(cur.strip())
+                return args
+            depth -= 1
+            cur += ch
+        elif ch == "," and depth == 0:
+            args.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    return args
+
+
+def check_calls(src, convs):
+    """Failures of the catalogue's calls in src/*.c, and their number."""
+    fails, calls = [], 0
+    for path in sorted((src / "src").glob("*.c")):
+        text = path.read_text()
+        for m in re.finditer(r"\b(fd_msg|say)\s*\(", text):
+            # say() is the checker's; privacy.c has one of its own.
+            if m.group(1) == "say" and not path.name.startswith("check"):
+                continue
+            args = call_args(text, m.end() - 1)
+            at = 1 if m.group(1) == "fd_msg" else 3
+            # The function's own definition, not a call.
+            if not args or args[0].startswith(("struct", "const")):
+                continue
+            where = f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}"
+            names = re.findall(r"\bM_(\w+)", args[at]) \
+                if len(args) > at else []
+            if not names:
+                fails.append(f"{where}: no M_ message in {args}")
+                continue
+            calls += 1
+            given = args[at + (4 if m.group(1) == "fd_msg" else 1):]
+            for name in names:
+                want = convs.get(name)
+                if want is None:
+                    fails.append(f"{where}: M_{name} is not in the catalogue")
+                    continue
+                if len(given) != len(want):
+                    fails.append(f"{where}: M_{name} has {len(want)} "
+                                 f"conversion(s), the call gives "
+                                 f"{len(given)} argument(s)")
+                    continue
+                for conv, arg in zip(want, given):
+                    if conv != "s" and arg.startswith('"'):
+                        fails.append(f"{where}: M_{name}: a string "
+                                     f"for %{conv}: {arg}")
+    return fails, calls
+
+
 def main():
     src = Path(sys.argv[1])
     entries = catalogue(src)
@@ -65,7 +159,14 @@ def main():
         print(f"FAIL: findings(1) lists `{text}` under {level}, which "
               f"the catalogue does not have")
         failures += 1
-    print(f"{len(entries)} messages, {failures} failure(s)")
+    call_fails, calls = check_calls(src, conversions(src))
+    for f in call_fails:
+        print("FAIL: " + f)
+    failures += len(call_fails)
+    if calls < 40:
+        print(f"FAIL: only {calls} calls of the catalogue read")
+        failures += 1
+    print(f"{len(entries)} messages, {calls} calls, {failures} failure(s)")
     return 1 if failures else 0
 
 
