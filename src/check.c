@@ -50,15 +50,10 @@ fd_stage_option(const char *command, const char *arg, enum fd_stage *stage)
 void
 say(struct ctx *c, const xmlNode *node, const char *attr, enum fd_msg m, ...)
 {
-	long line = 0, col = 0;
 	va_list ap;
 
-	if (node && attr)
-		fd_input_locate_attr(c->in, node, attr, &line, &col);
-	else if (node)
-		fd_input_locate(c->in, node, &line, &col);
 	va_start(ap, m);
-	fd_vmsg(c->d, m, c->in->path, line, col, ap);
+	fd_input_vmsg(c->d, c->in, node, attr, m, ap);
 	va_end(ap);
 }
 

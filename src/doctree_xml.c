@@ -132,9 +132,9 @@ new_node(struct build *b, enum fd_node_kind kind, const xmlNode *el)
 
 static void
 error_at(struct build *b, const xmlNode *el, const char *attr,
-	 const char *fmt, const char *arg)
+	 enum fd_msg m, const char *arg)
 {
-	fd_input_diag(b->d, b->in, el, attr, FD_ERROR, fmt, arg);
+	fd_input_msg(b->d, b->in, el, attr, m, arg);
 	b->errors++;
 }
 
@@ -213,8 +213,7 @@ inline_node(struct build *b, struct inline_state *st, const xmlNode *x,
 	if (x->type != XML_ELEMENT_NODE)
 		return;
 	if (depth > MAX_DEPTH) {
-		error_at(b, x, NULL, "<%s> is nested too deeply",
-			 (const char *)x->name);
+		error_at(b, x, NULL, M_NESTED_DEEP, (const char *)x->name);
 		return;
 	}
 	if (fd_is_elem(x, "br")) {
@@ -294,10 +293,8 @@ markdown_block(struct build *b, const xmlNode *el, struct fd_node *parent)
 		free(raw);
 		len = strlen(text);
 		if (len > FD_MARKDOWN_MAX) {
-			fd_input_diag(b->d, b->in, el, NULL, FD_ERROR,
-				      "this Markdown block has %zu bytes; at "
-				      "most %u are allowed",
-				      len, FD_MARKDOWN_MAX);
+			fd_input_msg(b->d, b->in, el, NULL, M_MD_BLOCK_LONG, len,
+				     FD_MARKDOWN_MAX);
 			b->errors++;
 			goto out;
 		}
@@ -308,28 +305,23 @@ markdown_block(struct build *b, const xmlNode *el, struct fd_node *parent)
 		goto keep;
 	}
 	if (strchr(src, '/') != NULL || src[0] == '.' || src[0] == '\0') {
-		error_at(b, el, "src",
-			 "Markdown file name '%s' must be a plain name in "
-			 "the templates folder", src);
+		error_at(b, el, "src", M_MD_NAME, src);
 		goto out;
 	}
 	if (b->o == NULL || b->o->markdown_dir == NULL) {
-		error_at(b, el, "src",
-			 "no Markdown folder was given to find '%s' in", src);
+		error_at(b, el, "src", M_MD_NO_FOLDER, src);
 		goto out;
 	}
 	path = fd_path_join(b->o->markdown_dir, src);
 	err = fd_read_file(path, 4 * FD_MARKDOWN_MAX, &data, &len);
 	if (err == EFBIG) {
-		fd_diag(b->d, FD_ERROR, path, 1, 1,
-			"the Markdown file is larger than %u bytes",
-			4 * FD_MARKDOWN_MAX);
+		fd_msg(b->d, M_MD_FILE_LARGE, path, 1, 1, 4 * FD_MARKDOWN_MAX);
 		b->errors++;
 		goto out;
 	}
 	if (err) {
-		fd_input_diag(b->d, b->in, el, "src", FD_IOERR,
-			      "cannot read %s: %s", path, strerror(err));
+		fd_input_msg(b->d, b->in, el, "src", M_MD_READ, path,
+			     strerror(err));
 		b->errors++;
 		goto out;
 	}
@@ -337,10 +329,8 @@ markdown_block(struct build *b, const xmlNode *el, struct fd_node *parent)
 		size_t bad;
 
 		if (!fd_utf8_valid(data, len, &bad)) {
-			fd_diag(b->d, FD_ERROR, path, 1, 1,
-				"invalid byte 0x%02x at offset %zu (the file "
-				"must be UTF-8 text)",
-				(unsigned char)data[bad], bad);
+			fd_msg(b->d, M_MD_BYTE, path, 1, 1,
+			       (unsigned char)data[bad], bad);
 			b->errors++;
 			goto out;
 		}
@@ -354,10 +344,7 @@ markdown_block(struct build *b, const xmlNode *el, struct fd_node *parent)
 	}
 	len = strlen(text);
 	if (len > FD_MARKDOWN_MAX) {
-		fd_diag(b->d, FD_ERROR, path, 1, 1,
-			"with its placeholders filled this Markdown has %zu "
-			"bytes; at most %u are allowed",
-			len, FD_MARKDOWN_MAX);
+		fd_msg(b->d, M_MD_FILLED_LONG, path, 1, 1, len, FD_MARKDOWN_MAX);
 		b->errors++;
 		goto out;
 	}
@@ -550,7 +537,7 @@ build_block(struct build *b, const xmlNode *el, struct fd_node *parent,
 	struct fd_node *n = NULL;
 
 	if (depth > MAX_DEPTH) {
-		error_at(b, el, NULL, "<%s> is nested too deeply", name);
+		error_at(b, el, NULL, M_NESTED_DEEP, name);
 		return;
 	}
 	if (strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0 ||
@@ -588,8 +575,7 @@ build_block(struct build *b, const xmlNode *el, struct fd_node *parent,
 		markdown_block(b, el, parent);
 		return;
 	} else {
-		error_at(b, el, NULL, "<%s> is not a block of the document tree",
-			 name);
+		error_at(b, el, NULL, M_NOT_BLOCK, name);
 		return;
 	}
 	n->flags |= keeps(el);
@@ -681,10 +667,8 @@ check_sizes(const struct fd_node *n, struct fd_diags *d, int depth)
 	for (i = 0; i < n->nruns; i++)
 		len += strlen(n->runs[i].text);
 	if (len > FD_MAX_BLOCK_TEXT) {
-		fd_diag(d, FD_ERROR, n->file, n->line, n->col,
-			"this block has %zu bytes of text; at most %d are "
-			"allowed in one paragraph",
-			len, FD_MAX_BLOCK_TEXT);
+		fd_msg(d, M_BLOCK_LONG, n->file, n->line, n->col, len,
+		       FD_MAX_BLOCK_TEXT);
 		errors++;
 	}
 	if (depth > 2 * MAX_DEPTH)
@@ -783,9 +767,7 @@ fd_doctree_build_input(const struct fd_input *in,
 	const xmlNode *body;
 
 	if (count_elements(root, FD_MAX_ELEMENTS) > FD_MAX_ELEMENTS) {
-		fd_diag(d, FD_ERROR, in->path, 1, 1,
-			"the document tree has more than %d elements",
-			FD_MAX_ELEMENTS);
+		fd_msg(d, M_TREE_LARGE, in->path, 1, 1, FD_MAX_ELEMENTS);
 		return NULL;
 	}
 	if (validate(in, o, d) != 0)
@@ -795,8 +777,7 @@ fd_doctree_build_input(const struct fd_input *in,
 	build_meta(b.doc, fd_child(root, "meta"), fd_child(root, "page"));
 	if (b.doc->title == NULL || b.doc->title[0] == '\0')
 		error_at(&b, fd_child(fd_child(root, "meta"), "title"), NULL,
-			 "the document's %s is empty: a PDF needs a title",
-			 "<title>");
+			 M_NO_TITLE, "<title>");
 	body = fd_child(root, "body");
 	b.doc->body = fd_node_new(FD_NODE_BODY, b.path, line_of(body));
 	build_blocks(&b, body->children, b.doc->body, 1);
@@ -820,7 +801,7 @@ fd_doctree_build(xmlDoc *tree, const char *name,
 	in.src = (char *)"";
 	in.doc = tree;
 	if (tree == NULL || xmlDocGetRootElement(tree) == NULL) {
-		fd_diag(d, FD_ERROR, name, 0, 0, "the document tree is empty");
+		fd_msg(d, M_TREE_EMPTY, name, 0, 0);
 		return NULL;
 	}
 	return fd_doctree_build_input(&in, o, d);

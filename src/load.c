@@ -534,20 +534,52 @@ fd_input_locate_attr(const struct fd_input *in, const xmlNode *node,
 	fd_input_offset_pos(in, off, line, col);
 }
 
+/* Line and column of node's attribute attr, of node when attr is NULL,
+ * or 0 and 0 without a node. */
+static void
+locate_diag(const struct fd_input *in, const xmlNode *node, const char *attr,
+	    long *line, long *col)
+{
+	*line = *col = 0;
+	if (node && attr)
+		fd_input_locate_attr(in, node, attr, line, col);
+	else if (node)
+		fd_input_locate(in, node, line, col);
+}
+
 void
 fd_input_diag(struct fd_diags *d, const struct fd_input *in,
 	      const xmlNode *node, const char *attr, enum fd_level level,
 	      const char *fmt, ...)
 {
-	long line = 0, col = 0;
+	long line, col;
 	va_list ap;
 
-	if (node && attr)
-		fd_input_locate_attr(in, node, attr, &line, &col);
-	else if (node)
-		fd_input_locate(in, node, &line, &col);
+	locate_diag(in, node, attr, &line, &col);
 	va_start(ap, fmt);
 	fd_vdiag(d, level, in->path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+fd_input_vmsg(struct fd_diags *d, const struct fd_input *in,
+	      const xmlNode *node, const char *attr, enum fd_msg m,
+	      va_list ap)
+{
+	long line, col;
+
+	locate_diag(in, node, attr, &line, &col);
+	fd_vmsg(d, m, in->path, line, col, ap);
+}
+
+void
+fd_input_msg(struct fd_diags *d, const struct fd_input *in,
+	     const xmlNode *node, const char *attr, enum fd_msg m, ...)
+{
+	va_list ap;
+
+	va_start(ap, m);
+	fd_input_vmsg(d, in, node, attr, m, ap);
 	va_end(ap);
 }
 

@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "msg.h"
 
 /* Bounds on what any input may be. */
 #define FD_MAX_FILE (16u * 1024u * 1024u) /* bytes of one XML file */
@@ -100,6 +101,12 @@ void fd_input_diag(struct fd_diags *d, const struct fd_input *in,
 		   const xmlNode *node, const char *attr, enum fd_level level,
 		   const char *fmt, ...) FD_PRINTF(6, 7);
 
+/* The same with message m of the catalogue (msg.h) and its arguments. */
+void fd_input_msg(struct fd_diags *d, const struct fd_input *in,
+		  const xmlNode *node, const char *attr, enum fd_msg m, ...);
+void fd_input_vmsg(struct fd_diags *d, const struct fd_input *in,
+		   const xmlNode *node, const char *attr, enum fd_msg m,
+		   va_list ap);
 /* The attribute's value (owned by the tree) or NULL. */
 const char *fd_attr(const xmlNode *node, const char *name);
 /* True when node is an element with this name. */

@@ -5,11 +5,12 @@
  * errors, then input/output failures). findings(1) lists every entry
  * under DIAGNOSTICS, and tests/messages checks that it does.
  *
- * The messages of the checker (check*.c) and of the layout (layout*.c)
- * are here; the other stages still pass their formats to fd_diag
- * directly, where the compiler checks each against its arguments. A
- * catalogue format is not a literal at its call, so tests/messages
- * checks that each call gives as many arguments as it has conversions.
+ * The messages of the checker (check*.c), of the document tree's
+ * loading (doctree_xml.c) and of the layout (layout*.c) are here; the
+ * other stages still pass their formats to fd_diag directly, where the
+ * compiler checks each against its arguments. A catalogue format is not
+ * a literal at its call, so tests/messages checks that each call gives
+ * as many arguments as it has conversions.
  */
 #ifndef FD_MSG_H
 #define FD_MSG_H
@@ -119,13 +120,44 @@
 	  "table cells (about five hundred pages) by here")                     \
 	X(TABLE_COLUMNS, FD_ERROR,                                              \
 	  "a table may have at most %d columns")                                \
+	X(NESTED_DEEP, FD_ERROR,                                                \
+	  "<%s> is nested too deeply")                                          \
+	X(NOT_BLOCK, FD_ERROR,                                                  \
+	  "<%s> is not a block of the document tree")                           \
+	X(NO_TITLE, FD_ERROR,                                                   \
+	  "the document's %s is empty: a PDF needs a title")                    \
+	X(BLOCK_LONG, FD_ERROR,                                                 \
+	  "this block has %zu bytes of text; at most %d are "                   \
+	  "allowed in one paragraph")                                           \
+	X(TREE_LARGE, FD_ERROR,                                                 \
+	  "the document tree has more than %d elements")                        \
+	X(TREE_EMPTY, FD_ERROR,                                                 \
+	  "the document tree is empty")                                         \
+	X(MD_BLOCK_LONG, FD_ERROR,                                              \
+	  "this Markdown block has %zu bytes; at most %u are "                  \
+	  "allowed")                                                            \
+	X(MD_NAME, FD_ERROR,                                                    \
+	  "Markdown file name '%s' must be a plain name in the "                \
+	  "templates folder")                                                   \
+	X(MD_NO_FOLDER, FD_ERROR,                                               \
+	  "no Markdown folder was given to find '%s' in")                       \
+	X(MD_FILE_LARGE, FD_ERROR,                                              \
+	  "the Markdown file is larger than %u bytes")                          \
+	X(MD_BYTE, FD_ERROR,                                                    \
+	  "invalid byte 0x%02x at offset %zu (the file must be "                \
+	  "UTF-8 text)")                                                        \
+	X(MD_FILLED_LONG, FD_ERROR,                                             \
+	  "with its placeholders filled this Markdown has %zu "                 \
+	  "bytes; at most %u are allowed")                                      \
 	X(NO_RULES, FD_IOERR,                                                   \
 	  "cannot load the rules of framework '%s'")                            \
 	X(FONT_MISSING, FD_IOERR,                                               \
 	  "the font family '%s' is not among the fonts this "                   \
 	  "file lists")                                                         \
 	X(FONTCONFIG, FD_IOERR,                                                 \
-	  "cannot load this fontconfig file")
+	  "cannot load this fontconfig file")                                   \
+	X(MD_READ, FD_IOERR,                                                    \
+	  "cannot read %s: %s")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {

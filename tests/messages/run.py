@@ -12,8 +12,9 @@ message the page lists that the catalogue does not have.
 
 A catalogue format is not a literal at its call, so the compiler cannot
 check the arguments against it: each call of fd_msg (d, M_NAME, file,
-line, col, ...) and of the checker's say (c, node, attr, M_NAME, ...)
-in src/ is read here, and fails when it gives another number of
+line, col, ...), fd_input_msg (d, in, node, attr, M_NAME, ...), the
+checker's say (c, node, attr, M_NAME, ...) and doctree_xml.c's error_at
+(b, el, attr, M_NAME, arg) in src/ is read here, and fails when it gives another number of
 arguments than its message has conversions, or a quoted string for a
 number.
 """
@@ -21,6 +22,10 @@ import re
 import sys
 from pathlib import Path
 
+# The functions that take a message of the catalogue: where its M_ name
+# is and where its arguments start, counted from 0.
+CALLS = {"fd_msg": (1, 5), "fd_input_msg": (4, 5), "say": (3, 4),
+         "error_at": (3, 4)}
 LEVELS = {"FD_WARNING": "Warnings", "FD_ERROR": "Errors",
           "FD_IOERR": "Input and output failures"}
 
@@ -35,7 +40,7 @@ def catalogue(src):
             r'X\((\w+), (FD_\w+),((?:\s*\\?\s*"(?:[^"\\]|\\.)*")+)\)', body):
         text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', strings))
         text = text.replace('\\"', '"')
-        text = re.sub(r"%[-0-9.]*(?:ll|l|z)?[sdu]", "…", text)
+        text = re.sub(r"%[-0-9.]*(?:ll|l|z)?[sdux]", "…", text)
         out.append((name, LEVELS[level], text))
     return out
 
@@ -108,23 +113,30 @@ def check_calls(src, convs):
     fails, calls = [], 0
     for path in sorted((src / "src").glob("*.c")):
         text = path.read_text()
-        for m in re.finditer(r"\b(fd_msg|say)\s*\(", text):
-            # say() is the checker's; privacy.c has one of its own.
-            if m.group(1) == "say" and not path.name.startswith("check"):
+        for m in re.finditer(r"\b(fd_msg|fd_input_msg|say|error_at)\s*\(",
+                             text):
+            # say() is the checker's (privacy.c has one of its own),
+            # error_at() doctree_xml.c's.
+            if (m.group(1) == "say" and not path.name.startswith("check")) \
+                    or (m.group(1) == "error_at" and
+                        path.name != "doctree_xml.c"):
                 continue
             args = call_args(text, m.end() - 1)
-            at = 1 if m.group(1) == "fd_msg" else 3
+            at, first = CALLS[m.group(1)]
             # The function's own definition, not a call.
             if not args or args[0].startswith(("struct", "const")):
                 continue
             where = f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}"
+            # A wrapper passing its own message on (error_at's m).
+            if len(args) > at and args[at] == "m":
+                continue
             names = re.findall(r"\bM_(\w+)", args[at]) \
                 if len(args) > at else []
             if not names:
                 fails.append(f"{where}: no M_ message in {args}")
                 continue
             calls += 1
-            given = args[at + (4 if m.group(1) == "fd_msg" else 1):]
+            given = args[first:]
             for name in names:
                 want = convs.get(name)
                 if want is None:
