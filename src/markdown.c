@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
+
 /* Columns of a Markdown table at most; a wider one stays a paragraph. */
 #define MAX_TABLE_COLS 16
 
@@ -137,9 +139,8 @@ fd_markdown_fill(const char *tmpl, size_t len, const struct fd_map *values,
 			j++;
 		if (name_end == name_start || j + 1 >= len || tmpl[j] != '}' ||
 		    tmpl[j + 1] != '}') {
-			fd_diag(d, FD_ERROR, file, line,
-				(long)(i - line_start) + 1,
-				"malformed placeholder: write {{name}}");
+			fd_msg(d, M_PLACEHOLDER_BAD, file, line,
+			       (long)(i - line_start) + 1);
 			errors++;
 			fd_buf_addc(&b, tmpl[i++]);
 			continue;
@@ -147,9 +148,8 @@ fd_markdown_fill(const char *tmpl, size_t len, const struct fd_map *values,
 		name = fd_xstrndup(tmpl + name_start, name_end - name_start);
 		v = values ? fd_map_get(values, name) : NULL;
 		if (v == NULL) {
-			fd_diag(d, FD_ERROR, file, line,
-				(long)(i - line_start) + 1,
-				"unknown placeholder {{%s}}", name);
+			fd_msg(d, M_PLACEHOLDER_UNKNOWN, file, line,
+			       (long)(i - line_start) + 1, name);
 			errors++;
 		} else {
 			add_escaped(&b, v);
@@ -454,11 +454,9 @@ walk_blocks(struct md *m, cmark_node *first, struct fd_node *parent,
 		case CMARK_NODE_BLOCK_QUOTE:
 			if (depth >= FD_MARKDOWN_MAX_DEPTH) {
 				if (!m->too_deep)
-					fd_diag(m->d, FD_ERROR, m->file,
-						line_of(m, c), 1,
-						"Markdown lists and quotes "
-						"are nested more than %d deep",
-						FD_MARKDOWN_MAX_DEPTH);
+					fd_msg(m->d, M_MD_DEEP, m->file,
+					       line_of(m, c), 1,
+					       FD_MARKDOWN_MAX_DEPTH);
 				m->too_deep = 1;
 				return -1;
 			}
@@ -518,10 +516,7 @@ fd_markdown_parse(const char *text, size_t len, struct fd_node *parent,
 	const struct fd_node *p;
 
 	if (len > FD_MARKDOWN_MAX) {
-		fd_diag(d, FD_ERROR, file, m.line, 1,
-			"this Markdown block has %zu bytes; at most %u are "
-			"allowed",
-			len, FD_MARKDOWN_MAX);
+		fd_msg(d, M_MD_BLOCK_LONG, file, m.line, 1, len, FD_MARKDOWN_MAX);
 		return -1;
 	}
 	/* Lists and quotes around the block count towards the bound. */

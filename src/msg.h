@@ -6,11 +6,12 @@
  * under DIAGNOSTICS, and tests/messages checks that it does.
  *
  * The messages of the checker (check*.c), of the document tree's
- * loading (doctree_xml.c) and of the layout (layout*.c) are here; the
- * other stages still pass their formats to fd_diag directly, where the
- * compiler checks each against its arguments. A catalogue format is not
- * a literal at its call, so tests/messages checks that each call gives
- * as many arguments as it has conversions.
+ * loading (doctree_xml.c) and Markdown (markdown.c) and of the layout
+ * (layout*.c) are here; the other stages still pass their formats to
+ * fd_diag directly, where the compiler checks each against its
+ * arguments. A catalogue format is not a literal at its call, so
+ * tests/messages checks that each call gives as many arguments as it has
+ * conversions.
  */
 #ifndef FD_MSG_H
 #define FD_MSG_H
@@ -149,6 +150,13 @@
 	X(MD_FILLED_LONG, FD_ERROR,                                             \
 	  "with its placeholders filled this Markdown has %zu "                 \
 	  "bytes; at most %u are allowed")                                      \
+	X(PLACEHOLDER_BAD, FD_ERROR,                                            \
+	  "malformed placeholder: write {{name}}")                              \
+	X(PLACEHOLDER_UNKNOWN, FD_ERROR,                                        \
+	  "unknown placeholder {{%s}}")                                         \
+	X(MD_DEEP, FD_ERROR,                                                    \
+	  "Markdown lists and quotes are nested more than %d "                  \
+	  "deep")                                                               \
 	X(NO_RULES, FD_IOERR,                                                   \
 	  "cannot load the rules of framework '%s'")                            \
 	X(FONT_MISSING, FD_IOERR,                                               \
