@@ -1,6 +1,7 @@
 /* cmd_check.c: findings check FILE... */
 #include <stdio.h>
 
+#include "bounds.h"
 #include "cli.h"
 #include "commands.h"
 #include "render.h"
@@ -67,6 +68,9 @@ fd_cmd_check(int argc, char **argv)
 		r = fd_cli_open(&c, argv[i], NULL);
 		if (r != NULL)
 			fd_render_gate(r, c.d);
+		/* And the bounds build meets, at the element (bounds.h). */
+		if (r != NULL)
+			fd_check_bounds(r, c.d);
 		fd_render_close(r);
 		if (!quiet && fd_diags_count(c.d, FD_ERROR) +
 				      fd_diags_count(c.d, FD_IOERR) == before)

@@ -47,6 +47,11 @@ enum fd_node_kind {
  * schema is even tried. */
 #define FD_MAX_ELEMENTS 100000
 
+/* Lines of text and table cells in one document, about five hundred
+ * pages: beyond that it is refused, rather than take a minute and a
+ * gigabyte. */
+#define FD_MAX_LINES 25000
+
 /* Bits of fd_node.flags. */
 enum {
 	FD_KEEP_TOGETHER = 1 << 0,  /* keep-together="yes" */

@@ -19,10 +19,7 @@
 #include "doctree.h"
 #include "style.h"
 
-/* Lines of text and table cells in one document, about five hundred
- * pages: beyond that it is refused, rather than take a minute and a
- * gigabyte. */
-#define FD_MAX_LINES 25000
+/* FD_MAX_LINES, the lines and table cells of one document: doctree.h. */
 
 enum fd_op_kind {
 	FD_OP_BEGIN,	 /* opens structure tag `tag` */

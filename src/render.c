@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "after.h"
+#include "bounds.h"
 #include "doctree_xml.h"
 #include "emit_html.h"
 #include "facts.h"
@@ -806,4 +807,33 @@ fd_render_privacy(struct fd_render *r, const char *doc,
 	fd_gate_doc(gate(r), doc, FD_ERROR, dt);
 	return elsewhere ? fd_gate_report_located(gate(r), d, elsewhere)
 			 : fd_gate_report(gate(r), d);
+}
+
+int
+fd_render_fits(struct fd_render *r, const struct fd_render_opts *o,
+	       struct fd_diags *d)
+{
+	struct fd_diags *sd = fd_diags_new();
+	struct fd_typeset_opts to = {0};
+	char *style = NULL;
+	struct made m;
+	int rc = -1;
+
+	if (make(r, o, 0, &m, sd, d) != 0)
+		goto out;
+	rc = 0;
+	/* Laid out only when it could reach the bound of lines. */
+	if (!m.mail && fd_doc_most_lines(m.dt) > FD_MAX_LINES) {
+		style = fd_datadir_style(r->dd, o->style);
+		to.style_path = style;
+		to.markdown_dir = m.mddir;
+		to.schema_dir = m.schema;
+		rc = fd_typeset_fits(m.dt, &to, sd);
+	}
+out:
+	refile(r, o->doc, m.xsl, sd, d);
+	fd_diags_free(sd);
+	made_clear(&m);
+	free(style);
+	return rc;
 }

@@ -133,6 +133,16 @@ char **fd_render_recipients(struct fd_render *r,
 			    const struct fd_render_opts *o,
 			    struct fd_diags *d);
 
+/*
+ * Whether the document o makes fits the bounds build meets (the document
+ * tree's elements and paragraphs, the engine's lines), as build would
+ * find: the tree is made, and laid out without painting when it could be
+ * too long (fd_doc_most_lines). Returns 0, or -1 after reporting through d
+ * as build would (at the inspection's root, naming the document).
+ */
+int fd_render_fits(struct fd_render *r, const struct fd_render_opts *o,
+		   struct fd_diags *d);
+
 /* One document a framework has, from templates/<framework>/documents.xml. */
 struct fd_document {
 	char *name;	 /* "letter": templates/<framework>/letter.xsl */

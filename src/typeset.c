@@ -83,3 +83,21 @@ out:
 	free(style_path);
 	return rc;
 }
+
+int
+fd_typeset_fits(const struct fd_doc *doc, const struct fd_typeset_opts *o,
+		 struct fd_diags *d)
+{
+	char *style_path = NULL;
+	struct fd_style *st = NULL;
+	struct fd_pages *pages = NULL;
+
+	if ((o->style_path != NULL || (style_path = default_style(d)) != NULL) &&
+	    (st = fd_style_load(o->style_path ? o->style_path : style_path,
+				o->schema_dir, d)) != NULL)
+		pages = fd_layout(doc, st, d);
+	fd_pages_free(pages);
+	fd_style_free(st);
+	free(style_path);
+	return pages != NULL ? 0 : -1;
+}

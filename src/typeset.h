@@ -36,4 +36,12 @@ int fd_typeset_doc(const struct fd_doc *doc, const char *name,
 		   const struct fd_typeset_opts *o, struct fd_diags *d,
 		   char **pdf, size_t *len);
 
+/*
+ * Lays doc out as fd_typeset_doc would, without painting, to know whether
+ * it fits the engine's bounds (FD_MAX_LINES): findings check asks. Returns
+ * 0, or -1 after reporting as fd_typeset_doc would.
+ */
+int fd_typeset_fits(const struct fd_doc *doc,
+		    const struct fd_typeset_opts *o, struct fd_diags *d);
+
 #endif

@@ -366,7 +366,7 @@ def diag_problems(err, path, code, error_at_input):
     problems = []
     lines = [l for l in err.splitlines() if l.strip()]
     for l in lines:
-        if not re.match(r"[^:\n]+(:\d+(:\d+)?)?: (error|warning): \S", l):
+        if not re.match(r"[^:\n]+(:\d+(:\d+)?)?: (error|warning|note): \S", l):
             problems.append("not a diagnostic line: %r" % l[:300])
             break
     if code == 1:
@@ -557,6 +557,18 @@ def build_case(c, tmp, findings, wrap):
                 problems.append("%s: %s" % (n, why))
                 break
         problems += output_checks(c["name"], c["checks"], outdir)
+    # check refuses what build refuses, at an element of the input, and
+    # passes what build takes (bounds.h).
+    if code in (0, 1):
+        _, cerr, ccode, _ = run([findings, "check", path], wrap)
+        if ccode != code:
+            problems.append("check exits %s where build exits %d: %s" % (ccode, code, cerr[:300]))
+        elif code == 1:
+            problems += ["check: " + p for p in diag_problems(cerr, path, ccode, c["error_at_input"])]
+            root = re.findall(r"^%s:(\d+:\d+): error: the \S+ cannot be made" % re.escape(path), err, re.M)
+            if root and re.search(r"^%s:%s: error: " % (re.escape(path), root[0]), cerr, re.M) and \
+                    not re.search(r"^%s:(?!%s:)\d+:\d+: error: " % (re.escape(path), root[0]), cerr, re.M):
+                problems.append("check refuses at the root, not at an element: %r" % cerr[:300])
     nfiles = len([n for n in after if after[n] != SENTINEL])
     summary = "exit %s, %d files" % (code, nfiles)
     first = next((l for l in err.splitlines() if ": error: " in l), "")
