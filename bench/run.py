@@ -6,10 +6,17 @@ usage: run.py FINDINGS BENCH_FLOOR SRCDIR [RUNS]
 Renders bench/letter.xml (four pages) and variants with its findings
 repeated 2, 5 and 12 times (up to 40 pages) with `findings typeset`, and
 the same text with bench_floor, the minimal Pango and Cairo program. Each
-is run RUNS times (default 15) as a whole process; we report the median
-and the best wall time, pages per second, and the peak resident memory
-(the largest maxrss of any run), then the cost per page and the fixed cost
-from a straight line through the best times.
+is run RUNS times (default 15) as a whole process, a run of findings and
+a run of the floor in turn (interleaved, so that load from other processes
+falls on both alike); we report the median and the best wall time, pages
+per second, the peak resident memory (the largest maxrss of any run) and
+the ratio of the medians, then the cost per page and the fixed cost from
+a straight line through the best times.
+
+Then start-up: `findings --version` against the floor writing a blank page
+(SPEC.md: within 1.5 times), with the number of shared objects each loads;
+and `findings build -j 2` of a hundred inspections (the examples, copied),
+in documents a second.
 """
 import os
 import re
@@ -58,19 +65,37 @@ def plain(tree):
     return path
 
 
-def measure(args):
-    """Median and best wall seconds and peak KB over RUNS whole-process
-    runs (the best shows the cost when nothing else wants the CPU)."""
-    walls, peak = [], 0
+def once(args, env=ENV):
+    """Wall seconds and peak KB of one whole-process run."""
+    t0 = time.perf_counter()
+    pid = os.posix_spawn(args[0], args, env, file_actions=[
+        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("bench: %s failed" % " ".join(args))
+    return wall, ru.ru_maxrss
+
+
+def measure(*commands):
+    """For each command, the median and best wall seconds and the peak KB
+    over RUNS whole-process runs, the commands taking turns (the best
+    shows the cost when nothing else wants the CPU)."""
+    walls = [[] for _ in commands]
+    peaks = [0 for _ in commands]
     for _ in range(RUNS):
-        t0 = time.perf_counter()
-        pid = os.posix_spawn(args[0], args, ENV)
-        _, status, ru = os.wait4(pid, 0)
-        walls.append(time.perf_counter() - t0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit("bench: %s failed" % " ".join(args))
-        peak = max(peak, ru.ru_maxrss)
-    return statistics.median(walls), min(walls), peak
+        for i, args in enumerate(commands):
+            wall, rss = once(args)
+            walls[i].append(wall)
+            peaks[i] = max(peaks[i], rss)
+    return [(statistics.median(w), min(w), p) for w, p in zip(walls, peaks)]
+
+
+def objects(args):
+    """How many shared objects the dynamic loader maps for args."""
+    env = dict(ENV, LD_DEBUG="files")
+    out = subprocess.run(args, env=env, capture_output=True, text=True).stderr
+    return len(set(re.findall(r"file=(\S+) \[0\];  needed by", out)))
 
 
 def pages(pdf):
@@ -84,20 +109,22 @@ def main():
     for n in (1, 2, 5, 12):
         tree = variant(n)
         pdf = tree[:-4] + ".pdf"
-        t, tb, mem = measure([FINDINGS, "typeset", tree, "-o", pdf,
-                              "--templates", os.path.join(SRC, "templates")])
         text = plain(tree)
         fpdf = tree[:-4] + "-floor.pdf"
-        ft, ftb, fmem = measure([FLOOR, conf, text, fpdf])
+        (t, tb, mem), (ft, ftb, fmem) = measure(
+            [FINDINGS, "typeset", tree, "-o", pdf,
+             "--templates", os.path.join(SRC, "templates")],
+            [FLOOR, conf, text, fpdf])
         rows.append((pages(pdf), t, mem, pages(fpdf), ft, fmem, tb, ftb))
     print("| pages | findings typeset | best | pages/s | peak | floor (pages) "
-          "| floor | best | floor peak |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| floor | best | floor peak | ratio |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+          "| ---: |")
     for p, t, mem, fp, ft, fmem, tb, ftb in rows:
         print("| %d | %.1f ms | %.1f ms | %.0f | %.1f MB | %d | %.1f ms | "
-              "%.1f ms | %.1f MB |"
+              "%.1f ms | %.1f MB | %.2f |"
               % (p, t * 1000, tb * 1000, p / t, mem / 1024, fp, ft * 1000,
-                 ftb * 1000, fmem / 1024))
+                 ftb * 1000, fmem / 1024, t / ft))
     # Least squares: time = fixed + per_page * pages, on the best times.
     for name, xs, ys in (("findings typeset", [r[0] for r in rows],
                           [r[6] for r in rows]),
@@ -111,8 +138,57 @@ def main():
         print("%s: %.1f ms fixed + %.2f ms a page (largest deviation "
               "from the line %.1f ms)" % (name, fixed * 1000, slope * 1000,
                                           worst * 1000))
+    startup(conf)
+    build()
     print("(%d runs each: the median and the best wall time of the whole "
           "process; the line is fitted to the best; files in %s)" % (RUNS, TMP))
+
+
+def startup(conf):
+    """findings --version against the floor writing a blank page."""
+    blank = os.path.join(TMP, "blank.txt")
+    open(blank, "w").close()
+    version = [FINDINGS, "--version"]
+    floor = [FLOOR, conf, blank, os.path.join(TMP, "blank.pdf")]
+    (t, tb, _), (ft, ftb, _) = measure(version, floor)
+    print("start-up: findings --version %.1f ms (best %.1f, %d shared "
+          "objects), floor's blank page %.1f ms (best %.1f, %d): %.2f times"
+          % (t * 1000, tb * 1000, objects(version), ft * 1000, ftb * 1000,
+             objects(floor), t / ft))
+
+
+def build(copies=100, jobs=2):
+    """findings build -j 2 of a hundred inspections: documents a second
+    (the median and the best of three runs)."""
+    ex = os.path.join(SRC, "examples")
+    names = sorted(f for f in os.listdir(ex) if f.endswith(".xml"))
+    src = os.path.join(TMP, "build-in")
+    os.makedirs(src, exist_ok=True)
+    inputs = []
+    for i in range(copies):
+        name = names[i % len(names)]
+        with open(os.path.join(ex, name), encoding="utf-8") as f:
+            s = f.read()
+        # Each copy its own ref, so that no two write the same files.
+        s = re.sub(r'(<inspection\b[^>]*\bref=")([^"]*)"',
+                   lambda m: '%s%s-%03d"' % (m.group(1), m.group(2), i), s,
+                   count=1)
+        path = os.path.join(src, "%03d-%s" % (i, name))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(s)
+        inputs.append(path)
+    walls, docs = [], 0
+    for k in range(3):
+        out = os.path.join(TMP, "build-out-%d" % k)
+        wall, _ = once([FINDINGS, "build", "-j", str(jobs), "-d", out,
+                        "--templates", os.path.join(SRC, "templates")]
+                       + inputs)
+        walls.append(wall)
+        docs = len(os.listdir(out))
+    t, tb = statistics.median(walls), min(walls)
+    print("build -j %d: %d inspections, %d documents in %.2f s (median of "
+          "3; best %.2f s): %.0f documents a second (best %.0f)"
+          % (jobs, copies, docs, t, tb, docs / t, docs / tb))
 
 
 main()
