@@ -3,7 +3,8 @@
 example inspection at every stage (findings build), each notification
 email as PDF, the blank concern form, the timeline and a change report,
 checked by check.py (the machine-checkable checkpoints of the Matterhorn
-Protocol 1.1). Fails on any miss, and when a document is missing.
+Protocol 1.1, fonts.py for checkpoint 31), and check.py itself made to fail
+on broken fonts (selftest.py). Fails on any miss, and when a document is missing.
 
     run.py FINDINGS SRCDIR
 """
@@ -98,6 +99,15 @@ def main():
                          % (t, p.returncode, p.stderr))
     for f in pdfs:
         fails += check.Checker(f).run()
+    # The font checks must fail on broken fonts (selftest.py), over the
+    # case that has both kinds of font Cairo writes.
+    good = os.path.join(tmp, "unicode-text.pdf")
+    p = subprocess.run(["/usr/bin/python3", os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "selftest.py"), good],
+        capture_output=True, text=True)
+    print(p.stdout, end="")
+    if p.returncode != 0:
+        fails.append("selftest: %s%s" % (p.stdout, p.stderr))
     for f in fails:
         print("FAIL:", f)
     print("%d PDF files checked, %d failure(s)%s"
