@@ -7,12 +7,13 @@
  * lacks the "D:" prefix. qpdf reads the file from memory and we add, for
  * PDF/UA-1 (ISO 14289-1):
  *
- *  - /Artifact around everything painted outside marked content, by a
- *    token filter on each page's content stream (QPDFObjectHandle::
- *    TokenFilter), so nothing is parsed by hand: the page furniture
- *    (marking, notice, footer, "Page N of M") and repeated table heads
- *    as /Pagination, the watermark as /Pagination /Watermark, rules,
- *    borders and shading as /Layout;
+ *  - /Artifact around everything painted outside the structure: paint.c
+ *    draws it on three other PDFs (the watermark, the rules, borders and
+ *    shading, the furniture text and repeated table heads), and each of
+ *    their pages is put under the body's page inside /Artifact marked
+ *    content of its kind (/Pagination /Watermark, /Layout, /Pagination),
+ *    its resources renamed; the body's content streams, most of the file,
+ *    are copied as Cairo compressed them, never tokenized;
  *  - structure attributes that Cairo ignores, from the layout's operations
  *    (layout.h), which open the structure elements in the order a
  *    pre-order walk of the structure tree meets them: TH and TD get
@@ -30,6 +31,7 @@
 /* qpdf 11: std::shared_ptr everywhere, no PointerHolder. */
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -121,154 +123,116 @@ xmp(const struct fd_doc *doc, const char *iso)
 	return b;
 }
 
-/*
- * Wraps what a page paints outside marked content in /Artifact. Operands
- * are held until their operator shows what they belong to. Cairo paints
- * a page's furniture first (paint.c): the watermark's outlines, then one
- * text object with the marking, notice, footer and page number. So a
- * path painted before any text and before any tagged content is the
- * watermark; untagged text is furniture or a repeated table head, both
- * there because of pagination; every other untagged path is a rule, a
- * border or a shading.
- */
-class Artifacts : public OH::TokenFilter {
-      public:
-	void handleToken(QPDFTokenizer::Token const &t) override;
-	void handleEOF() override;
-
-      private:
-	enum { NONE, TEXT, PATH, PATH_DONE, IMAGE };
-	void flush();
-	void lead();
-	std::string held;	/* operands so far, as written */
-	size_t lead_len = 0;	/* spaces at its start */
-	int depth = 0;		/* marked-content sequences open */
-	int open = NONE;	/* the artifact open, if any */
-	bool seen_text = false; /* untagged text was painted */
-	bool seen_tag = false;	/* tagged content was painted */
+/* The marked-content sequence each kind of artifact is drawn in. */
+const char *const art_tag[FD_ART_N] = {
+	"/Artifact << /Type /Pagination /Subtype /Watermark >> BDC",
+	"/Artifact << /Type /Layout >> BDC",
+	"/Artifact << /Type /Pagination >> BDC",
 };
 
-void
-Artifacts::flush()
-{
-	if (!held.empty())
-		write(held);
-	held.clear();
-	lead_len = 0;
-}
-
-/* Writes the spaces before the held operands: they stay outside what is
- * opened or closed next. */
-void
-Artifacts::lead()
-{
-	if (lead_len > 0)
-		write(held.data(), lead_len);
-	held.erase(0, lead_len);
-	lead_len = 0;
-}
-
-/* Operators that start painting, and those that end a path. */
-bool
-is_path_start(const std::string &op)
-{
-	return op == "m" || op == "re";
-}
-
-/* Colour operators, which may sit inside an artifact of paths. */
-bool
-is_colour(const std::string &op)
-{
-	static const char *const v[] = {"rg", "RG", "g", "G", "k", "K",
-					"cs", "CS", "sc", "SC", "scn", "SCN"};
-	for (const char *p : v)
-		if (op == p)
-			return true;
-	return false;
-}
-
-bool
-is_path_end(const std::string &op)
-{
-	static const char *const v[] = {"S", "s", "f", "F", "f*", "B",
-					"B*", "b", "b*", "n"};
-	for (const char *p : v)
-		if (op == p)
-			return true;
-	return false;
-}
-
-void
-Artifacts::handleToken(QPDFTokenizer::Token const &t)
-{
-	if (t.getType() != QPDFTokenizer::tt_word) {
-		if (t.getType() == QPDFTokenizer::tt_space &&
-		    lead_len == held.size())
-			lead_len += t.getRawValue().size();
-		held += t.getRawValue();
-		return;
+/* Renames the resources a content stream uses, as it passes. */
+class Rename : public OH::TokenFilter {
+      public:
+	explicit Rename(const std::map<std::string, std::string> &m) : to(m)
+	{
 	}
-	const std::string &op = t.getValue();
-
-	/* Paths one after another, with colour changes between them, share
-	 * one artifact: a table's borders are one, not hundreds. */
-	if (open == PATH_DONE) {
-		if (is_path_start(op) || is_colour(op)) {
-			if (is_path_start(op))
-				open = PATH;
-		} else {
-			lead();
-			write("EMC\n");
-			open = NONE;
+	void
+	handleToken(QPDFTokenizer::Token const &t) override
+	{
+		if (t.getType() == QPDFTokenizer::tt_name) {
+			auto it = to.find(t.getValue());
+			if (it != to.end()) {
+				write(it->second);
+				return;
+			}
 		}
+		writeToken(t);
 	}
-	if (open == NONE && depth == 0) {
-		const char *type = nullptr;
 
-		if (op == "BT") {
-			type = "/Artifact << /Type /Pagination >> BDC\n";
-			open = TEXT;
-			seen_text = true;
-		} else if (is_path_start(op)) {
-			type = !seen_text && !seen_tag
-				       ? "/Artifact << /Type /Pagination "
-					 "/Subtype /Watermark >> BDC\n"
-				       : "/Artifact << /Type /Layout >> BDC\n";
-			open = PATH;
-		} else if (op == "Do" || op == "sh" || op == "BI") {
-			type = "/Artifact BMC\n";
-			open = IMAGE;
+      private:
+	const std::map<std::string, std::string> &to;
+};
+
+/*
+ * Puts before the content of body page pg what paint.c drew on the same
+ * page of an artifact PDF (art), inside /Artifact marked content of kind
+ * k: its resources (fonts, graphics states) copied into q under names of
+ * their own, its content (a few lines of furniture, rules or a
+ * watermark) with the names changed to match. The body's content
+ * streams are not read. qpdf copies the resources' data when it writes q,
+ * so art must live till then.
+ */
+void
+put_under(QPDF &q, OH pg, QPDFPageObjectHelper art, int k)
+{
+	static const char *const prefix[FD_ART_N] = {"/FdW", "/FdL", "/FdP"};
+	std::map<std::string, std::string> names;
+	OH res = pg.getKey("/Resources");
+	OH from = art.getObjectHandle().getKey("/Resources");
+
+	if (!res.isDictionary()) {
+		res = OH::newDictionary();
+		pg.replaceKey("/Resources", res);
+	}
+	if (from.isDictionary())
+		for (auto &kind : from.ditems()) {
+			if (!kind.second.isDictionary())
+				continue;
+			OH dst = res.getKey(kind.first);
+			if (!dst.isDictionary()) {
+				dst = OH::newDictionary();
+				res.replaceKey(kind.first, dst);
+			}
+			for (auto &r : kind.second.ditems()) {
+				std::string n = prefix[k] + r.first.substr(1);
+				OH o = r.second;
+
+				/* qpdf copies indirect objects only. */
+				if (!o.isIndirect())
+					o = art.getObjectHandle()
+						.getOwningQPDF()
+						->makeIndirectObject(o);
+				names[r.first] = n;
+				dst.replaceKey(n, q.copyForeignObject(o));
+			}
 		}
-		if (type != nullptr) {
-			lead();
-			write(type);
-		}
-	}
-	held += t.getRawValue();
-	flush();
-	if (op == "BDC" || op == "BMC") {
-		depth++;
-		if (open == NONE)
-			seen_tag = true;
-	} else if (op == "EMC" && depth > 0) {
-		depth--;
-	}
-	if (open == PATH && is_path_end(op)) {
-		open = PATH_DONE;
-	} else if ((open == TEXT && op == "ET") ||
-		   (open == IMAGE && op != "BI" && op != "ID")) {
-		write("\nEMC");
-		open = NONE;
-	}
+	Pl_Buffer buf("artifact");
+	Rename rename(names);
+	std::string s = std::string(art_tag[k]) + " q\n";
+
+	buf.write((const unsigned char *)s.data(), s.size());
+	art.filterContents(&rename, &buf);
+	s = "\nQ EMC\n";
+	buf.write((const unsigned char *)s.data(), s.size());
+	buf.finish();
+	auto data = buf.getBufferSharedPointer();
+	QPDFPageObjectHelper(pg).addPageContents(
+		OH::newStream(&q, std::string((const char *)data->getBuffer(),
+					     data->getSize())),
+		true);
 }
 
+/* Under each page of the body, what paint.c drew on the same page of each
+ * artifact PDF (put_under), the watermark lowest. */
 void
-Artifacts::handleEOF()
+artifacts(QPDF &q, const struct fd_painted *p, const char *name,
+	  std::vector<OH> &pages, std::unique_ptr<QPDF> (&art)[FD_ART_N])
 {
-	flush();
-	if (open != NONE)
-		write("\nEMC");
-	open = NONE;
+	std::vector<QPDFPageObjectHelper> art_pages[FD_ART_N];
+
+	for (int k = 0; k < FD_ART_N; k++) {
+		art[k].reset(new QPDF);
+		art[k]->setSuppressWarnings(true);
+		art[k]->processMemoryFile(name, p->art[k].data, p->art[k].len);
+		art_pages[k] = QPDFPageDocumentHelper(*art[k]).getAllPages();
+		if (art_pages[k].size() != pages.size())
+			throw std::runtime_error("artifact pages do not match");
+	}
+	/* Each is put first, so the last put is the lowest. */
+	for (size_t i = 0; i < pages.size(); i++)
+		for (int k = FD_ART_N - 1; k >= 0; k--)
+			if (p->used[i] & (1u << k))
+				put_under(q, pages[i], art_pages[k][i], k);
 }
 
 /* A structure element and the element it sits in. */
@@ -564,7 +528,7 @@ catalogue(QPDF &pdf, const struct fd_doc *doc, const char *iso)
 } // namespace
 
 int
-fd_finish_pdf(const char *pdf, size_t len, const struct fd_doc *doc,
+fd_finish_pdf(const struct fd_painted *pdf, const struct fd_doc *doc,
 	      const struct fd_pages *pages, long long date, const char *name,
 	      char **out, size_t *outlen, struct fd_diags *d)
 {
@@ -578,10 +542,11 @@ fd_finish_pdf(const char *pdf, size_t len, const struct fd_doc *doc,
 	strftime(pdfdate, sizeof pdfdate, "D:%Y%m%d%H%M%SZ", &tm);
 	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	try {
+		std::unique_ptr<QPDF> art[FD_ART_N];
 		QPDF q;
 
 		q.setSuppressWarnings(true);
-		q.processMemoryFile(name, pdf, len);
+		q.processMemoryFile(name, pdf->body.data, pdf->body.len);
 		catalogue(q, doc, iso);
 		if (!attributes(q, pages)) {
 			fd_diag(d, FD_IOERR, name, 0, 0,
@@ -590,10 +555,16 @@ fd_finish_pdf(const char *pdf, size_t len, const struct fd_doc *doc,
 				"report it with the input)");
 			return -1;
 		}
-		for (auto &pg : QPDFPageDocumentHelper(q).getAllPages()) {
+		std::vector<OH> pgs;
+		auto all = QPDFPageDocumentHelper(q).getAllPages();
+		for (auto &pg : all)
+			pgs.push_back(pg.getObjectHandle());
+		if (pgs.size() != pdf->npages)
+			throw std::runtime_error("pages do not match");
+		artifacts(q, pdf, name, pgs, art);
+		for (auto &pg : all) {
 			pg.getObjectHandle().replaceKey("/Tabs",
 							OH::newName("/S"));
-			pg.addContentTokenFilter(std::make_shared<Artifacts>());
 			cid_maps(pg);
 		}
 		OH info = q.getTrailer().getKey("/Info");

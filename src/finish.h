@@ -15,14 +15,16 @@
 #include "diag.h"
 #include "doctree.h"
 #include "layout.h"
+#include "paint.h"
 
 /*
- * Rewrites the PDF in pdf (len bytes), painted by paint.c from pages,
+ * Rewrites the PDF that paint.c painted from pages into pdf, its artifacts
+ * drawn under each page in /Artifact marked content,
  * with doc's language and title and date (seconds since the epoch).
  * Returns 0 with the new file in *out (the caller frees it) and *outlen,
  * or reports an error and returns -1.
  */
-int fd_finish_pdf(const char *pdf, size_t len, const struct fd_doc *doc,
+int fd_finish_pdf(const struct fd_painted *pdf, const struct fd_doc *doc,
 		  const struct fd_pages *pages, long long date,
 		  const char *name, char **out, size_t *outlen,
 		  struct fd_diags *d);

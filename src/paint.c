@@ -1,20 +1,25 @@
 /*
- * paint.c: drawing operations on Cairo's PDF surface, into memory.
+ * paint.c: drawing operations on Cairo's PDF surfaces, into memory.
  *
  * Cairo 1.16 traps, found by experiment (LIBRARIES.md): everything goes
  * inside one Document tag, or links make a damaged file; text must sit in
- * a leaf tag (Span) to enter the structure tree, which is also why the
- * page furniture, drawn while only non-leaf tags are open, stays out of it
- * (Artifact would destroy the surface: finish.cc marks what is painted
- * outside any tag as an artifact, and relies on each page's furniture
- * being painted first); tag attributes get whole numbers, so no locale
- * can put a comma in them.
+ * a leaf tag (Span) to enter the structure tree; tag attributes get whole
+ * numbers, so no locale can put a comma in them.
+ *
+ * Cairo cannot mark artifacts (an Artifact tag destroys the surface), so
+ * what is drawn outside a Span goes to one of three other PDF surfaces,
+ * a page for each of the body's: the watermark, the rules, borders and
+ * shading, and the untagged text (furniture, repeated table heads).
+ * finish.cc draws each of those pages under the body's page as a form
+ * XObject inside /Artifact marked content of its kind, so the body's
+ * content streams are copied as Cairo wrote them, never parsed.
  */
 #include "paint.h"
 
 #include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,10 +100,71 @@ bookmark(cairo_surface_t *s, const struct fd_op *o, int page, int *ids)
 	free(attrs);
 }
 
+/* Shows run of layout at the current point. Pango blanks the space a line
+ * breaks at (PANGO_GLYPH_EMPTY), and Cairo writes the text of a cluster
+ * without glyphs as a marked-content sequence of its own (/Span
+ * /ActualText), at which poppler stops reading the structure's text: that
+ * space is shown as the font's own space glyph instead, as wide as Pango
+ * made it (nothing), so it is text like any other. */
 static void
-draw(cairo_t *cr, cairo_surface_t *s, const struct fd_oplist *l, int page,
-     int *ids)
+show_run(cairo_t *cr, PangoLayout *layout, PangoGlyphItem *run)
 {
+	const char *text = pango_layout_get_text(layout);
+	PangoGlyphString *g = run->glyphs;
+	PangoFont *font = run->item->analysis.font;
+	int last = g->num_glyphs - 1;
+	PangoGlyphItem blank;
+	guint sp;
+
+	if (last < 0 || g->glyphs[last].glyph != PANGO_GLYPH_EMPTY ||
+	    text[run->item->offset + g->log_clusters[last]] != ' ' ||
+	    !PANGO_IS_FC_FONT(font) ||
+	    (sp = pango_fc_font_get_glyph(PANGO_FC_FONT(font), ' ')) == 0) {
+		pango_cairo_show_glyph_item(cr, text, run);
+		return;
+	}
+	blank = *run;
+	blank.glyphs = pango_glyph_string_copy(g);
+	blank.glyphs->glyphs[last].glyph = sp;
+	pango_cairo_show_glyph_item(cr, text, &blank);
+	pango_glyph_string_free(blank.glyphs);
+}
+
+/* The surfaces being painted: the body, tagged, and one for each kind of
+ * artifact, which finish.cc draws under the body's page inside /Artifact
+ * marked content. */
+struct painter {
+	cairo_surface_t *s;		  /* the body's surface */
+	cairo_t *cr;			  /* draws on s */
+	cairo_surface_t *arts[FD_ART_N]; /* one surface a kind of artifact */
+	cairo_t *art[FD_ART_N];		  /* draws on arts[k] */
+	unsigned char *used;		  /* a page: bit k when art[k] drew */
+	int spans;			  /* Span tags open: inside one, what
+					     is drawn is tagged */
+	int ids[LEVELS];		  /* bookmark ids by level */
+};
+
+/* Where an operation of kind k is drawn: on the body inside a Span (Cairo
+ * marks it as the Span's content), else on the surface of its kind of
+ * artifact, noted in the page's bits. */
+static cairo_t *
+target(struct painter *P, enum fd_op_kind k, size_t page)
+{
+	int a;
+
+	if (P->spans > 0)
+		return P->cr;
+	a = k == FD_OP_WATERMARK ? FD_ART_WATERMARK
+	    : k == FD_OP_RECT	 ? FD_ART_LAYOUT
+				 : FD_ART_PAGINATION;
+	P->used[page] |= (unsigned char)(1u << a);
+	return P->art[a];
+}
+
+static void
+draw(struct painter *P, const struct fd_oplist *l, size_t page)
+{
+	cairo_t *cr = P->cr;
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
@@ -106,27 +172,31 @@ draw(cairo_t *cr, cairo_surface_t *s, const struct fd_oplist *l, int page,
 
 		switch (o->kind) {
 		case FD_OP_BEGIN:
-			cairo_tag_begin(cr, o->tag, "");
+			P->spans += strcmp(o->tag, "Span") == 0;
+			cairo_tag_begin(P->cr, o->tag, "");
 			break;
 		case FD_OP_END:
-			cairo_tag_end(cr, o->tag);
+			P->spans -= strcmp(o->tag, "Span") == 0;
+			cairo_tag_end(P->cr, o->tag);
 			break;
 		case FD_OP_LINK:
-			link_begin(cr, o);
+			link_begin(P->cr, o);
 			break;
 		case FD_OP_GLYPHS:
+			cr = target(P, o->kind, page);
 			set_colour(cr, o->colour);
 			cairo_move_to(cr, o->x, o->y);
-			pango_cairo_show_glyph_item(
-				cr, pango_layout_get_text(o->layout), o->run);
+			show_run(cr, o->layout, o->run);
 			break;
 		case FD_OP_RECT:
+			cr = target(P, o->kind, page);
 			set_colour(cr, o->colour);
 			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
 			cairo_fill(cr);
 			break;
 		case FD_OP_WATERMARK:
 			/* Outlines, not text: neither extracted nor read. */
+			cr = target(P, o->kind, page);
 			cairo_save(cr);
 			set_colour(cr, o->colour);
 			cairo_translate(cr, o->x, o->y);
@@ -137,7 +207,7 @@ draw(cairo_t *cr, cairo_surface_t *s, const struct fd_oplist *l, int page,
 			cairo_restore(cr);
 			break;
 		case FD_OP_BOOKMARK:
-			bookmark(s, o, page, ids);
+			bookmark(P->s, o, (int)page + 1, P->ids);
 			break;
 		}
 	}
@@ -150,52 +220,91 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *v)
 		cairo_pdf_surface_set_metadata(s, key, v);
 }
 
-int
-fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
-	     long long date, const char *name, struct fd_buf *out,
-	     struct fd_diags *d)
+/* Finishes surface s, drawn on by cr: its status, or the first error. */
+static cairo_status_t
+close_surface(cairo_t *cr, cairo_surface_t *s)
 {
-	cairo_surface_t *s;
-	cairo_t *cr;
-	cairo_status_t st;
-	int ids[LEVELS] = {0};
-	char when[32];
-	time_t t = (time_t)date;
-	struct tm tm;
-	size_t i;
+	cairo_status_t st = cairo_status(cr);
 
-	s = cairo_pdf_surface_create_for_stream(write_buf, out, pages->width,
-						pages->height);
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	set_meta(s, CAIRO_PDF_METADATA_TITLE, doc->title);
-	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-	set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
-	set_meta(s, CAIRO_PDF_METADATA_CREATOR, "findings");
-	set_meta(s, CAIRO_PDF_METADATA_CREATE_DATE, when);
-	set_meta(s, CAIRO_PDF_METADATA_MOD_DATE, when);
-	cr = cairo_create(s);
-	cairo_tag_begin(cr, "Document", "");
-	for (i = 0; i < pages->npages; i++) {
-		draw(cr, s, &pages->pages[i].furniture, (int)i + 1, ids);
-		draw(cr, s, &pages->pages[i].body, (int)i + 1, ids);
-		if (i + 1 == pages->npages)
-			cairo_tag_end(cr, "Document");
-		cairo_show_page(cr);
-		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-			break;
-	}
-	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
+	return st;
+}
+
+int
+fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
+	     long long date, const char *name, struct fd_painted *out,
+	     struct fd_diags *d)
+{
+	struct painter P = {0};
+	cairo_status_t st;
+	char when[32];
+	time_t t = (time_t)date;
+	struct tm tm;
+	size_t i;
+	int k;
+
+	P.s = cairo_pdf_surface_create_for_stream(write_buf, &out->body,
+						  pages->width, pages->height);
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	set_meta(P.s, CAIRO_PDF_METADATA_TITLE, doc->title);
+	set_meta(P.s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+	set_meta(P.s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+	set_meta(P.s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+	set_meta(P.s, CAIRO_PDF_METADATA_CREATOR, "findings");
+	set_meta(P.s, CAIRO_PDF_METADATA_CREATE_DATE, when);
+	set_meta(P.s, CAIRO_PDF_METADATA_MOD_DATE, when);
+	P.cr = cairo_create(P.s);
+	for (k = 0; k < FD_ART_N; k++) {
+		P.arts[k] = cairo_pdf_surface_create_for_stream(
+			write_buf, &out->art[k], pages->width, pages->height);
+		set_meta(P.arts[k], CAIRO_PDF_METADATA_CREATE_DATE, when);
+		set_meta(P.arts[k], CAIRO_PDF_METADATA_MOD_DATE, when);
+		P.art[k] = cairo_create(P.arts[k]);
+	}
+	out->used = fd_xcalloc(pages->npages, 1);
+	out->npages = pages->npages;
+	P.used = out->used;
+	cairo_tag_begin(P.cr, "Document", "");
+	for (i = 0; i < pages->npages; i++) {
+		draw(&P, &pages->pages[i].furniture, i);
+		draw(&P, &pages->pages[i].body, i);
+		if (i + 1 == pages->npages)
+			cairo_tag_end(P.cr, "Document");
+		cairo_show_page(P.cr);
+		for (k = 0; k < FD_ART_N; k++)
+			cairo_show_page(P.art[k]);
+		if (cairo_status(P.cr) != CAIRO_STATUS_SUCCESS)
+			break;
+	}
+	st = close_surface(P.cr, P.s);
+	for (k = 0; k < FD_ART_N; k++) {
+		cairo_status_t a = close_surface(P.art[k], P.arts[k]);
+
+		if (st == CAIRO_STATUS_SUCCESS)
+			st = a;
+	}
 	if (st != CAIRO_STATUS_SUCCESS) {
 		fd_diag(d, FD_IOERR, name, 0, 0, "cannot paint the PDF: %s",
 			cairo_status_to_string(st));
 		return -1;
 	}
 	return 0;
+}
+
+void
+fd_painted_clear(struct fd_painted *p)
+{
+	int k;
+
+	fd_buf_free(&p->body);
+	for (k = 0; k < FD_ART_N; k++)
+		fd_buf_free(&p->art[k]);
+	free(p->used);
+	p->used = NULL;
+	p->npages = 0;
 }

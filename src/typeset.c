@@ -57,7 +57,7 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 	char *style_path = NULL;
 	struct fd_style *st = NULL;
 	struct fd_pages *pages = NULL;
-	struct fd_buf raw = {0};
+	struct fd_painted raw = {0};
 	long long date = pick_date(o->create_date);
 	int rc = -1;
 
@@ -74,10 +74,9 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 		goto out;
 	if (fd_paint_pdf(pages, doc, date, name, &raw, d) != 0)
 		goto out;
-	rc = fd_finish_pdf(raw.data, raw.len, doc, pages, date, name, pdf, len,
-			   d);
+	rc = fd_finish_pdf(&raw, doc, pages, date, name, pdf, len, d);
 out:
-	fd_buf_free(&raw);
+	fd_painted_clear(&raw);
 	fd_pages_free(pages);
 	fd_style_free(st);
 	free(style_path);
