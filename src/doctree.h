@@ -110,7 +110,8 @@ struct fd_node {
 	struct fd_col *cols;	 /* a table's declared columns */
 	size_t ncols;		 /* entries in cols */
 	char *name;		 /* signatory's name */
-	char *title;		 /* signatory's title, or NULL */
+	char *title;		 /* signatory's title, a table's caption,
+				    or NULL */
 	char *organisation;	 /* signatory's organisation, or NULL */
 	const char *file;	 /* source file for diagnostics (owned by the doc) */
 	long line;		 /* source line, 0 when unknown */

@@ -431,6 +431,8 @@ build_rows(struct build *b, const xmlNode *first, struct fd_node *table,
 	}
 }
 
+static char *printable(char *s);
+
 static struct fd_node *
 build_table(struct build *b, const xmlNode *el, int depth)
 {
@@ -439,6 +441,8 @@ build_table(struct build *b, const xmlNode *el, int depth)
 
 	if (fd_attr(el, "borders") && !yes(el, "borders"))
 		t->flags |= FD_NO_BORDERS;
+	if (fd_attr(el, "caption") != NULL && *fd_attr(el, "caption"))
+		t->title = printable(fd_squeeze(fd_attr(el, "caption")));
 	for (c = el->children; c; c = c->next) {
 		if (fd_is_elem(c, "col")) {
 			t->cols = fd_xreallocarray(t->cols, t->ncols + 1,

@@ -356,9 +356,12 @@ table_row(struct html *h, const struct fd_node *row, const char *border)
 	fd_buf_adds(b, "</tr>\n");
 }
 
-/* A table, captioned with the heading it stands under: hidden when it
- * follows that heading at once, so the heading is not read twice on the
- * screen, shown otherwise. */
+/* A table with its caption: the one the stylesheet wrote (what the table
+ * shows, in words), shown unless the table follows a heading at once,
+ * which then stands for it on the screen; without one, the heading the
+ * table follows at once, hidden so it is not read twice on the screen. A
+ * table further from its heading has no caption rather than a heading
+ * that names the section, not the table. */
 static void
 table(struct html *h, const struct fd_node *n)
 {
@@ -369,10 +372,13 @@ table(struct html *h, const struct fd_node *n)
 	fd_buf_adds(h->b, "<table");
 	look(h, n->flags & FD_NO_BORDERS ? NULL : "bordered", S_TABLE);
 	fd_buf_adds(h->b, ">\n");
-	if (h->heading != NULL) {
+	if (n->title != NULL || (hidden && h->heading != NULL)) {
 		open_el(h, "caption", hidden ? "visually-hidden" : NULL,
 			hidden ? S_HIDDEN : S_CAPTION);
-		runs(h, h->heading);
+		if (n->title != NULL)
+			escape(h->b, n->title);
+		else
+			runs(h, h->heading);
 		fd_buf_adds(h->b, "</caption>\n");
 	}
 	if (n->nkids > 0 && n->kids[0]->flags & FD_HEAD_ROW) {

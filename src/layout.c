@@ -58,6 +58,33 @@ fail:
 }
 
 void
+fd_pages_drop_text(struct fd_pages *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->npages; i++)
+		for (j = 0; j < 2; j++) {
+			struct fd_oplist *l = j ? &p->pages[i].body
+						: &p->pages[i].furniture;
+			size_t k;
+
+			for (k = 0; k < l->n; k++) {
+				l->ops[k].layout = NULL;
+				l->ops[k].run = NULL;
+			}
+		}
+	for (i = 0; i < p->nlayouts; i++)
+		g_object_unref(p->layouts[i]);
+	p->nlayouts = 0;
+	if (p->context)
+		g_object_unref(p->context);
+	p->context = NULL;
+	if (p->fontmap)
+		g_object_unref(p->fontmap);
+	p->fontmap = NULL;
+}
+
+void
 fd_pages_free(struct fd_pages *p)
 {
 	size_t i;

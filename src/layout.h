@@ -88,4 +88,9 @@ struct fd_pages *fd_layout(const struct fd_doc *doc, const struct fd_style *st,
 			   struct fd_diags *d);
 void fd_pages_free(struct fd_pages *p);
 
+/* Frees what only painting needs (the Pango layouts, glyph runs and
+ * fonts), keeping the operations' tags, nodes and labels that finishing
+ * reads: the laid-out text is not held while qpdf works. */
+void fd_pages_drop_text(struct fd_pages *p);
+
 #endif

@@ -74,6 +74,7 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 		goto out;
 	if (fd_paint_pdf(pages, doc, date, name, &raw, d) != 0)
 		goto out;
+	fd_pages_drop_text(pages);
 	rc = fd_finish_pdf(&raw, doc, pages, date, name, pdf, len, d);
 out:
 	fd_painted_clear(&raw);

@@ -119,7 +119,7 @@
         </xsl:if>
         <xsl:if test="$proc/milestone[@days &gt; 0]">
           <h2><xsl:value-of select="$after/@next-heading"/></h2>
-          <table>
+          <table caption="{$after/@next-caption}">
             <col width="22%"/><col width="22%"/><col/>
             <thead>
               <tr>

@@ -141,7 +141,7 @@
   </xsl:template>
 
   <xsl:template name="areas-table">
-    <table>
+    <table caption="{$data/captions/@areas}">
       <col width="20%"/><col width="28%"/><col width="20%"/><col/>
       <thead>
         <tr>
@@ -300,7 +300,7 @@
   </xsl:template>
 
   <xsl:template name="agency-table">
-    <table>
+    <table caption="{$data/captions/@agencies}">
       <col width="31%"/><col/><col/><col/>
       <thead>
         <tr>
@@ -399,7 +399,7 @@
         <p><xsl:value-of select="$data/none/@round-of-one"/></p>
       </xsl:when>
       <xsl:otherwise>
-        <table>
+        <table caption="{$data/captions/@recurs}">
           <col width="34%"/><col/><col/>
           <thead>
             <tr>
@@ -461,7 +461,7 @@
   <xsl:template name="coverage">
     <xsl:variable name="records" select="$members/inspection/evidence/record"/>
     <markdown src="{$data/@coverage}"/>
-    <table>
+    <table caption="{$data/captions/@coverage}">
       <col width="32%"/><col/><col/><col/><col/>
       <thead>
         <tr>

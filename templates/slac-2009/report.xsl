@@ -159,7 +159,7 @@
        inspector, the date of the report and of its publication. -->
   <xsl:template name="details">
     <xsl:variable name="d" select="$data/details"/>
-    <table borders="no">
+    <table borders="no" caption="{$d/@caption}">
       <col width="35%"/><col/>
       <xsl:if test="$fieldwork-start != ''">
         <tr>
@@ -324,7 +324,7 @@
 
   <!-- The four-point scale and what each grade means. -->
   <xsl:template name="scale">
-    <table keep-together="yes">
+    <table keep-together="yes" caption="{$data/headings/@scale-caption}">
       <col width="30%"/><col/>
       <tbody>
         <xsl:for-each select="$data/grades/grade">
@@ -356,7 +356,7 @@
          children start on a page of their own. -->
     <xsl:if test="position() &gt; 1"><page-break/></xsl:if>
     <h1 keep-with-next="yes"><xsl:value-of select="@title"/></h1>
-    <table keep-together="yes">
+    <table keep-together="yes" caption="{concat($data/headings/@summary-caption, ' ', @title)}">
       <col/><col width="22%"/>
       <thead>
         <tr>
