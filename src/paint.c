@@ -7,7 +7,7 @@
  * numbers, so no locale can put a comma in them.
  *
  * Cairo cannot mark artifacts (an Artifact tag destroys the surface), so
- * what is drawn outside a Span goes to one of three other PDF surfaces,
+ * what is drawn outside a leaf tag goes to one of three other PDF surfaces,
  * a page for each of the body's: the watermark, the rules, borders and
  * shading, and the untagged text (furniture, repeated table heads).
  * finish.cc draws each of those pages under the body's page as a form
@@ -139,20 +139,60 @@ struct painter {
 	cairo_surface_t *arts[FD_ART_N]; /* one surface a kind of artifact */
 	cairo_t *art[FD_ART_N];		  /* draws on arts[k] */
 	unsigned char *used;		  /* a page: bit k when art[k] drew */
-	int spans;			  /* Span tags open: inside one, what
-					     is drawn is tagged */
+	unsigned char *leaf;		  /* each operation in paint order:
+					     a tag with no tag inside */
+	size_t seq;			  /* the next operation's number */
+	unsigned char *open;		  /* leaf of each tag open */
+	size_t nopen;			  /* tags open */
 	int ids[LEVELS];		  /* bookmark ids by level */
 };
 
-/* Where an operation of kind k is drawn: on the body inside a Span (Cairo
- * marks it as the Span's content), else on the surface of its kind of
- * artifact, noted in the page's bits. */
+/* Cairo marks what is drawn while a leaf structure element (one with no
+ * element inside it: a Span, a list label) is innermost, and leaves out
+ * what is drawn in any other: P->leaf says which tags are leaves, from
+ * the operations of every page in paint order. */
+static void
+find_leaves(struct painter *P, const struct fd_pages *pages)
+{
+	size_t n = 0, i, j, k, *stack, depth = 0;
+
+	for (i = 0; i < pages->npages; i++)
+		n += pages->pages[i].furniture.n + pages->pages[i].body.n;
+	P->leaf = fd_xcalloc(n + 1, 1);
+	P->open = fd_xcalloc(n + 1, 1);
+	stack = fd_xcalloc(n + 1, sizeof *stack);
+	n = 0;
+	for (i = 0; i < pages->npages; i++)
+		for (j = 0; j < 2; j++) {
+			const struct fd_oplist *l =
+				j ? &pages->pages[i].body
+				  : &pages->pages[i].furniture;
+
+			for (k = 0; k < l->n; k++, n++) {
+				enum fd_op_kind kind = l->ops[k].kind;
+
+				if (kind == FD_OP_BEGIN || kind == FD_OP_LINK) {
+					if (depth > 0)
+						P->leaf[stack[depth - 1]] = 0;
+					P->leaf[n] = 1;
+					stack[depth++] = n;
+				} else if (kind == FD_OP_END && depth > 0) {
+					depth--;
+				}
+			}
+		}
+	free(stack);
+}
+
+/* Where an operation of kind k is drawn: on the body inside a leaf tag
+ * (Cairo marks it as that element's content), else on the surface of its
+ * kind of artifact, noted in the page's bits. */
 static cairo_t *
 target(struct painter *P, enum fd_op_kind k, size_t page)
 {
 	int a;
 
-	if (P->spans > 0)
+	if (P->nopen > 0 && P->open[P->nopen - 1])
 		return P->cr;
 	a = k == FD_OP_WATERMARK ? FD_ART_WATERMARK
 	    : k == FD_OP_RECT	 ? FD_ART_LAYOUT
@@ -167,19 +207,21 @@ draw(struct painter *P, const struct fd_oplist *l, size_t page)
 	cairo_t *cr = P->cr;
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
+	for (i = 0; i < l->n; i++, P->seq++) {
 		const struct fd_op *o = &l->ops[i];
 
 		switch (o->kind) {
 		case FD_OP_BEGIN:
-			P->spans += strcmp(o->tag, "Span") == 0;
+			P->open[P->nopen++] = P->leaf[P->seq];
 			cairo_tag_begin(P->cr, o->tag, "");
 			break;
 		case FD_OP_END:
-			P->spans -= strcmp(o->tag, "Span") == 0;
+			if (P->nopen > 0)
+				P->nopen--;
 			cairo_tag_end(P->cr, o->tag);
 			break;
 		case FD_OP_LINK:
+			P->open[P->nopen++] = P->leaf[P->seq];
 			link_begin(P->cr, o);
 			break;
 		case FD_OP_GLYPHS:
@@ -266,6 +308,7 @@ fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
 		set_meta(P.arts[k], CAIRO_PDF_METADATA_MOD_DATE, when);
 		P.art[k] = cairo_create(P.arts[k]);
 	}
+	find_leaves(&P, pages);
 	out->used = fd_xcalloc(pages->npages, 1);
 	out->npages = pages->npages;
 	P.used = out->used;
@@ -281,6 +324,8 @@ fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
 		if (cairo_status(P.cr) != CAIRO_STATUS_SUCCESS)
 			break;
 	}
+	free(P.leaf);
+	free(P.open);
 	st = close_surface(P.cr, P.s);
 	for (k = 0; k < FD_ART_N; k++) {
 		cairo_status_t a = close_surface(P.art[k], P.arts[k]);

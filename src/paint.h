@@ -32,7 +32,7 @@ struct fd_painted {
  * Paints pages into out: the body, whose metadata (title, author, subject,
  * keywords) come from doc, created at date (seconds since the epoch),
  * everything inside one Document structure tag; and what is drawn outside
- * any Span into the PDF of its kind of artifact. Returns 0, or reports an
+ * any leaf tag into the PDF of its kind of artifact. Returns 0, or reports an
  * error and returns -1; either way the caller clears out.
  */
 int fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,

@@ -305,6 +305,7 @@ class Checker:
         owners = self.ptree.get(int(sp)) if (
             sp is not None and hasattr(self, "ptree")) else None
         stack, used, painted = [], set(), 0
+        counts = []              # paint operators inside each open sequence
         for operands, op in ops:
             op = str(op)
             if op in ("BDC", "BMC"):
@@ -327,13 +328,24 @@ class Checker:
                 if mcid is not None:
                     self.mcid(no, page, mcid, owners, used)
                 stack.append((tag, mcid))
+                counts.append(0)
             elif op == "EMC":
                 if not stack:
                     self.fail("spec", "page %d: EMC without BDC" % no)
                 else:
-                    stack.pop()
+                    tag, mcid = stack.pop()
+                    c = counts.pop()
+                    # Tagged content that paints nothing: what it stood
+                    # for was drawn elsewhere, or not at all.
+                    if mcid is not None and c == 0:
+                        self.fail("spec", "page %d: %s MCID %d paints "
+                                  "nothing" % (no, tag, mcid))
+                    if counts:
+                        counts[-1] += c
             elif op in PAINT_TEXT or op in PAINT_PATH or op in PAINT_OTHER:
                 painted += 1
+                if counts:
+                    counts[-1] += 1
                 if not any(t == "/Artifact" or m is not None
                            for t, m in stack):
                     self.fail("01-005", "page %d: %s painted neither "
