@@ -267,11 +267,13 @@ unplace_last(struct pager *pg)
 		pg->real--;
 }
 
-/* Joins the Spans of one line: "END Span, BEGIN Span" between glyphs of
- * the same layout on the same baseline goes. Fewer structure elements
- * make a smaller file that Cairo and qpdf write faster, and read the
- * same. Not across lines: Cairo ends a line's trailing space with an
- * ActualText sequence, and poppler stops reading a Span's text there. */
+/* Joins the Spans of one block on a page: "END Span, BEGIN Span" between
+ * glyphs of the same layout goes, across lines too, so a paragraph is one
+ * Span a page. Fewer structure elements make a smaller file that Cairo
+ * and qpdf write faster (qpdf reads and writes every object again), and
+ * read the same: the space a line breaks at is a glyph of its own
+ * (paint.c), not an ActualText sequence at which poppler would stop
+ * reading the Span's text. */
 static void
 join_spans(struct fd_oplist *l)
 {
@@ -288,8 +290,7 @@ join_spans(struct fd_oplist *l)
 		    l->ops[i + 1].kind == FD_OP_BEGIN &&
 		    strcmp(l->ops[i + 1].tag, "Span") == 0 &&
 		    l->ops[i + 2].kind == FD_OP_GLYPHS &&
-		    l->ops[i + 2].layout == last->layout &&
-		    l->ops[i + 2].y == last->y) {
+		    l->ops[i + 2].layout == last->layout) {
 			i++;
 			continue;
 		}
