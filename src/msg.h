@@ -6,10 +6,10 @@
  * under DIAGNOSTICS, and tests/messages checks that it does.
  *
  * The messages of the checker (check*.c), of the document tree's
- * loading (doctree_xml.c) and Markdown (markdown.c) and of the layout
- * (layout*.c) are here; the other stages still pass their formats to
- * fd_diag directly, where the compiler checks each against its
- * arguments. A catalogue format is not a literal at its call, so
+ * loading (doctree_xml.c) and Markdown (markdown.c), of the style
+ * (style.c), the layout (layout*.c) and painting (paint.c) are here; the
+ * other stages still pass their formats to fd_diag directly, where the
+ * compiler checks each against its arguments. A catalogue format is not a literal at its call, so
  * tests/messages checks that each call gives as many arguments as it has
  * conversions.
  */
@@ -157,6 +157,8 @@
 	X(MD_DEEP, FD_ERROR,                                                    \
 	  "Markdown lists and quotes are nested more than %d "                  \
 	  "deep")                                                               \
+	X(STYLE_RANGE, FD_ERROR,                                                \
+	  "%s is %.1fpt; it must be between %.0fpt and %.0fpt")                 \
 	X(NO_RULES, FD_IOERR,                                                   \
 	  "cannot load the rules of framework '%s'")                            \
 	X(FONT_MISSING, FD_IOERR,                                               \
@@ -165,7 +167,11 @@
 	X(FONTCONFIG, FD_IOERR,                                                 \
 	  "cannot load this fontconfig file")                                   \
 	X(MD_READ, FD_IOERR,                                                    \
-	  "cannot read %s: %s")
+	  "cannot read %s: %s")                                                 \
+	X(FONTS_FILE, FD_IOERR,                                                 \
+	  "the fonts file %s is missing")                                       \
+	X(PAINT, FD_IOERR,                                                      \
+	  "cannot paint the PDF: %s")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {

@@ -25,6 +25,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "msg.h"
+
 /* Bookmark levels: the id of the last bookmark at each level. */
 #define LEVELS 3
 
@@ -334,8 +336,7 @@ fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
 			st = a;
 	}
 	if (st != CAIRO_STATUS_SUCCESS) {
-		fd_diag(d, FD_IOERR, name, 0, 0, "cannot paint the PDF: %s",
-			cairo_status_to_string(st));
+		fd_msg(d, M_PAINT, name, 0, 0, cairo_status_to_string(st));
 		return -1;
 	}
 	return 0;

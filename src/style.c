@@ -156,9 +156,7 @@ bounded(const struct fd_input *in, struct fd_diags *d, const char *elem,
 	for (c = xmlDocGetRootElement(in->doc)->children; c; c = c->next)
 		if (fd_is_elem(c, elem))
 			break;
-	fd_input_diag(d, in, c, NULL, FD_ERROR,
-		      "%s is %.1fpt; it must be between %.0fpt and %.0fpt",
-		      what, v, lo, hi);
+	fd_input_msg(d, in, c, NULL, M_STYLE_RANGE, what, v, lo, hi);
 	return 1;
 }
 
@@ -233,8 +231,7 @@ fd_style_load(const char *path, const char *schema_dir, struct fd_diags *d)
 		goto out;
 	}
 	if (!fd_is_file(s->fonts_conf)) {
-		fd_diag(d, FD_IOERR, path, 0, 0, "the fonts file %s is missing",
-			s->fonts_conf);
+		fd_msg(d, M_FONTS_FILE, path, 0, 0, s->fonts_conf);
 		fd_style_free(s);
 		s = NULL;
 	}

@@ -5,7 +5,7 @@ usage: run.py SOURCE_DIR
 
 Reads the X-macro table of src/msg.h (name, level, printf format) and the
 DIAGNOSTICS section of docs/findings.1.md, where each message is a list
-item in backticks with its conversions (%s, %ld, %zu ...) written as
+item in backticks with its conversions (%s, %ld, %zu, %.1f ...) written as
 "…", under ### Warnings, ### Errors or ### Input and output failures.
 Fails on an entry the page does not list under its level, and on a
 message the page lists that the catalogue does not have.
@@ -40,7 +40,7 @@ def catalogue(src):
             r'X\((\w+), (FD_\w+),((?:\s*\\?\s*"(?:[^"\\]|\\.)*")+)\)', body):
         text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', strings))
         text = text.replace('\\"', '"')
-        text = re.sub(r"%[-0-9.]*(?:ll|l|z)?[sdux]", "…", text)
+        text = re.sub(r"%[-0-9.]*(?:ll|l|z)?[sduxf]", "…", text)
         out.append((name, LEVELS[level], text))
     return out
 
@@ -70,7 +70,7 @@ def conversions(src):
             r'X\((\w+), (FD_\w+),((?:\s*\\?\s*"(?:[^"\\]|\\.)*")+)\)',
             body):
         text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', strings))
-        out[name] = re.findall(r"%[-0-9.]*(?:ll|l|z)?([sdux])",
+        out[name] = re.findall(r"%[-0-9.]*(?:ll|l|z)?([sduxf])",
                                text.replace("%%", ""))
     return out
 
