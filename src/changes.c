@@ -181,7 +181,8 @@ utf8_char(const unsigned char *s, unsigned *cp)
 
 /* Appends s with what XML gives meaning escaped (for text and for
  * attribute values in double quotes). What XML cannot carry becomes
- * U+FFFD, as the engine prints it: a control character, U+FFFE, U+FFFF,
+ * U+FFFD, as the engine prints it: a control character (DEL too: our
+ * loader refuses it), U+FFFE, U+FFFF,
  * or a byte that is not UTF-8 (cmark 0.30.2 writes &#xFFFE; in Markdown
  * as the lone byte 0xFE). */
 static void
@@ -195,7 +196,7 @@ esc(struct fd_buf *b, const char *s)
 		n = utf8_char(p, &cp);
 		if (n == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
 				cp != '\r') ||
-		    cp == 0xfffe || cp == 0xffff) {
+		    cp == 0x7f || cp == 0xfffe || cp == 0xffff) {
 			fd_buf_adds(b, "\xef\xbf\xbd");
 			p += n ? n : 1;
 			continue;
@@ -674,7 +675,7 @@ int
 fd_changes_write(const char *xml, const struct fd_datadir *dd,
 		 const struct fd_changes_out *o, struct fd_diags *d)
 {
-	struct fd_transform_env env = {NULL, NULL};
+	struct fd_transform_env env = {NULL, NULL, NULL};
 	struct fd_typeset_opts to = {0};
 	struct fd_doctree_opts dopts = {0};
 	struct fd_doc *doc = NULL;

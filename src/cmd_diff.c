@@ -43,81 +43,25 @@ usage(FILE *f)
 	      f);
 }
 
-/* One side of the comparison from an opened inspection. */
-static void
-side(struct fd_changes_side *s, const char *file, const struct fd_render *r,
-     const struct fd_doc *doc)
-{
-	s->file = file;
-	s->doc = doc;
-	s->ref = fd_render_ref(r);
-	s->revision = fd_render_revision(r, "n");
-	s->revision_stage = fd_render_revision(r, "stage");
-	s->revision_date = fd_render_revision(r, "date");
-}
-
 /* Writes the report of old against new; returns 0 or -1 after
  * reporting. */
 static int
 report(struct fd_render *old, struct fd_render *new, const char *files[2],
-       const struct fd_render_opts *ro, enum fd_stage stage,
-       const struct fd_datadir *dd, const char *out, struct fd_diags *d)
+       const struct fd_render_opts *ro, const struct fd_datadir *dd,
+       const char *out, struct fd_diags *d)
 {
-	struct fd_changes_side a, b;
-	struct fd_changes_what what = {0};
-	struct fd_changes_comment *comments = NULL;
 	struct fd_changes_out co = {0};
-	struct fd_doc *ta = NULL, *tb = NULL;
-	char *xml = NULL, *msg;
-	int rc = -1;
+	char *xml = fd_fa_compare(old, new, files, ro, d);
+	int rc;
 
-	if (strcmp(fd_render_framework(old), fd_render_framework(new)) != 0) {
-		msg = fd_xasprintf("the framework is %s but %s is %s: a change "
-				   "report compares two revisions of one "
-				   "inspection",
-				   fd_render_framework(new), files[0],
-				   fd_render_framework(old));
-		fd_render_diag(new, d, "framework", FD_ERROR, msg);
-		free(msg);
+	if (xml == NULL)
 		return -1;
-	}
-	if (strcmp(fd_render_ref(old), fd_render_ref(new)) != 0) {
-		msg = fd_xasprintf("the ref is %s but %s has %s: are these "
-				   "two revisions of one inspection?",
-				   fd_render_ref(new), files[0],
-				   fd_render_ref(old));
-		fd_render_diag(new, d, "ref", FD_WARNING, msg);
-		free(msg);
-	}
-	ta = fd_render_tree(old, ro, d);
-	tb = fd_render_tree(new, ro, d);
-	if (ta == NULL || tb == NULL)
-		goto out;
-	side(&a, files[0], old, ta);
-	side(&b, files[1], new, tb);
-	what.doc = ro->doc;
-	what.stage = fd_stage_name(stage);
-	what.framework = fd_render_framework(new);
-	/* The new revision's factual accuracy comments and decisions, else
-	 * the old one's, from the inspections as they were opened. */
-	what.ncomments = fd_fa_comments(fd_render_input(new), &comments);
-	if (what.ncomments == 0) {
-		free(comments);
-		comments = NULL;
-		what.ncomments = fd_fa_comments(fd_render_input(old), &comments);
-	}
-	what.comments = comments;
-	xml = fd_changes_xml(&a, &b, &what, d);
 	co.doc = ro->doc;
 	co.style = ro->style;
 	co.created = fd_render_created(new);
 	co.path = out;
 	rc = fd_changes_write(xml, dd, &co, d);
-out:
-	fd_fa_comments_free(comments, what.ncomments);
 	free(xml);
-	fd_doc_free(ta);
-	fd_doc_free(tb);
 	return rc;
 }
 
@@ -159,8 +103,7 @@ fd_cmd_diff(int argc, char **argv)
 			fd_diag(c.d, FD_IOERR, out, 0, 0,
 				"cannot write: it is an input file");
 		else
-			report(old, new, files, &c.ro, c.stage, &c.dd, out,
-			       c.d);
+			report(old, new, files, &c.ro, &c.dd, out, c.d);
 	}
 	fd_diags_flush(c.d);
 	status = (int)fd_diags_exit(c.d);

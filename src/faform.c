@@ -97,16 +97,16 @@ fd_fa_paras(struct fd_render *r, struct fd_fa_paras *p, struct fd_diags *d)
 
 /* ------------------------------------------------------------- XML */
 
-/* Appends s escaped for XML text and attribute values; what XML cannot
- * carry (a control character) becomes a space. The tree's text is
- * valid UTF-8. */
+/* Appends s escaped for XML text and attribute values; what our loader
+ * does not take (a control character, DEL) becomes a space. The tree's
+ * text is valid UTF-8. */
 static void
 esc(struct fd_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		if (fd_buf_add_markup_escape(b, (unsigned char)*s))
 			continue;
-		if ((unsigned char)*s < 0x20)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			fd_buf_addc(b, ' ');
 		else
 			fd_buf_addc(b, *s);
@@ -212,7 +212,7 @@ static xmlDoc *
 form_tree(struct fd_render *r, const struct fd_datadir *dd, const char *xml,
 	  char **xsl, struct fd_diags *d)
 {
-	struct fd_transform_env env = {NULL, NULL};
+	struct fd_transform_env env = {NULL, NULL, NULL};
 	struct fd_transform *t = NULL;
 	struct fd_input *in = NULL;
 	xmlDoc *tree = NULL;
@@ -253,6 +253,9 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	xmlDoc *tree = NULL;
 	size_t len = 0;
 	int rc = -1, n;
+	enum fd_stage fa = FD_STAGE_FACTUAL_ACCURACY;
+	struct fd_diags *quiet = fd_diags_new();
+	struct fd_render *at_fa = NULL;
 
 	if (strcmp(out, "-") != 0 && fd_same_file(out, path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
@@ -262,6 +265,15 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	if (!can_write_as(out, d)) {
 		rc = -2;
 		goto out;
+	}
+	/* The form cites the letter as it goes for the check, whatever
+	 * stage the rest is made at (findings build: the last revision's). */
+	if (fd_render_stage(r) != FD_STAGE_FACTUAL_ACCURACY) {
+		if ((at_fa = fd_render_open(path, dd, &fa, quiet)) == NULL) {
+			fd_diags_move(quiet, d);
+			goto out;
+		}
+		r = at_fa;
 	}
 	if (fd_fa_paras(r, &p, d) != 0 || (in = fd_load_file(path, d)) == NULL)
 		goto out;
@@ -299,6 +311,8 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	}
 	rc = 0;
 out:
+	fd_render_close(at_fa);
+	fd_diags_free(quiet);
 	fd_doc_free(dt);
 	free(bytes);
 	xmlFree(dump);
@@ -378,4 +392,130 @@ fd_fa_comments_free(struct fd_changes_comment *v, size_t n)
 		free((char *)v[i].reason);
 	}
 	free(v);
+}
+
+/* ------------------------------------------------ the comparison */
+
+/* One side of a comparison from an opened inspection. */
+static void
+side(struct fd_changes_side *s, const char *file, const struct fd_render *r,
+     const struct fd_doc *doc)
+{
+	s->file = file;
+	s->doc = doc;
+	s->ref = fd_render_ref(r);
+	s->revision = fd_render_revision(r, "n");
+	s->revision_stage = fd_render_revision(r, "stage");
+	s->revision_date = fd_render_revision(r, "date");
+}
+
+char *
+fd_fa_compare(struct fd_render *old, struct fd_render *new,
+	      const char *files[2], const struct fd_render_opts *ro,
+	      struct fd_diags *d)
+{
+	struct fd_changes_side a, b;
+	struct fd_changes_what what = {0};
+	struct fd_changes_comment *comments = NULL;
+	struct fd_doc *ta = NULL, *tb = NULL;
+	char *xml = NULL, *msg;
+
+	if (strcmp(fd_render_framework(old), fd_render_framework(new)) != 0) {
+		msg = fd_xasprintf("the framework is %s but %s is %s: a change "
+				   "report compares two revisions of one "
+				   "inspection",
+				   fd_render_framework(new), files[0],
+				   fd_render_framework(old));
+		fd_render_diag(new, d, "framework", FD_ERROR, msg);
+		free(msg);
+		return NULL;
+	}
+	if (strcmp(fd_render_ref(old), fd_render_ref(new)) != 0) {
+		msg = fd_xasprintf("the ref is %s but %s has %s: are these "
+				   "two revisions of one inspection?",
+				   fd_render_ref(new), files[0],
+				   fd_render_ref(old));
+		fd_render_diag(new, d, "ref", FD_WARNING, msg);
+		free(msg);
+	}
+	ta = fd_render_tree(old, ro, d);
+	tb = fd_render_tree(new, ro, d);
+	if (ta == NULL || tb == NULL)
+		goto out;
+	side(&a, files[0], old, ta);
+	side(&b, files[1], new, tb);
+	what.doc = ro->doc;
+	what.stage = fd_stage_name(fd_render_stage(new));
+	what.framework = fd_render_framework(new);
+	/* The new revision's factual accuracy comments and decisions, else
+	 * the old one's, from the inspections as they were opened. */
+	what.ncomments = fd_fa_comments(fd_render_input(new), &comments);
+	if (what.ncomments == 0) {
+		free(comments);
+		comments = NULL;
+		what.ncomments = fd_fa_comments(fd_render_input(old), &comments);
+	}
+	what.comments = comments;
+	xml = fd_changes_xml(&a, &b, &what, d);
+out:
+	fd_fa_comments_free(comments, what.ncomments);
+	fd_doc_free(ta);
+	fd_doc_free(tb);
+	return xml;
+}
+
+/* The revision the comments of r were made on (against-revision=), or
+ * NULL. */
+static const char *
+commented_revision(const struct fd_render *r)
+{
+	const xmlNode *root = xmlDocGetRootElement(fd_render_input(r)->doc);
+	const xmlNode *fa = fd_child(root, "factual-accuracy");
+
+	return fa ? fd_attr(fa, "against-revision") : NULL;
+}
+
+char *
+fd_fa_changes(struct fd_render *r, const char *path, const char *against,
+	      const struct fd_datadir *dd, struct fd_diags *d)
+{
+	enum fd_stage fa = FD_STAGE_FACTUAL_ACCURACY;
+	struct fd_diags *quiet = fd_diags_new();
+	struct fd_render *old = NULL, *new = NULL;
+	struct fd_render_opts ro = {0};
+	const char *files[2] = {against, path}, *want, *had;
+	char *xml = NULL;
+
+	if (fd_same_file(against, path)) {
+		fd_diag(d, FD_ERROR, against, 0, 0,
+			"this is the inspection itself: --against takes the "
+			"inspection as it was when the letter went for the "
+			"check");
+		goto out;
+	}
+	/* Both were or will be checked on their own: what their checks
+	 * say is repeated only when it stops the comparison. */
+	old = fd_render_open(against, dd, &fa, quiet);
+	new = fd_render_open(path, dd, &fa, quiet);
+	if (old == NULL || new == NULL) {
+		fd_diags_move(quiet, d);
+		goto out;
+	}
+	if ((ro.doc = cited_doc(new, d)) != NULL)
+		xml = fd_fa_compare(old, new, files, &ro, d);
+	free((char *)ro.doc);
+	want = commented_revision(r);
+	had = fd_render_revision(old, "n");
+	if (xml != NULL && want != NULL && had != NULL && strcmp(want, had) != 0)
+		fd_diag(d, FD_WARNING, against, 0, 0,
+			"its last revision is %s, but the comments were made "
+			"on revision %s (factual-accuracy against-revision): "
+			"is this the inspection as it was when the letter "
+			"went for the check?",
+			had, want);
+out:
+	fd_render_close(old);
+	fd_render_close(new);
+	fd_diags_free(quiet);
+	return xml;
 }

@@ -68,6 +68,31 @@ size_t fd_fa_comments(const struct fd_input *in,
 void fd_fa_comments_free(struct fd_changes_comment *v, size_t n);
 
 /*
+ * The comparison (changes.h) of document ro->doc of old (files[0])
+ * with new (files[1]), both open at the stage it is compared at, with
+ * the new revision's factual accuracy comments (else the old one's):
+ * what findings diff prints and the fa-response shows. A comment
+ * accepted whose paragraph did not change is a warning through d.
+ * Returns the XML (the caller frees it), or NULL after reporting (two
+ * frameworks, a document that cannot be made).
+ */
+char *fd_fa_compare(struct fd_render *old, struct fd_render *new,
+		    const char *files[2], const struct fd_render_opts *ro,
+		    struct fd_diags *d);
+
+/*
+ * The comparison the factual accuracy response shows: the cited
+ * document (the letter) of against, the inspection as it was when the
+ * letter went for the check, with that of the inspection at path (open
+ * as r), both rendered at the factual accuracy stage, whose paragraphs
+ * are the numbered ones the comments cite. Returns the XML (the caller
+ * frees it), or NULL after reporting.
+ */
+char *fd_fa_changes(struct fd_render *r, const char *path,
+		    const char *against, const struct fd_datadir *dd,
+		    struct fd_diags *d);
+
+/*
  * Renders the return form of the inspection at path (open as r) to out:
  * ".csv" is the table as CSV, ".xml" the document tree, ".pdf", "-"
  * or a name without an extension PDF. Returns 0, -1 after reporting

@@ -22,6 +22,7 @@
 #include "doctree_xml.h"
 #include "emit_html.h"
 #include "facts.h"
+#include "faform.h"
 #include "ics.h"
 #include "load.h"
 #include "mail.h"
@@ -347,7 +348,8 @@ static xmlDoc *
 transform(struct fd_render *r, const struct fd_render_opts *o, char **xsl,
 	  struct fd_diags *d)
 {
-	struct fd_transform_env env = {fd_facts_add_working_days, r->facts};
+	struct fd_transform_env env = {fd_facts_add_working_days, r->facts,
+				       o->changes};
 	struct fd_transform *t = NULL;
 	struct fd_map *params = NULL;
 	xmlDoc *tree = NULL;
@@ -597,6 +599,11 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	size_t len = 0;
 	int rc = -1, xb, as_xml = fd_ends_with(out, ".xml"), level;
 
+	/* The return form is made from the letter's paragraphs (faform.h). */
+	if (strcmp(o->doc, "fa-form") == 0) {
+		rc = fd_fa_form_write(r, r->in->path, r->dd, o->style, out, d);
+		goto out;
+	}
 	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
 			"cannot write: it is the input file");

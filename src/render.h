@@ -28,6 +28,8 @@ struct fd_render_opts {
 	const char *concern_id; /* --id: the concern of a form, or NULL */
 	const char *to;		/* --to: the agency an email is for, or NULL */
 	int blank;		/* --blank: the empty form */
+	const char *changes;	/* the comparison a working paper shows
+				   (fd:changes(), changes.h), or NULL */
 };
 
 /* An inspection loaded, checked at a stage, with its facts. */

@@ -51,6 +51,8 @@ struct sink {
 	int where_set;		      /* a context line is pending */
 	unsigned errors;	      /* errors reported */
 	const struct fd_transform_env *env; /* run callbacks, or NULL */
+	xmlDocPtr changes; /* env->changes parsed, owned by the run's
+			      context; NULL without one */
 };
 
 /* The state libxslt's global hooks need: which folder may be read and
@@ -481,6 +483,49 @@ fn_add_working_days(xmlXPathParserContextPtr pc, int nargs)
 	add_days(pc, nargs, 1);
 }
 
+/* fd:changes(): the comparison the run was given, its root element as
+ * a node-set (empty without one). */
+static void
+fn_changes(xmlXPathParserContextPtr pc, int nargs)
+{
+	struct sink *s = fn_sink(pc);
+
+	if (nargs != 0) {
+		xmlXPathSetArityError(pc);
+		return;
+	}
+	valuePush(pc, xmlXPathNewNodeSet(s && s->changes
+					     ? xmlDocGetRootElement(s->changes)
+					     : NULL));
+}
+
+/*
+ * Parses env->changes into s->changes and registers it with the run, so
+ * that key() works in it and the context frees it. Returns 0, or -1
+ * after reporting (our own XML should always parse).
+ */
+static int
+load_changes(struct sink *s, xsltTransformContextPtr ctxt)
+{
+	struct fd_parse_error perr;
+	const char *xml = s->env ? s->env->changes : NULL;
+
+	if (xml == NULL)
+		return 0;
+	s->changes = fd_parse_memory("changes.xml", xml, strlen(xml),
+				     ctxt->dict, NULL, &perr);
+	free(perr.msg);
+	if (s->changes == NULL || xsltNewDocument(ctxt, s->changes) == NULL) {
+		if (s->changes != NULL)
+			xmlFreeDoc(s->changes);
+		s->changes = NULL;
+		sink_report(s, FD_ERROR, s->style_path, 0, 0,
+			    "cannot hand the comparison to the stylesheet");
+		return -1;
+	}
+	return 0;
+}
+
 /* The stage. */
 
 struct fd_transform *
@@ -574,6 +619,10 @@ fd_transform_run(struct fd_transform *t, const struct fd_input *in,
 				BAD_CAST FD_XSLT_NS, fn_add_days);
 	xsltRegisterExtFunction(ctxt, BAD_CAST "add-working-days",
 				BAD_CAST FD_XSLT_NS, fn_add_working_days);
+	xsltRegisterExtFunction(ctxt, BAD_CAST "changes", BAD_CAST FD_XSLT_NS,
+				fn_changes);
+	if (load_changes(&s, ctxt) != 0)
+		goto out;
 	if (xsltQuoteUserParams(ctxt, pv) != 0) {
 		sink_report(&s, FD_ERROR, t->path, 0, 0,
 			    "cannot pass the facts as parameters");

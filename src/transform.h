@@ -13,6 +13,9 @@
  *   fd:weekday('2016-03-07')           "Monday"
  *   fd:add-working-days('2016-03-07', 70)   an ISO date, 70 working days on
  *   fd:add-days('2016-03-07', -1)      an ISO date, calendar days
+ *   fd:changes()                       the root element of the comparison
+ *                                      the run was given (changes.h), as
+ *                                      a node-set; empty without one
  *
  * xsl:message terminate="yes" is an error located at the input element
  * being processed; terminate="no" is a warning there.
@@ -49,6 +52,8 @@ struct fd_transform *fd_transform_new(const char *xsl_path,
 struct fd_transform_env {
 	fd_workday_fn add_working_days; /* fd:add-working-days; may be NULL */
 	void *workday_arg;		/* passed to add_working_days */
+	const char *changes;		/* fd:changes(): a comparison's XML
+					   (changes.h), or NULL */
 };
 
 /*

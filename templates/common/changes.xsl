@@ -23,6 +23,7 @@
     exclude-result-prefixes="fd">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="changes-marks.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -287,16 +288,16 @@
         </xsl:choose>
       </h2>
     </xsl:if>
-    <h3><xsl:call-template name="label"/></h3>
+    <h3><xsl:call-template name="change-label"/></h3>
     <quote>
       <xsl:choose>
         <xsl:when test="@split = 'yes'">
           <xsl:for-each select="same | del | ins">
-            <p number="no"><xsl:apply-templates select="."/></p>
+            <p number="no"><xsl:apply-templates select="." mode="marks"/></p>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
-          <p number="no"><xsl:apply-templates select="same | del | ins"/></p>
+          <p number="no"><xsl:apply-templates select="same | del | ins" mode="marks"/></p>
         </xsl:otherwise>
       </xsl:choose>
     </quote>
@@ -336,90 +337,6 @@
         </xsl:choose>
       </p>
     </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="same">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template match="del">
-    <del><xsl:value-of select="."/></del>
-  </xsl:template>
-
-  <!-- Words put in straight after words taken out are kept apart by a
-       space, so that the text reads (and is read aloud) as two words,
-       not one. -->
-  <xsl:template match="ins">
-    <xsl:variable name="d" select="preceding-sibling::*[1][self::del]"/>
-    <xsl:if test="$d and substring($d, string-length($d)) != ' ' and
-                  substring(., 1, 1) != ' '">
-      <xsl:text> </xsl:text>
-    </xsl:if>
-    <ins><xsl:value-of select="."/></ins>
-  </xsl:template>
-
-  <!-- "Paragraph 12 (now 13) changed", "New paragraph 14", "List item
-       after paragraph 7 removed". -->
-  <xsl:template name="label">
-    <xsl:variable name="kind">
-      <xsl:call-template name="kind-word"/>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="@status = 'added'">
-        <xsl:choose>
-          <xsl:when test="@new-n">
-            <xsl:value-of select="concat('New paragraph ', @new-n)"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="concat('New ', translate(substring($kind, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), substring($kind, 2))"/>
-            <xsl:call-template name="after">
-              <xsl:with-param name="n" select="@new-after"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:choose>
-          <xsl:when test="@old-n">
-            <xsl:value-of select="concat('Paragraph ', @old-n)"/>
-            <xsl:if test="@status = 'changed' and @new-n != @old-n">
-              <xsl:value-of select="concat(' (now ', @new-n, ')')"/>
-            </xsl:if>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="$kind"/>
-            <xsl:call-template name="after">
-              <xsl:with-param name="n" select="@old-after"/>
-            </xsl:call-template>
-            <xsl:if test="@status = 'changed' and @new-n">
-              <xsl:value-of select="concat(' (now paragraph ', @new-n, ')')"/>
-            </xsl:if>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:value-of select="concat(' ', @status)"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="after">
-    <xsl:param name="n"/>
-    <xsl:if test="$numbered and $n">
-      <xsl:value-of select="concat(' after paragraph ', $n)"/>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="kind-word">
-    <xsl:choose>
-      <xsl:when test="@kind = 'heading'">Heading</xsl:when>
-      <xsl:when test="@kind = 'item'">List item</xsl:when>
-      <xsl:when test="@kind = 'cell'">Table cell</xsl:when>
-      <xsl:when test="@kind = 'quote'">Quoted paragraph</xsl:when>
-      <xsl:when test="@kind = 'address'">Address line</xsl:when>
-      <xsl:when test="@kind = 'checkbox'">Checkbox</xsl:when>
-      <xsl:when test="@kind = 'signatory'">Signatory</xsl:when>
-      <xsl:when test="$numbered">Unnumbered paragraph</xsl:when>
-      <xsl:otherwise>Paragraph</xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

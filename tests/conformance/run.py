@@ -44,6 +44,8 @@ same FILE:LINE:COL error as build.
 The whole area takes well under a minute.
 """
 
+import csv
+import io
 import datetime as dt
 import email
 import email.policy
@@ -425,6 +427,22 @@ def one_case(path, tmp):
                         again.read_bytes() != p.read_bytes():
                     fail(case, f"build: {w} is not what findings timeline "
                                f"--ics writes")
+                continue
+            if ext == "csv":
+                # The return form as a spreadsheet: what render writes,
+                # a header row and one row a numbered paragraph.
+                again = tmp / f"{w}.again.csv"
+                r = run([FINDINGS, "render", str(path), "--doc", name,
+                         "-o", str(again)])
+                rows = list(csv.reader(io.StringIO(
+                    p.read_bytes().decode("utf-8-sig"), newline="")))
+                if r.returncode != 0 or again.read_bytes() != p.read_bytes():
+                    fail(case, f"build: {w} is not what render writes")
+                elif not rows or rows[0] != ["Paragraph", "Text", "Comment",
+                                             "Evidence"] or \
+                        [x[0] for x in rows[1:]] != \
+                        [str(n) for n in range(1, len(rows))]:
+                    fail(case, f"build: {w} has rows {rows[:3]!r}...")
                 continue
             text = pdf_checks(case, p)
             tree = tmp / f"{w}.xml"

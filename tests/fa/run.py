@@ -36,6 +36,21 @@ GROUP is one of:
              the report) and a change no comment asked for (the
              inspectors' own); at --stage final, which numbers no
              paragraph, one warning that the comments cannot be placed
+  response   the same pair through render --doc fa-response --against
+             OLD.xml: each comment's Change row (the words of its
+             paragraph struck and underlined, "did not change", the
+             accepted one without a change flagged, one warning on
+             stderr), the counts, the inspectors' own changes listed and
+             no requested one among them, the exact marks in the tree,
+             the same bytes twice; without --against the paper says the
+             changes cannot be shown; --against refused for another
+             document (2), the file itself or another framework (1), a
+             missing file (3), nothing written
+  build      findings build writes REF-fa-form.csv and .pdf for every
+             example, byte for byte what render --doc fa-form gives,
+             citing the letter as it went for the check at any stage; a
+             DEL in a finding does not stop the form, the change report
+             or the fa-response
 """
 
 import csv
@@ -620,15 +635,19 @@ def group_splice(tmp):
 
 # --------------------------------------------------------------- changes
 
-def group_changes(tmp):
+def changes_pair(tmp):
+    """Revision 2 of the example as it went for the check and revision 3
+    with four decided comments: fa-1 accepted and its paragraph changed,
+    fa-2 partly accepted and its paragraph rewritten, fa-3 rejected, fa-4
+    accepted with no change; and the inspectors' own change to the youth
+    offending service's strength. Returns (old, new, {role: paragraph})."""
     src = read(os.path.join(SRC, "examples", EXAMPLE + ".xml")).decode()
     old_text = history_upto(src, 2)
     old = write(os.path.join(tmp, "rev2.xml"), old_text)
     form = os.path.join(tmp, "form.csv")
     r = run([FINDINGS, "render", old, "--doc", "fa-form", "-o", form])
     if r.returncode != 0:
-        fail("fa-form: %s" % r.stderr.decode())
-        return
+        raise SystemExit("fa-form: %s" % r.stderr.decode())
     rows = form_rows(form)[1:]
 
     def para(start):
@@ -687,6 +706,13 @@ def group_changes(tmp):
     # The inspectors' own change, in the youth offending service's strength.
     new_text = edit(new_text, "works well with", "works closely with")
     new = write(os.path.join(tmp, "rev3.xml"), new_text)
+    return old, new, {"acc": p_acc, "part": p_part, "rej": p_rej,
+                      "none": p_none}
+
+
+def group_changes(tmp):
+    old, new, p = changes_pair(tmp)
+    p_acc, p_part, p_rej, p_none = p["acc"], p["part"], p["rej"], p["none"]
     out = os.path.join(tmp, "changes.pdf")
     r = run([FINDINGS, "diff", old, new, "-o", out])
     err = r.stderr.decode()
@@ -750,6 +776,212 @@ def group_changes(tmp):
                 fail("a requested change is marked as the inspectors' own")
         if "works well closely with" in b and "inspectors' own" not in b:
             fail("the unrequested change is not marked as the inspectors'")
+
+
+# -------------------------------------------------------------- response
+
+def paper_text(pdf):
+    """The paper's text in reading order (a table cell by cell) as one
+    line, marks and footers left in."""
+    return " ".join(run(["pdftotext", pdf, "-"]).stdout.decode().split())
+
+
+def comment_block(flat, cid):
+    """The text from comment cid's heading to the next heading."""
+    m = re.search(r"Paragraph \d+: comment %s (.*?)(?=Paragraph \d+: comment "
+                  r"fa-|The inspectors' own changes|$)" % cid, flat)
+    return m.group(1) if m else ""
+
+
+def group_response(tmp):
+    old, new, p = changes_pair(tmp)
+    pdf = os.path.join(tmp, "fa.pdf")
+    r = run([FINDINGS, "render", new, "--doc", "fa-response", "--against",
+             old, "-o", pdf])
+    err = r.stderr.decode()
+    if r.returncode != 0:
+        fail("fa-response --against: exit %d: %s" % (r.returncode, err))
+        return
+    warn = [l for l in err.splitlines() if l]
+    if len(warn) != 1 or not re.match(
+            r"^\S*rev3\.xml:\d+:\d+: warning: comment 'fa-4' is accepted, "
+            r"but paragraph %d of the letter did not change$" % p["none"],
+            warn[0]):
+        fail("fa-response --against: want one warning naming fa-4: %r" % err)
+    flat = paper_text(pdf)
+    for want in (
+            "Changes made Compared with revision 2 of 11 November 2019 "
+            "(rev2.xml), the letter as it went for the check",
+            "Paragraphs changed, added or removed 3",
+            "Asked for by a comment accepted in whole or part 2",
+            "The inspectors' own (no comment accepted asked for them) 1",
+            "\u26a0 Comments accepted whose paragraph did not change 1: "
+            "fa-4 (paragraph %d)" % p["none"]):
+        if want not in flat:
+            fail("fa-response: the paper does not say %r" % want)
+    blocks = {c: comment_block(flat, c) for c in ("fa-1", "fa-2", "fa-3",
+                                                  "fa-4")}
+    checks = {
+        "fa-1": ["Change Paragraph %d changed: " % p["acc"],
+                 "Schools play a significant major part"],
+        "fa-2": ["Change Paragraph %d changed: " % p["part"],
+                 "which NHS England commissions"],
+        "fa-3": ["Change Paragraph %d did not change." % p["rej"]],
+        "fa-4": ["Change \u26a0 Accepted, but paragraph %d did not change."
+                 % p["none"]],
+    }
+    for cid, wants in checks.items():
+        for want in wants:
+            if want not in blocks[cid]:
+                fail("fa-response: comment %s does not say %r: %r" %
+                     (cid, want, blocks[cid][:400]))
+    for cid in ("fa-1", "fa-2", "fa-3"):
+        if "\u26a0" in blocks[cid]:
+            fail("fa-response: comment %s is flagged" % cid)
+    for cid in ("fa-1", "fa-2"):
+        if "inspectors' own" in blocks[cid] or "removed" in blocks[cid]:
+            fail("fa-response: comment %s's change is not its own: %r" %
+                 (cid, blocks[cid][:400]))
+    own = flat.split("The inspectors' own changes", 1)
+    own = own[1] if len(own) == 2 else ""
+    if "works well closely with" not in own:
+        fail("fa-response: the inspectors' own change is not listed "
+             "word by word")
+    if "Schools play" in own or "NHS England" in own:
+        fail("fa-response: a requested change is listed as the "
+             "inspectors' own")
+
+    # The tree: each mark exactly, in the row of its comment.
+    tree = os.path.join(tmp, "fa.xml")
+    r = run([FINDINGS, "render", new, "--doc", "fa-response", "--against",
+             old, "-o", tree])
+    if r.returncode != 0:
+        fail("fa-response -o x.xml: %s" % r.stderr.decode())
+        return
+    root = ET.parse(tree).getroot()
+    rows = {}
+    heading = None
+    for el in root.find("body"):
+        if el.tag == "h2":
+            heading = "".join(el.itertext())
+        elif el.tag == "table" and heading:
+            for tr in el.iter("tr"):
+                th = tr.find("th")
+                if th is not None and th.text == "Change":
+                    rows[heading] = tr.find("td")
+    td = rows.get("Paragraph %d: comment fa-1" % p["acc"])
+    if td is None or [e.text for e in td.iter("del")] != ["significant"] or \
+            [e.text for e in td.iter("ins")] != ["major"]:
+        fail("fa-response tree: fa-1's change is not significant -> major")
+    td = rows.get("Paragraph %d: comment fa-3" % p["rej"])
+    if td is None or list(td.iter("del")) or list(td.iter("ins")):
+        fail("fa-response tree: fa-3's row shows a change")
+    if len(rows) != 4:
+        fail("fa-response tree: %d Change rows, want 4" % len(rows))
+
+    # The same inputs, the same bytes.
+    again = os.path.join(tmp, "fa2.pdf")
+    run([FINDINGS, "render", new, "--doc", "fa-response", "--against", old,
+         "-o", again])
+    if read(pdf) != read(again):
+        fail("fa-response --against: two renders differ")
+
+    # Without the draft as sent: the paper says so plainly, and shows no
+    # change and flags nothing.
+    plain = os.path.join(tmp, "plain.pdf")
+    r = run([FINDINGS, "render", new, "--doc", "fa-response", "-o", plain])
+    if r.returncode != 0 or r.stderr:
+        fail("fa-response alone: exit %d: %s" % (r.returncode,
+                                                 r.stderr.decode()))
+    flat = paper_text(plain)
+    for want in ("Changes made Cannot be shown (see below)",
+                 "The changes to the letter cannot be shown: this paper was "
+                 "made without the letter as it went for the check"):
+        if want not in flat:
+            fail("fa-response alone: the paper does not say %r" % want)
+    for never in ("Change Paragraph", "did not change", "inspectors' own",
+                  "\u26a0 Comments accepted"):
+        if never in flat:
+            fail("fa-response alone: the paper says %r" % never)
+
+    # What --against refuses, with nothing written.
+    westmoor = os.path.join(SRC, "examples", "tlai-2016-westmoor.xml")
+    for args, code, says in (
+            (["--doc", "letter", "--against", old], 2, "--against is for"),
+            (["--doc", "fa-response", "--against", new], 1,
+             "this is the inspection itself"),
+            (["--doc", "fa-response", "--against", westmoor], 1,
+             "the framework is jtai-2019 but"),
+            (["--doc", "fa-response", "--against",
+              os.path.join(tmp, "nothing.xml")], 3, "cannot read")):
+        out = os.path.join(tmp, "refused.pdf")
+        r = run([FINDINGS, "render", new] + args + ["-o", out])
+        if r.returncode != code or says not in r.stderr.decode() or \
+                os.path.exists(out):
+            fail("render %s: exit %d (want %d), %r" % (
+                " ".join(args[:2]), r.returncode, code, r.stderr.decode()))
+
+
+# ----------------------------------------------------------------- build
+
+def group_build(tmp):
+    """findings build writes the return form as CSV and PDF for every
+    example, whatever stage the rest is built at, each what render gives."""
+    out = os.path.join(tmp, "out")
+    r = run([FINDINGS, "build", "-d", out] + examples(), timeout=300)
+    if r.returncode != 0:
+        fail("build: exit %d: %s" % (r.returncode, r.stderr.decode()))
+        return
+    for xml in examples():
+        ref = ET.parse(xml).getroot().get("ref")
+        for ext in ("csv", "pdf"):
+            built = os.path.join(out, "%s-fa-form.%s" % (ref, ext))
+            if not os.path.exists(built):
+                fail("build: no %s" % os.path.basename(built))
+                continue
+            single = os.path.join(tmp, "single." + ext)
+            r = run([FINDINGS, "render", xml, "--doc", "fa-form", "-o",
+                     single])
+            if r.returncode != 0 or read(single) != read(built):
+                fail("build: %s is not what render --doc fa-form gives" %
+                     os.path.basename(built))
+        rows = form_rows(os.path.join(out, ref + "-fa-form.csv"))
+        if len(rows) < 10 or [r[0] for r in rows[1:]] != \
+                [str(n) for n in range(1, len(rows))]:
+            fail("build: %s-fa-form.csv has rows %r" %
+                 (ref, [r[0] for r in rows]))
+    # At a stage whose letter numbers no paragraph the form still cites
+    # the letter as it went for the check.
+    final = os.path.join(tmp, "final")
+    xml = os.path.join(SRC, "examples", EXAMPLE + ".xml")
+    ref = ET.parse(xml).getroot().get("ref")
+    r = run([FINDINGS, "build", "--stage", "pre-publication", "-d", final,
+             xml], timeout=300)
+    if r.returncode != 0 or \
+            read(os.path.join(final, ref + "-fa-form.csv")) != \
+            read(os.path.join(out, ref + "-fa-form.csv")):
+        fail("build --stage pre-publication: the form is not the letter's "
+             "as it went for the check: %s" % r.stderr.decode())
+    # A DEL in a finding (XML lets it through; the letter prints a box):
+    # the form, the change report and the fa-response are still made.
+    text = read(xml).decode()
+    text = text.replace("Schools play a significant part",
+                        "Schools play a &#x7F; significant part", 1)
+    odd = write(os.path.join(tmp, "del.xml"), text)
+    for args in (["render", odd, "--doc", "fa-form", "-o",
+                  os.path.join(tmp, "del.csv")],
+                 ["diff", xml, odd, "-o", os.path.join(tmp, "del.pdf")],
+                 ["render", odd, "--doc", "fa-response", "--against", xml,
+                  "-o", os.path.join(tmp, "del-fa.pdf")]):
+        r = run([FINDINGS] + args)
+        if r.returncode != 0 or b"error:" in r.stderr:
+            fail("a DEL in a finding: %s: exit %d: %s" % (
+                args[0], r.returncode, r.stderr.decode()[-300:]))
+    rows = form_rows(os.path.join(tmp, "del.csv"))
+    if not any("Schools play a   significant" in row[1] or
+               "Schools play a significant" in row[1] for row in rows):
+        fail("a DEL in a finding: the form does not have its paragraph")
+
 
 
 def main():

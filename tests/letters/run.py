@@ -694,10 +694,19 @@ def group_build(tmp):
         render(example(name), again, stage)
         if open(single, "rb").read() != open(again, "rb").read():
             fail("render: %s twice gives different bytes" % name)
+    # Every file is a document of templates/*/documents.xml, named from
+    # a ref, with the extension the list gives it.
+    listed = set()
+    for fw in os.listdir(os.path.join(SRC, "templates")):
+        path = os.path.join(SRC, "templates", fw, "documents.xml")
+        if os.path.exists(path):
+            listed |= {(d.get("name"), d.get("ext"))
+                       for d in ET.parse(path).getroot().iter("document")}
+    names = "|".join(sorted({re.escape(n) for n, _ in listed}))
+    exts = "|".join(sorted({re.escape(e) for _, e in listed}))
     stray = [f for f in os.listdir(outs["2"]) if not re.match(
-        r"^[A-Za-z0-9._-]+-(letter|report|notification|concern|timeline|trace|coverage|fa-response|"
-        r"complaint-acknowledgement|soa-response)"
-        r"(-[A-Za-z0-9._-]+)?\.(pdf|eml|ics)$", f)]
+        r"^[A-Za-z0-9._-]+-(%s)(-[A-Za-z0-9._-]+)?\.(%s)$" % (names, exts),
+        f)]
     if stray:
         fail("build: files not named from a ref: %s" % stray)
 

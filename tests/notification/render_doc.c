@@ -188,7 +188,7 @@ main(int argc, char **argv)
 					 "framework");
 		const struct fd_map *fm = fd_facts_map(facts);
 		struct fd_transform_env env = {fd_facts_add_working_days,
-					       facts};
+					       facts, NULL};
 		struct fd_typeset_opts o;
 
 		for (k = 0; k < fd_map_count(fm); k++)

@@ -44,7 +44,7 @@ main(int argc, char **argv)
 		char *rel = fd_xasprintf("%s/timeline.xsl",
 					 fd_attr(root, "framework"));
 		struct fd_transform_env env = {fd_facts_add_working_days,
-					       facts};
+					       facts, NULL};
 		struct fd_doctree_opts o = {NULL, NULL, NULL};
 
 		xsl = fd_path_join(dd.templates, rel);
