@@ -23,8 +23,11 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <!-- How many words of a paragraph the Text column shows. -->
+  <!-- How many words of a paragraph the Text column shows, and at most
+       how many characters of them: a paragraph that opens with one
+       enormous word (a pasted link) gets a cell, not a page of it. -->
   <xsl:variable name="first-words" select="12"/>
+  <xsl:variable name="first-chars" select="100"/>
 
   <xsl:variable name="f" select="/fa-form"/>
   <xsl:variable name="title"
@@ -84,10 +87,18 @@
     <tr>
       <td><xsl:value-of select="@n"/></td>
       <td>
-        <xsl:call-template name="words">
-          <xsl:with-param name="s" select="concat(normalize-space(.), ' ')"/>
-          <xsl:with-param name="left" select="$first-words"/>
-        </xsl:call-template>
+        <xsl:variable name="t">
+          <xsl:call-template name="words">
+            <xsl:with-param name="s" select="concat(normalize-space(.), ' ')"/>
+            <xsl:with-param name="left" select="$first-words"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="string-length($t) &gt; $first-chars">
+            <xsl:value-of select="concat(substring($t, 1, $first-chars), '&#8230;')"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+        </xsl:choose>
       </td>
       <td/>
       <td/>

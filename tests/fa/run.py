@@ -50,7 +50,8 @@ GROUP is one of:
              example, byte for byte what render --doc fa-form gives,
              citing the letter as it went for the check at any stage; a
              DEL in a finding does not stop the form, the change report
-             or the fa-response
+             or the fa-response; a finding that opens with a 20 000-
+             character word gets a Text cell of at most 100 characters
 """
 
 import csv
@@ -981,6 +982,20 @@ def group_build(tmp):
     if not any("Schools play a   significant" in row[1] or
                "Schools play a significant" in row[1] for row in rows):
         fail("a DEL in a finding: the form does not have its paragraph")
+    # A finding that opens with one enormous word (a pasted link): its
+    # Text cell is the word's start and an ellipsis, not the word.
+    word = "x" * 20000
+    text = read(xml).decode().replace(
+        "Schools play a significant part", word + " Schools play a part", 1)
+    big = write(os.path.join(tmp, "word.xml"), text)
+    r = run([FINDINGS, "render", big, "--doc", "fa-form", "-o",
+             os.path.join(tmp, "word.csv")])
+    cells = [row[1] for row in form_rows(os.path.join(tmp, "word.csv"))
+             if word[:50] in row[1]] if r.returncode == 0 else []
+    if len(cells) != 1 or len(cells[0]) > 101 or \
+            not cells[0].endswith("\u2026"):
+        fail("a 20 000-character word: the Text cell is %r" %
+             [c[:120] for c in cells])
 
 
 
