@@ -709,6 +709,13 @@ def group_build(tmp):
         f)]
     if stray:
         fail("build: files not named from a ref: %s" % stray)
+    # What build writes is its job list (build --list), file for file.
+    r = run([FINDINGS, "build", "--list"] + inputs)
+    listed = {l.split("\t")[0] for l in r.stdout.splitlines() if l}
+    written = set(os.listdir(outs["2"]))
+    if r.returncode != 0 or not listed or listed != written:
+        fail("build: --list %s, written %s" % (
+            sorted(listed - written), sorted(written - listed)))
 
 
 def page_lines(pdf):
