@@ -10,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "bounds.h"
 #include "changes.h"
 #include "csv.h"
 #include "doctree_xml.h"
@@ -257,12 +258,12 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	struct fd_diags *quiet = fd_diags_new();
 	struct fd_render *at_fa = NULL;
 
-	if (strcmp(out, "-") != 0 && fd_same_file(out, path)) {
+	if (out != NULL && strcmp(out, "-") != 0 && fd_same_file(out, path)) {
 		fd_diag(d, FD_IOERR, out, 0, 0,
 			"cannot write: it is the input file");
 		goto out;
 	}
-	if (!can_write_as(out, d)) {
+	if (out != NULL && !can_write_as(out, d)) {
 		rc = -2;
 		goto out;
 	}
@@ -283,7 +284,24 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	mddir = fd_path_join(dd->templates, "common");
 	schema = fd_path_join(dd->templates, "schema");
 	fd_map_set(values, "doc", p.doc);
-	if (fd_ends_with(out, ".xml")) {
+	if (out == NULL) {
+		/* Only whether it fits the bounds build meets (check). */
+		dopts.markdown_dir = mddir;
+		dopts.placeholders = values;
+		dopts.schema_dir = schema;
+		if ((dt = fd_doctree_build(tree, xsl, &dopts, d)) == NULL)
+			goto out;
+		if (fd_doc_most_lines(dt) > FD_MAX_LINES) {
+			stylef = fd_datadir_style(dd, style);
+			to.style_path = stylef;
+			to.markdown_dir = mddir;
+			to.schema_dir = schema;
+			if (fd_typeset_fits(dt, &to, d) != 0)
+				goto out;
+		}
+		rc = 0;
+		goto out;
+	} else if (fd_ends_with(out, ".xml")) {
 		xmlDocDumpFormatMemoryEnc(tree, &dump, &n, "UTF-8", 1);
 		if (dump == NULL || n <= 0 ||
 		    fd_write_out(out, (const char *)dump, (size_t)n, d) != 0)

@@ -95,7 +95,9 @@ char *fd_fa_changes(struct fd_render *r, const char *path,
 /*
  * Renders the return form of the inspection at path (open as r) to out:
  * ".csv" is the table as CSV, ".xml" the document tree, ".pdf", "-"
- * or a name without an extension PDF. Returns 0, -1 after reporting
+ * or a name without an extension PDF; out NULL writes nothing and says
+ * only whether the form fits the bounds build meets (check: its tree,
+ * laid out when it could be too long). Returns 0, -1 after reporting
  * (nothing is written), or -2 after reporting an extension the form
  * cannot be written as (a usage error).
  */

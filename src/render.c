@@ -826,6 +826,14 @@ fd_render_fits(struct fd_render *r, const struct fd_render_opts *o,
 	struct made m;
 	int rc = -1;
 
+	/* The return form is made from the letter's paragraphs. */
+	if (strcmp(o->doc, "fa-form") == 0) {
+		fd_diags_free(sd);
+		return fd_fa_form_write(r, r->in->path, r->dd, o->style, NULL,
+					d) == 0
+			   ? 0
+			   : -1;
+	}
 	if (make(r, o, 0, &m, sd, d) != 0)
 		goto out;
 	rc = 0;
