@@ -7,7 +7,8 @@ GROUP is one of:
   text       the response to the statement of action and each complaint's
              acknowledgement of the examples: addressee, date, the
              statement's due date, the guidance's own sentences, the
-             signatories, the agencies copied in (pdftotext)
+             signatories, the agencies copied in (pdftotext), as
+             expect/NAME-DOC.json says
   dates      dates counted by hand across bank holidays: a complaint's
              milestones over Christmas and the New Year (jtai-2019) and
              over none (jtai-2016), in the letter, the PDF and text
@@ -29,30 +30,31 @@ GROUP is one of:
              inspection has what they need, and not otherwise
   images     reference page images (pdftoppm -r 40 -gray) of the
              response, an acknowledgement and the overview, with a
-             tolerance; REGEN=1 rewrites them for review
+             tolerance; `cmake --build build --target regen` rewrites them
+             for review
 """
 
+import json
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
 
 FINDINGS = None
 SRC = None
-FAILURES = []
+FAILURES = fdtest.FAILURES
 
 
-def fail(what):
-    FAILURES.append(what)
-    print("FAIL: " + what)
+fail = fdtest.fail
 
 
-def run(args, **kw):
-    return subprocess.run(args, capture_output=True, text=True, **kw)
+run = fdtest.run
 
 
 def example(name):
@@ -99,71 +101,33 @@ PARA_99 = {
                  "for improvement in the letter of findings.",
 }
 
-RESPONSES = {
-    "jtai-2016-eastbridge": {
-        "fw": "jtai-2016",
-        "phrases": [
-            "16 May 2017",
-            "Yasmin Dhar, Director of Children's Services, Eastbridge Borough Council",
-            "Dear Yasmin Dhar",
-            "Joint targeted area inspection of the multi-agency response to "
-            "abuse and neglect in Eastbridge: response to the written "
-            "statement of proposed action",
-            "We received it on 2 May 2017. It was due by 2 May 2017, within "
-            "70 working days of receiving the final inspection findings letter.",
-            "prepared by Judith Ormerod and agreed by Ofsted, the Care Quality "
-            "Commission (CQC), HMI Constabulary (HMIC) and HMI Probation (HMIP)",
-            "The action plan shows that the local agencies have understood",
-            "the multi-agency safeguarding hub have improved the timeliness",
-            "Copied to:",
-            "Andrew Colclough, Chief Constable, Eastbridge Constabulary",
-            "Catherine Ellwood", "HM Chief Inspector of Probation",
-        ],
-        "absent": [r"does not yet show", r"HMICFRS", r"areas for improvement"],
-    },
-    "jtai-2019-northshire": {
-        "fw": "jtai-2019",
-        "phrases": [
-            "26 March 2020",
-            "We received it on 12 March 2020. It was due by 16 March 2020",
-            "The action plan does not yet show that the local agencies have "
-            "understood the strengths and areas for improvement",
-            "not for health partners",
-            "Copied to:",
-        ],
-        "absent": [r"areas for development", r"\bHMIC\b"],
-    },
-}
+# What each document after the letter must say: expect/NAME-DOC.json
+# beside this file for an example (examples/NAME.xml), DOC soa-response
+# ({"fw", "phrases", "absent"}: the framework whose para 99 wording it
+# carries, phrases it must show, regular expressions it must not) or
+# complaint-acknowledgement-ID ({"phrases"}).
+def load_expect():
+    d = os.path.join(os.path.dirname(os.path.abspath(__file__)), "expect")
+    responses, acks = {}, {}
+    for f in sorted(os.listdir(d)):
+        if not f.endswith(".json"):
+            continue
+        with open(os.path.join(d, f), encoding="utf-8") as g:
+            exp = json.load(g)
+        if f.endswith("-soa-response.json"):
+            responses[f[:-len("-soa-response.json")]] = exp
+            continue
+        name, sep, cid = f[:-5].partition("-complaint-acknowledgement-")
+        if not sep:
+            raise SystemExit("%s: not NAME-soa-response.json or "
+                             "NAME-complaint-acknowledgement-ID.json" % f)
+        acks[(name, cid)] = exp["phrases"]
+    if not responses or not acks:
+        raise SystemExit("no expectations in %s" % d)
+    return responses, acks
 
-ACKS = {
-    ("jtai-2016-eastbridge", "cp-1"): [
-        "3 February 2017",
-        "Yasmin Dhar, Director of Children's Services, Eastbridge Borough Council",
-        "which Ofsted received on 27 January 2017",
-        "A final response to each challenge or complaint about the inspection "
-        "process or inspection outcome will be sent within 30 working days of "
-        "receipt of the concern. We will send you our final response by "
-        "10 March 2017.",
-        "Ofsted shares copies of all challenges or complaints with the lead "
-        "inspectors from other relevant inspectorates.",
-        "What happens next", "Within By What happens",
-        "Catherine Ellwood National Director, Social Care Ofsted",
-    ],
-    ("jtai-2019-northshire", "cp-1"): [
-        "20 December 2019", "which Ofsted received on 13 December 2019",
-        "We will send you our final response by 29 January 2020.",
-    ],
-    ("tlai-2016-westmoor", "cp-1"): [
-        "3 June 2016", "which we received on 3 June 2016",
-        "a formal complaint can be raised through published complaints procedures",
-    ],
-    ("slac-2009-kingsmead", "cp-1"): [
-        "10 May 2010",
-        "All complaints will be initially assessed by a designated Ofsted "
-        "representative and early contact will be made in order to resolve "
-        "any complaints without delay.",
-    ],
-}
+
+RESPONSES, ACKS = load_expect()
 
 
 def group_text(tmp):
@@ -682,51 +646,8 @@ def group_build(tmp):
 
 # -------------------------------------------------------------------------
 
-def png_write(path, width, height, rows):
-    def chunk(kind, data):
-        c = struct.pack(">I", len(data)) + kind + data
-        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
-    raw = b"".join(b"\0" + r for r in rows)
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n")
-        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)))
-        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
-        f.write(chunk(b"IEND", b""))
-
-
-def png_read(path):
-    data = open(path, "rb").read()
-    pos, idat, width, height = 8, b"", 0, 0
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + n
-    raw = zlib.decompress(idat)
-    return width, height, [raw[i * (width + 1) + 1:(i + 1) * (width + 1)]
-                           for i in range(height)]
-
-
-def pgm_pages(pdf, tmp, prefix):
-    run(["pdftoppm", "-r", "40", "-gray", pdf, os.path.join(tmp, prefix)])
-    pages = []
-    for f in sorted(os.listdir(tmp)):
-        if f.startswith(prefix + "-") and f.endswith(".pgm"):
-            data = open(os.path.join(tmp, f), "rb").read()
-            m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
-            w, h = int(m.group(1)), int(m.group(2))
-            body = data[m.end():]
-            pages.append((w, h, [body[i * w:(i + 1) * w] for i in range(h)]))
-    return pages
-
-
 def group_images(tmp):
     refdir = os.path.join(SRC, "tests", "after", "ref")
-    regen = os.environ.get("REGEN") == "1"
-    os.makedirs(refdir, exist_ok=True) if regen else None
     jobs = []
     for name, doc, extra in (("jtai-2016-eastbridge", "soa-response", []),
                              ("jtai-2019-northshire", "complaint-acknowledgement",
@@ -743,27 +664,8 @@ def group_images(tmp):
         if r.returncode != 0:
             fail("images %s: %s" % (base, r.stderr))
             continue
-        pages = pgm_pages(pdf, tmp, base)
-        old = sorted(f for f in os.listdir(refdir) if f.startswith(base + "-")) \
-            if os.path.isdir(refdir) else []
-        if regen:
-            for f in old:
-                os.remove(os.path.join(refdir, f))
-            for i, (w, h, rows) in enumerate(pages, 1):
-                png_write(os.path.join(refdir, "%s-%d.png" % (base, i)), w, h, rows)
-            continue
-        if len(old) != len(pages):
-            fail("images %s: %d pages, the reference has %d" % (base, len(pages), len(old)))
-            continue
-        for i, (w, h, rows) in enumerate(pages, 1):
-            rw, rh, rrows = png_read(os.path.join(refdir, "%s-%d.png" % (base, i)))
-            if (rw, rh) != (w, h):
-                fail("images %s page %d: size differs" % (base, i))
-                continue
-            bad = sum(1 for x, y in zip(b"".join(rows), b"".join(rrows)) if abs(x - y) > 48)
-            if bad > 0.002 * w * h:
-                fail("images %s page %d: %d pixels differ from the reference "
-                     "(REGEN=1 rewrites it, then look at it)" % (base, i, bad))
+        fdtest.compare_document("images " + base, pdf, tmp, refdir, base,
+                                fdtest.PIXELS)
 
 
 def main():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Concern referral forms: their text, their look, their errors.
 
-usage: run.py FINDINGS RENDER_DOC TEMPLATES_DIR EXAMPLES_DIR [--regen]
+usage: run.py FINDINGS RENDER_DOC TEMPLATES_DIR EXAMPLES_DIR
 
 For every concern of every example whose framework has a concern form
 (templates/<framework>/concern.xsl), and for the blank form of each:
@@ -23,31 +23,27 @@ For every concern of every example whose framework has a concern form
 Then: --id of no concern, neither --id nor --blank, and a framework
 without a form are errors, with nothing written.
 
---regen (or REGEN=1) rewrites cases/*.txt and cases/*.png for review:
-look at every rewritten image before committing it.
+REGEN=1 (cmake --build build --target regen) rewrites cases/*.txt and
+cases/*.png for review: look at every rewritten image before committing it.
 """
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
-failures = []
 USE_FINDINGS = False
 
-MEAN_LIMIT = 1.5
-FAR_LEVEL = 64
-FAR_SHARE = 0.003
+sys.path.insert(0, str(HERE.parent / "lib"))
+import fdtest  # noqa: E402
 
 
 def fail(case, msg):
-    failures.append(f"{case}: {msg}")
+    fdtest.fail(f"{case}: {msg}")
 
 
 def env():
@@ -75,94 +71,6 @@ def in_order(phrase, words):
     may interleave the lines of cells side by side."""
     it = iter(words)
     return all(any(w == x for x in it) for w in phrase.split())
-
-
-# --- greyscale PNG, enough for our references -----------------------------
-
-def png_write(path, w, h, pixels):
-    raw = b"".join(b"\0" + pixels[y * w:(y + 1) * w] for y in range(h))
-
-    def chunk(kind, data):
-        c = struct.pack(">I", len(data)) + kind + data
-        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" +
-                     chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0,
-                                                0, 0)) +
-                     chunk(b"IDAT", zlib.compress(raw, 9)) +
-                     chunk(b"IEND", b""))
-
-
-def png_read(path):
-    data = path.read_bytes()
-    pos, idat, w, h = 8, b"", 0, 0
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            w, h, depth, colour = struct.unpack(">IIBB", body[:10])
-            if depth != 8 or colour != 0:
-                raise ValueError(f"{path.name}: not 8-bit grey")
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + n
-    raw = zlib.decompress(idat)
-    out = bytearray()
-    prev = bytearray(w)
-    for y in range(h):
-        f = raw[y * (w + 1)]
-        line = bytearray(raw[y * (w + 1) + 1:(y + 1) * (w + 1)])
-        if f == 2:
-            line = bytearray((a + b) & 255 for a, b in zip(line, prev))
-        elif f != 0:
-            raise ValueError(f"{path.name}: PNG filter {f} unsupported")
-        out += line
-        prev = line
-    return w, h, bytes(out)
-
-
-def pgm_pages(pdf, tmp, stem):
-    """Each page of pdf at 40 dpi in grey: a list of (w, h, pixels)."""
-    r = run(["pdftoppm", "-r", "40", "-gray", str(pdf), str(tmp / stem)])
-    if r.returncode != 0:
-        return []
-    pages = []
-    for p in sorted(tmp.glob(f"{stem}-*.pgm")):
-        data = p.read_bytes()
-        m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
-        w, h = int(m.group(1)), int(m.group(2))
-        pages.append((w, h, data[m.end():m.end() + w * h]))
-        p.unlink()
-    return pages
-
-
-def compare(case, pages, regen):
-    old = sorted(CASES.glob(f"{case}-*.png"))
-    if regen:
-        for p in old:
-            p.unlink()
-        for i, (w, h, px) in enumerate(pages, 1):
-            png_write(CASES / f"{case}-{i}.png", w, h, px)
-        return
-    if len(old) != len(pages):
-        fail(case, f"{len(pages)} pages, the references have {len(old)}")
-    for i, (w, h, px) in enumerate(pages, 1):
-        ref = CASES / f"{case}-{i}.png"
-        if not ref.exists():
-            fail(case, f"no {ref.name} (run with --regen and review)")
-            continue
-        rw, rh, rpx = png_read(ref)
-        if (rw, rh) != (w, h):
-            fail(case, f"page {i} is {w}x{h}, the reference {rw}x{rh}")
-            continue
-        diffs = [abs(a - b) for a, b in zip(px, rpx)]
-        mean = sum(diffs) / len(diffs)
-        far = sum(1 for x in diffs if x > FAR_LEVEL) / len(diffs)
-        if mean > MEAN_LIMIT or far > FAR_SHARE:
-            actual = Path.cwd() / f"{case}-{i}.actual.png"
-            png_write(actual, w, h, px)
-            fail(case, f"page {i} differs from {ref.name}: mean {mean:.2f},"
-                 f" {far:.2%} far off; see {actual}")
 
 
 # --- the forms --------------------------------------------------------------
@@ -218,7 +126,7 @@ def expected(root, concern):
     return words
 
 
-def check_form(case, example, args, root, concern, tmp, regen):
+def check_form(case, example, args, root, concern, tmp):
     pdfs = []
     for n in (1, 2):
         out = tmp / f"{case}.{n}.pdf"
@@ -261,14 +169,9 @@ def check_form(case, example, args, root, concern, tmp, regen):
             ["-o", str(tree)])
     got = tree.read_text(encoding="utf-8") if r.returncode == 0 else \
         r.stderr.decode()
-    exp = CASES / f"{case}.txt"
-    if regen:
-        exp.write_text(got, encoding="utf-8")
-    elif not exp.exists():
-        fail(case, f"no {exp.name} (run with --regen and review)")
-    elif exp.read_text(encoding="utf-8") != got:
-        fail(case, f"the form's text differs from {exp.name}:\n{got}")
-    compare(case, pgm_pages(pdfs[0], tmp, case), regen)
+    fdtest.compare_text(case, str(CASES / f"{case}.txt"), got)
+    fdtest.compare_document(case, str(pdfs[0]), str(tmp), str(CASES), case,
+                            fdtest.MEAN)
 
 
 def check_errors(tmp):
@@ -294,8 +197,7 @@ def check_errors(tmp):
 
 def main():
     global FINDINGS, RENDER_DOC, TEMPLATES, EXAMPLES, USE_FINDINGS
-    args = [a for a in sys.argv[1:] if a != "--regen"]
-    regen = "--regen" in sys.argv[1:] or os.environ.get("REGEN") == "1"
+    args = sys.argv[1:]
     FINDINGS, RENDER_DOC, TEMPLATES = args[0], args[1], args[2]
     EXAMPLES = Path(args[3])
     CASES.mkdir(exist_ok=True)
@@ -313,18 +215,15 @@ def main():
             if not (Path(TEMPLATES) / fw / "concern.xsl").exists():
                 continue
             name = ex.stem
-            check_form(f"{name}.blank", ex, ["--blank"], root, None, tmp,
-                       regen)
+            check_form(f"{name}.blank", ex, ["--blank"], root, None, tmp)
             count += 1
             for c in root.iter("concern"):
                 check_form(f"{name}.{c.get('id')}", ex, ["--id", c.get("id")],
-                           root, c, tmp, regen)
+                           root, c, tmp)
                 count += 1
         check_errors(tmp)
-    for f in failures:
-        print("FAIL", f)
-    print(f"{count} forms, {len(failures)} failures")
-    return 1 if failures else 0
+    print(f"{count} forms")
+    return fdtest.finish()
 
 
 if __name__ == "__main__":

@@ -28,12 +28,12 @@ GROUP is one of:
   bytes    the same inputs give the same bytes; qpdf --check, fonts
            embedded
   images   a reference image of page 1 (pdftoppm -r 40 -gray) compared
-           with a tolerance; REGEN=1 rewrites it for review
+           with a tolerance; `cmake --build build --target regen`
+           rewrites it for review
 
-The reference image helpers are those of tests/letters/run.py.
+The reference image helpers are tests/lib/fdtest.py's.
 """
 
-import importlib.util
 import os
 import random
 import re
@@ -43,30 +43,22 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
+
 FINDINGS = None
 SRC = None
-FAILURES = []
+FAILURES = fdtest.FAILURES
 EXAMPLE = "jtai-2019-northshire"
 TITLE = ("Changes to the letter: Joint targeted area inspection of the "
          "multi-agency response to abuse and neglect in Northshire")
 
 
-def fail(what):
-    FAILURES.append(what)
-    print("FAIL: " + what)
+fail = fdtest.fail
 
 
-def run(args, timeout=120):
-    return subprocess.run(args, capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def letters_helpers():
-    path = os.path.join(SRC, "tests", "letters", "run.py")
-    spec = importlib.util.spec_from_file_location("letters_run", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+run = fdtest.run
 
 
 def example_text(name=EXAMPLE):
@@ -596,34 +588,19 @@ def group_bytes(tmp):
 
 
 def group_images(tmp):
-    helpers = letters_helpers()
     refdir = os.path.join(SRC, "tests", "diff", "ref")
-    ref = os.path.join(refdir, "changes-1.png")
     old, new = make_pair(tmp)
     pdf = os.path.join(tmp, "changes.pdf")
     r = diff(old, new, pdf)
     if r.returncode != 0:
         fail("diff: %s" % r.stderr)
         return
-    pages = helpers.pgm_pages(pdf, tmp, "changes")
-    w, h, rows = pages[0]
-    if os.environ.get("REGEN") == "1":
-        os.makedirs(refdir, exist_ok=True)
-        helpers.png_write(ref, w, h, rows)
-        print("wrote %s: look at it" % ref)
+    pages = fdtest.pdf_pages(pdf, tmp, "changes", last=1)
+    if not pages:
+        fail("images: pdftoppm made no page")
         return
-    if not os.path.exists(ref):
-        fail("no reference image %s (REGEN=1 writes it)" % ref)
-        return
-    rw, rh, rrows = helpers.png_read(ref)
-    if (rw, rh) != (w, h):
-        fail("page 1: size %dx%d, reference %dx%d" % (w, h, rw, rh))
-        return
-    bad = sum(1 for x, y in zip(b"".join(rows), b"".join(rrows))
-              if abs(x - y) > 48)
-    if bad > 0.002 * w * h:
-        fail("page 1: %d pixels differ from the reference (REGEN=1 "
-             "rewrites it, then look at it)" % bad)
+    fdtest.compare_pages("images page 1", pages, refdir, ["changes-1.png"],
+                         fdtest.PIXELS)
 
 
 def main():

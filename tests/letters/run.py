@@ -7,7 +7,9 @@ GROUP is one of:
   text      every example letter at every stage: title, date, every
             addressee, the framework's own terms and not another's, the
             signatories, the statement-of-action deadline, the marks of
-            the stage (pdftotext -layout, pdfinfo)
+            the stage (pdftotext -layout, pdfinfo), as expect/NAME.json
+            says for examples/NAME.xml; an example with a letter and no
+            expectations is a failure
   privacy   a case reference, email address or date of birth from the
             evidence, planted in a finding or a case study title, stops
             the final letter (exit 1, no file, an existing file untouched,
@@ -20,8 +22,8 @@ GROUP is one of:
             DOCTYPE, recurse without end, meet an element they do not know
             or a bad date: each an error, exit 1, nothing written
   images    reference page images (pdftoppm -r 40 -gray) of each letter at
-            draft and final, compared with a tolerance; REGEN=1 rewrites
-            them for review
+            draft and final, compared with a tolerance; `cmake --build
+            build --target regen` rewrites them for review
   build     findings build over the examples with -j 2: every letter, named
             from the ref, the same bytes as -j 1 and as two renders
   modelled  letters modelled on published ones (modelled/NAME.xml): the
@@ -35,144 +37,52 @@ Only the standard library: the reference images are PNG files this script
 writes and reads itself.
 """
 
+import json
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
 
 FINDINGS = None
 SRC = None
-FAILURES = []
+FAILURES = fdtest.FAILURES
+fail = fdtest.fail
 
-# What each example's letter must show, and must not. Dates were counted
+# What each example's letter must show, and must not: expect/NAME.json
+# beside this file, one an example (examples/NAME.xml). Dates were counted
 # by hand from the working-day rules (weekends and England and Wales bank
 # holidays skipped): 70 working days after publication (tlai-2016) or
-# after the pre-publication letter is sent (the joint frameworks).
-EXAMPLES = {
-    "tlai-2016-westmoor": {
-        "title": "Ofsted targeted local authority inspection of arrangements "
-                 "and services for children in need of help and protection "
-                 "in Westmoor",
-        "roles": ["dcs", "chief-executive", "lscb-chair"],
-        "fieldwork": "Between 25 April 2016 and 29 April 2016, Ofsted "
-                     "undertook a targeted inspection",
-        "dates": {"draft": "9 May 2016", "final": "20 May 2016"},
-        "embargo": "Embargoed until 25 May 2016",
-        "deadline": "by 2 September 2016",
-        "own": ["Dear colleagues", "Strengths", "Areas for development",
-                "section 136 of the Education and Inspections Act 2006",
-                "Local Safeguarding Children Board (LSCB)",
-                "ProtectionOfChildren@ofsted.gov.uk"],
-        "not": [r"(?i)areas for improvement", r"HMICFRS", r"\bHMIC\b",
-                r"Dear local partnership", r"(?i)key strengths",
-                r"joint inspection", r"independent scrutin"],
-    },
-    "jtai-2016-eastbridge": {
-        "title": "Joint targeted area inspection of the multi-agency "
-                 "response to abuse and neglect in Eastbridge",
-        "roles": ["dcs", "chief-executive", "ccg-chief-executive",
-                  "safeguarding-lead", "chief-constable", "pcc",
-                  "force-liaison", "yos-manager", "nps-director",
-                  "nps-ldu-head", "crc-chief-executive", "lscb-chair"],
-        "fieldwork": "Between 28 November 2016 and 2 December 2016, Ofsted, "
-                     "the Care Quality Commission (CQC), HMI Constabulary "
-                     "(HMIC) and HMI Probation (HMIP) undertook a joint "
-                     "inspection of the multi-agency response to abuse and "
-                     "neglect in Eastbridge.",
-        "dates": {"draft": "19 December 2016", "final": "19 January 2017"},
-        "embargo": "Embargoed until 23 January 2017",
-        "deadline": "by 2 May 2017",
-        "own": ["Dear local partnership", "Summary of findings",
-                "Areas for development", "Areas for priority action",
-                "This inspection included a ‘deep dive’ focus on children "
-                "living with domestic abuse. This letter to all the service "
-                "leaders in the area outlines our findings about the "
-                "effectiveness of partnership working and of the work of "
-                "individual agencies in Eastbridge.",
-                "Next steps"],
-        "not": [r"(?i)areas for improvement", r"HMICFRS",
-                r"independent scrutin", r"(?i)key strengths",
-                r"As this area for priority action"],
-    },
-    "jtai-2019-northshire": {
-        "title": "Joint targeted area inspection of the multi-agency "
-                 "response to abuse and neglect in Northshire",
-        "roles": ["dcs", "chief-executive", "ccg-chief-executive",
-                  "safeguarding-lead", "chief-constable", "pcc",
-                  "force-liaison", "yos-manager", "nps-director",
-                  "nps-ldu-head", "crc-chief-executive",
-                  "independent-scrutineer"],
-        "fieldwork": "Between 21 October 2019 and 25 October 2019, Ofsted, "
-                     "the Care Quality Commission (CQC), Her Majesty’s "
-                     "Inspectorate of Constabulary and Fire & Rescue "
-                     "Services (HMICFRS) and Her Majesty’s Inspectorate of "
-                     "Probation (HMI Probation) undertook a joint inspection",
-        "dates": {"draft": "11 November 2019", "final": "4 December 2019"},
-        "embargo": "Embargoed until 6 December 2019",
-        "deadline": "by 16 March 2020",
-        "own": ["Dear local partnership", "Areas for improvement",
-                "Areas for priority action",
-                "As this area for priority action is relevant to Northshire "
-                "Police, HMICFRS will report it as a cause of concern",
-                "Case study: Responding to a disclosure at school",
-                "NHS Northshire Clinical Commissioning Group: Children wait "
-                "too long"],
-        "not": [r"(?i)areas for development", r"LSCB",
-                r"Local Safeguarding Children Board", r"\bHMIC\b",
-                r"(?i)key strengths", r"Dear colleagues"],
-    },
-    "jtai-2015-southvale": {
-        "title": "Joint targeted area inspection of the multi-agency "
-                 "response to abuse and neglect in Southvale",
-        "roles": ["lscb-chair", "dcs", "chief-executive",
-                  "ccg-chief-executive", "chief-constable", "yos-manager",
-                  "nps-director", "crc-chief-executive"],
-        "fieldwork": "Between 16 November 2015 and 20 November 2015, Ofsted, "
-                     "the Care Quality Commission (CQC), HMI Constabulary "
-                     "(HMIC) and HMI Probation (HMIP) undertook a joint "
-                     "targeted area inspection",
-        "dates": {"draft": "8 December 2015", "final": "5 January 2016"},
-        "embargo": "Embargoed until 7 January 2016",
-        "deadline": "by 14 April 2016",
-        "own": ["Dear local partnership", "Key strengths",
-                "Areas for development", "Areas for priority action",
-                "post-inspection action plan",
-                "It does not make a graded judgement."],
-        "not": [r"(?i)areas for improvement", r"HMICFRS",
-                r"independent scrutin", r"As this area for priority action"],
-    },
-    "jtai-2015-ofsted-only-riverford": {
-        "title": "Ofsted targeted area inspection of the local authority’s "
-                 "response to abuse and neglect in Riverford",
-        "roles": ["dcs", "chief-executive", "lscb-chair"],
-        "fieldwork": "Between 25 January 2016 and 29 January 2016, Ofsted "
-                     "undertook a targeted inspection",
-        "dates": {"draft": "8 February 2016", "final": "19 February 2016"},
-        "embargo": "Embargoed until publication",
-        "deadline": "by 2 June 2016",
-        "own": ["Dear colleagues", "Key strengths", "Areas for development",
-                "section 15A of the Children Act 2004",
-                "post-inspection action plan"],
-        "not": [r"(?i)areas for improvement", r"HMICFRS", r"\bHMIC\b",
-                r"\bCQC\b", r"Dear local partnership", r"joint inspection"],
-    },
-}
+# after the pre-publication letter is sent (the joint frameworks). Keys:
+# title, roles (the addressees' leader roles, in order), fieldwork,
+# dates (the letter's date at draft and final), embargo, deadline (the
+# statement of action's), own (the framework's own terms, which must
+# appear) and not (regular expressions of other frameworks' terms, which
+# must not).
+def load_examples():
+    d = os.path.join(os.path.dirname(os.path.abspath(__file__)), "expect")
+    out = {}
+    for f in sorted(os.listdir(d)):
+        if f.endswith(".json"):
+            with open(os.path.join(d, f), encoding="utf-8") as g:
+                out[f[:-5]] = json.load(g)
+    if not out:
+        raise SystemExit("no expectations in %s" % d)
+    return out
+
+
+EXAMPLES = load_examples()
 
 STAGES = ["draft", "factual-accuracy", "pre-publication", "final"]
 
 
-def fail(what):
-    FAILURES.append(what)
-    print("FAIL: " + what)
-
-
-def run(args, **kw):
-    return subprocess.run(args, capture_output=True, text=True, **kw)
+run = fdtest.run
 
 
 def example(name):
@@ -232,6 +142,14 @@ def addressee_lines(name, roles):
 # -------------------------------------------------------------------------
 
 def group_text(tmp):
+    # Every example that has a letter has its expectations.
+    for f in sorted(os.listdir(os.path.join(SRC, "examples"))):
+        if not f.endswith(".xml"):
+            continue
+        fw = ET.parse(example(f[:-4])).getroot().get("framework")
+        if os.path.exists(os.path.join(SRC, "templates", fw, "letter.xsl")) \
+                and f[:-4] not in EXAMPLES:
+            fail("%s: no tests/letters/expect/%s.json" % (f, f[:-4]))
     for name, exp in EXAMPLES.items():
         lines, others, root = addressee_lines(name, exp["roles"])
         if not lines:
@@ -571,55 +489,8 @@ def group_sandbox(tmp):
 
 # -------------------------------------------------------------------------
 
-def png_write(path, width, height, rows):
-    def chunk(kind, data):
-        c = struct.pack(">I", len(data)) + kind + data
-        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
-    raw = b"".join(b"\0" + r for r in rows)
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n")
-        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0,
-                                           0, 0, 0)))
-        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
-        f.write(chunk(b"IEND", b""))
-
-
-def png_read(path):
-    """Reads the 8-bit grey, unfiltered PNG files png_write makes."""
-    data = open(path, "rb").read()
-    pos, idat, width = 8, b"", 0
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + n
-    raw = zlib.decompress(idat)
-    rows = [raw[i * (width + 1) + 1:(i + 1) * (width + 1)]
-            for i in range(height)]
-    return width, height, rows
-
-
-def pgm_pages(pdf, tmp, prefix):
-    run(["pdftoppm", "-r", "40", "-gray", pdf, os.path.join(tmp, prefix)])
-    pages = []
-    for f in sorted(os.listdir(tmp)):
-        if f.startswith(prefix + "-") and f.endswith(".pgm"):
-            data = open(os.path.join(tmp, f), "rb").read()
-            m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
-            w, h = int(m.group(1)), int(m.group(2))
-            body = data[m.end():]
-            pages.append((w, h, [body[i * w:(i + 1) * w] for i in range(h)]))
-    return pages
-
-
 def group_images(tmp):
     refdir = os.path.join(SRC, "tests", "letters", "ref")
-    regen = os.environ.get("REGEN") == "1"
-    if regen:
-        os.makedirs(refdir, exist_ok=True)
     for name in EXAMPLES:
         for stage in ("draft", "final"):
             pdf = os.path.join(tmp, "%s-%s.pdf" % (name, stage))
@@ -627,35 +498,9 @@ def group_images(tmp):
             if r.returncode != 0:
                 fail("images %s %s: %s" % (name, stage, r.stderr))
                 continue
-            pages = pgm_pages(pdf, tmp, "%s-%s" % (name, stage))
             base = "%s-%s" % (name, stage)
-            old = sorted(f for f in os.listdir(refdir)
-                         if f.startswith(base + "-")) \
-                if os.path.isdir(refdir) else []
-            if regen:
-                for f in old:
-                    os.remove(os.path.join(refdir, f))
-                for i, (w, h, rows) in enumerate(pages, 1):
-                    png_write(os.path.join(refdir, "%s-%d.png" % (base, i)),
-                              w, h, rows)
-                continue
-            if len(old) != len(pages):
-                fail("images %s: %d pages, the reference has %d" %
-                     (base, len(pages), len(old)))
-                continue
-            for i, (w, h, rows) in enumerate(pages, 1):
-                rw, rh, rrows = png_read(os.path.join(refdir,
-                                                      "%s-%d.png" % (base, i)))
-                if (rw, rh) != (w, h):
-                    fail("images %s page %d: size %dx%d, reference %dx%d" %
-                         (base, i, w, h, rw, rh))
-                    continue
-                bad = sum(1 for a, b in zip(b"".join(rows), b"".join(rrows))
-                          if abs(a - b) > 48)
-                if bad > 0.002 * w * h:
-                    fail("images %s page %d: %d pixels differ from the "
-                         "reference (REGEN=1 rewrites it, then look at it)" %
-                         (base, i, bad))
+            fdtest.compare_document("images " + base, pdf, tmp, refdir, base,
+                                    fdtest.PIXELS)
 
 
 # -------------------------------------------------------------------------

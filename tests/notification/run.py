@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Notification emails: every example's emails parsed as a mail client does.
 
-usage: run.py FINDINGS RENDER_DOC TEMPLATES_DIR EXAMPLES_DIR [--regen]
+usage: run.py FINDINGS RENDER_DOC TEMPLATES_DIR EXAMPLES_DIR
 
 FINDINGS is the program; RENDER_DOC (tests/notification/render_doc.c)
 renders a document as findings render does and also writes the document
@@ -33,7 +33,8 @@ HTML in a name print literally; the offset across the clock changes;
 are errors at the input's line with nothing written; the printed PDF
 shows the header lines.
 
---regen rewrites cases/*.txt and trees/every-node.* from the output, for review with
+REGEN=1 (cmake --build build --target regen) rewrites cases/*.txt and
+trees/every-node.* from the output, for review with
 git diff.
 """
 import datetime as dt
@@ -50,14 +51,17 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
-failures = []
 USE_FINDINGS = False
 
 
 def fail(case, msg):
-    failures.append(f"{case}: {msg}")
+    fdtest.fail(f"{case}: {msg}")
 
 
 def env():
@@ -299,7 +303,8 @@ def check_example(example, tmp, regen):
         if regen:
             exp.write_text(got, encoding="utf-8")
         elif not exp.exists():
-            fail(case, f"no {exp.name} (run with --regen and review)")
+            fail(case, f"no {exp.name} (cmake --build build --target "
+                       "regen writes it; review it)")
         elif exp.read_text(encoding="utf-8") != got:
             fail(case, f"differs from {exp.name}:\n{got}")
     if len(mids) != len(ids):
@@ -511,8 +516,8 @@ def check_pdf(tmp):
 
 def main():
     global FINDINGS, RENDER_DOC, TEMPLATES, EXAMPLES, USE_FINDINGS
-    args = [a for a in sys.argv[1:] if a != "--regen"]
-    regen = "--regen" in sys.argv[1:]
+    args = sys.argv[1:]
+    regen = fdtest.regen()
     FINDINGS, RENDER_DOC, TEMPLATES, EXAMPLES = args[0], args[1], args[2], \
         Path(args[3])
     CASES.mkdir(exist_ok=True)
@@ -529,11 +534,8 @@ def main():
         check_offsets(tmp)
         check_errors(tmp)
         check_pdf(tmp)
-    for f in failures:
-        print("FAIL", f)
-    print(f"{total} emails from {len(examples)} examples, "
-          f"{len(failures)} failures")
-    return 1 if failures else 0
+    print(f"{total} emails from {len(examples)} examples")
+    return fdtest.finish()
 
 
 if __name__ == "__main__":

@@ -39,7 +39,8 @@ GROUP is one of:
   images    page 1 of each paper of each example, and of the report, at
             40 dpi in grey against reviewed references in ref/ (mean
             difference at most 1.5 levels, at most 0.3% of pixels off by
-            more than 64); REGEN=1 rewrites them, then look at every one
+            more than 64); `cmake --build build --target regen` rewrites
+            them, then look at every one
 
 Every PDF rendered passes qpdf --check and embeds all its fonts.
 Only the standard library: the reference images are PNG files written and
@@ -49,16 +50,18 @@ read here.
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
 
 FINDINGS = None
 SRC = None
-FAILURES = []
+FAILURES = fdtest.FAILURES
 
 EXAMPLES = ["tlai-2016-westmoor", "jtai-2016-eastbridge", "jtai-2019-northshire",
             "jtai-2015-southvale", "jtai-2015-ofsted-only-riverford",
@@ -127,9 +130,7 @@ TIMESCALES = [("immediately", "Immediately:"),
               ("six-months", "Within six months:")]
 
 
-def fail(what):
-    FAILURES.append(what)
-    print("FAIL: " + what)
+fail = fdtest.fail
 
 
 def run(args, **kw):
@@ -906,58 +907,8 @@ def group_fa(tmp):
 
 # -------------------------------------------------------------------------
 
-MEAN_LIMIT = 1.5
-FAR_LEVEL = 64
-FAR_SHARE = 0.003
-
-
-def png_write(path, width, height, pixels):
-    def chunk(kind, data):
-        c = struct.pack(">I", len(data)) + kind + data
-        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
-    raw = b"".join(b"\0" + pixels[y * width:(y + 1) * width]
-                   for y in range(height))
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n")
-        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0,
-                                           0, 0, 0)))
-        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
-        f.write(chunk(b"IEND", b""))
-
-
-def png_read(path):
-    """Reads the 8-bit grey, unfiltered PNG files png_write makes."""
-    data = open(path, "rb").read()
-    pos, idat, width, height = 8, b"", 0, 0
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            width, height = struct.unpack(">II", body[:8])
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + n
-    raw = zlib.decompress(idat)
-    return width, height, b"".join(
-        raw[y * (width + 1) + 1:(y + 1) * (width + 1)] for y in range(height))
-
-
-def page_one(pdf, tmp, stem):
-    run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", pdf,
-         os.path.join(tmp, stem)])
-    for f in os.listdir(tmp):
-        if f.startswith(stem + "-") and f.endswith(".pgm"):
-            data = open(os.path.join(tmp, f), "rb").read()
-            m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
-            w, h = int(m.group(1)), int(m.group(2))
-            return w, h, data[m.end():m.end() + w * h]
-    return None
-
-
 def group_images(tmp):
     refdir = os.path.join(SRC, "tests", "papers", "ref")
-    regen = os.environ.get("REGEN") == "1"
-    os.makedirs(refdir, exist_ok=True)
     jobs = [(n, p) for n in EXAMPLES for p in PAPERS] + \
         [("slac-2009-kingsmead", "report")]
     for name, doc in jobs:
@@ -966,32 +917,8 @@ def group_images(tmp):
         stage = "draft" if doc == "report" else None
         if not render_ok("images " + base, example(name), pdf, doc, stage):
             continue
-        page = page_one(pdf, tmp, base)
-        if page is None:
-            fail("images %s: pdftoppm made no page" % base)
-            continue
-        w, h, px = page
-        ref = os.path.join(refdir, base + ".png")
-        if regen:
-            png_write(ref, w, h, px)
-            continue
-        if not os.path.exists(ref):
-            fail("images %s: no reference (REGEN=1 writes it; look at it)" %
-                 base)
-            continue
-        rw, rh, rpx = png_read(ref)
-        if (rw, rh) != (w, h):
-            fail("images %s: %dx%d, the reference %dx%d" % (base, w, h, rw, rh))
-            continue
-        diffs = [abs(a - b) for a, b in zip(px, rpx)]
-        mean = sum(diffs) / len(diffs)
-        far = sum(1 for x in diffs if x > FAR_LEVEL) / len(diffs)
-        if mean > MEAN_LIMIT or far > FAR_SHARE:
-            actual = os.path.join(tempfile.gettempdir(),
-                                  base + ".actual.png")
-            png_write(actual, w, h, px)
-            fail("images %s: mean difference %.2f, %.2f%% far off; see %s" %
-                 (base, mean, 100 * far, actual))
+        fdtest.compare_document("images " + base, pdf, tmp, refdir, base,
+                                fdtest.MEAN, first_only=True)
 
 
 # -------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regression cases of findings timeline, and its iCalendar output.
 
-usage: run.py FINDINGS TEMPLATES_DIR [TIMELINE_DOC] [--regen]
+usage: run.py FINDINGS TEMPLATES_DIR [TIMELINE_DOC]
 
 For each cases/NAME.xml:
   - stdout must equal NAME.txt and stderr NAME.err (absent: empty); the
@@ -24,7 +24,8 @@ Then: SOURCE_DATE_EPOCH sets DTSTAMP; an unwritable --ics path gives exit
 status 3 and leaves nothing behind; a broken timeline.xml is an error at
 its line, and nothing is printed or written.
 
---regen rewrites NAME.txt, NAME.err and NAME.doc from the program's
+REGEN=1 (cmake --build build --target regen) rewrites NAME.txt, NAME.err
+and NAME.doc from the program's
 output, for review with git diff.
 """
 import datetime as dt
@@ -36,13 +37,16 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 DAY = dt.timedelta(days=1)
-failures = []
 
 
 def fail(case, msg):
-    failures.append(f"{case}: {msg}")
+    fdtest.fail(f"{case}: {msg}")
 
 
 def run(findings, args, env=None):
@@ -439,10 +443,10 @@ def check_broken_timelines(findings, templates):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--regen"]
-    regen = "--regen" in sys.argv[1:]
+    args = sys.argv[1:]
+    regen = fdtest.regen()
     if len(args) not in (2, 3):
-        sys.exit("usage: run.py FINDINGS TEMPLATES_DIR [TIMELINE_DOC] [--regen]")
+        sys.exit("usage: run.py FINDINGS TEMPLATES_DIR [TIMELINE_DOC]")
     findings, templates = (str(Path(a).resolve()) for a in args[:2])
     doc_tool = str(Path(args[2]).resolve()) if len(args) == 3 else None
     os.chdir(HERE)
@@ -452,11 +456,8 @@ def main():
     check_stamp(findings, templates)
     check_unwritable(findings, templates)
     check_broken_timelines(findings, templates)
-    for f in failures:
-        print(f, file=sys.stderr)
-    if failures:
-        sys.exit(1)
-    print(f"timeline: {len(cases)} cases pass")
+    print(f"timeline: {len(cases)} cases")
+    sys.exit(fdtest.finish())
 
 
 if __name__ == "__main__":
