@@ -10,7 +10,26 @@
 #include "commands.h"
 #include "datadir.h"
 #include "doctree_xml.h"
+#include "letterhead.h"
 #include "typeset.h"
+
+/* A letter's tree: its letterhead from the style, as render fills it
+ * (letterhead.h). Returns 0, or -1 after reporting. */
+static int
+fill_letterhead(struct fd_doc *doc, const char *style, const char *schema_dir,
+		struct fd_diags *d)
+{
+	struct fd_style *st;
+	int rc;
+
+	if (!fd_letterhead_wanted(doc))
+		return 0;
+	if ((st = fd_style_load(style, schema_dir, d)) == NULL)
+		return -1;
+	rc = fd_letterhead_fill(doc, st, d);
+	fd_style_free(st);
+	return rc;
+}
 
 static void
 usage(FILE *f)
@@ -103,6 +122,7 @@ fd_cmd_typeset(int argc, char **argv)
 	o.create_date = -1;
 	o.schema_dir = schema_dir;
 	if ((doc = fd_doctree_build_input(in, &dopts, c.d)) == NULL ||
+	    fill_letterhead(doc, style_path, schema_dir, c.d) != 0 ||
 	    fd_typeset_doc(doc, in->path, &o, c.d, &pdf, &len) != 0)
 		goto done;
 	if (strcmp(output, "-") == 0) {

@@ -112,6 +112,8 @@ fd_node_free(struct fd_node *n)
 	free(n->name);
 	free(n->title);
 	free(n->organisation);
+	free(n->ref);
+	fd_image_free(n->image);
 	free(n);
 }
 

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "image.h"
 #include "util.h"
 
 enum fd_node_kind {
@@ -34,7 +35,10 @@ enum fd_node_kind {
 	FD_NODE_CELL,	    /* a cell (FD_HEADER_CELL, spans): blocks */
 	FD_NODE_SIGNATURES, /* the signature grid: FD_NODE_SIGNATORY children */
 	FD_NODE_SIGNATORY,  /* one signatory: name, title, organisation */
-	FD_NODE_PAGE_BREAK  /* the next block starts a new page */
+	FD_NODE_PAGE_BREAK, /* the next block starts a new page */
+	FD_NODE_LETTERHEAD, /* the letterhead: FD_NODE_MARK children, then the
+			       sender's FD_NODE_LINE children (letterhead.h) */
+	FD_NODE_MARK	    /* an inspectorate's mark: runs, its name */
 };
 
 /* Bytes of text in one block (paragraph, heading, cell paragraph): Pango
@@ -113,6 +117,8 @@ struct fd_node {
 	char *title;		 /* signatory's title, a table's caption,
 				    or NULL */
 	char *organisation;	 /* signatory's organisation, or NULL */
+	char *ref;		 /* a mark's inspectorate, or NULL */
+	struct fd_image *image;	 /* a mark's logo, or NULL (image.h) */
 	const char *file;	 /* source file for diagnostics (owned by the doc) */
 	long line;		 /* source line, 0 when unknown */
 	long col;		 /* source column, 0 when unknown */

@@ -569,6 +569,19 @@ build_block(struct build *b, const xmlNode *el, struct fd_node *parent,
 			if (fd_is_elem(c, "line"))
 				fd_node_append(n, text_block(b, FD_NODE_LINE,
 							     c, depth + 1));
+	} else if (strcmp(name, "letterhead") == 0) {
+		const xmlNode *c;
+
+		n = new_node(b, FD_NODE_LETTERHEAD, el);
+		for (c = el->children; c; c = c->next) {
+			struct fd_node *m;
+
+			if (!fd_is_elem(c, "mark"))
+				continue;
+			m = text_block(b, FD_NODE_MARK, c, depth + 1);
+			m->ref = fd_xstrdup(fd_attr(c, "inspectorate"));
+			fd_node_append(n, m);
+		}
 	} else if (strcmp(name, "table") == 0) {
 		n = build_table(b, el, depth);
 	} else if (strcmp(name, "signatures") == 0) {

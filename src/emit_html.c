@@ -77,6 +77,14 @@ static const char edition_css[] =
 	"flex-wrap:wrap;gap:1.25rem 2rem}\n"
 	"ul.signatories li{flex:1 1 14em;margin:0}\n"
 	".sig-name{font-weight:bold}\n"
+	".letterhead{display:flex;flex-wrap:wrap;justify-content:space-between;"
+	"align-items:flex-start;gap:1rem 2rem;margin:0 0 2rem}\n"
+	".marks{display:flex;flex-wrap:wrap;align-items:center;gap:.75rem 1.5rem;"
+	"margin:0}\n"
+	".marks img{height:3.5rem;width:auto}\n"
+	".mark-name{font-weight:bold;font-size:1.5rem;line-height:1.2}\n"
+	".contact{font-style:normal;font-size:1rem;line-height:1.4;"
+	"margin-left:auto}\n"
 	".sig-name,.sig-title,.sig-org{display:block}\n"
 	"a{color:#1d70b8;text-decoration:underline;"
 	"text-underline-offset:.1em}\n"
@@ -408,6 +416,109 @@ address(struct html *h, const struct fd_node *n)
 	fd_buf_adds(h->b, "</ul>\n");
 }
 
+/* Appends len bytes of data in base 64 (RFC 4648). */
+static void
+base64(struct fd_buf *b, const unsigned char *p, size_t len)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				  "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		unsigned long v = (unsigned long)p[i] << 16 |
+				  (unsigned long)p[i + 1] << 8 | p[i + 2];
+
+		fd_buf_addc(b, abc[v >> 18 & 63]);
+		fd_buf_addc(b, abc[v >> 12 & 63]);
+		fd_buf_addc(b, abc[v >> 6 & 63]);
+		fd_buf_addc(b, abc[v & 63]);
+	}
+	if (len - i == 1) {
+		unsigned long v = (unsigned long)p[i] << 16;
+
+		fd_buf_addc(b, abc[v >> 18 & 63]);
+		fd_buf_addc(b, abc[v >> 12 & 63]);
+		fd_buf_adds(b, "==");
+	} else if (len - i == 2) {
+		unsigned long v = (unsigned long)p[i] << 16 |
+				  (unsigned long)p[i + 1] << 8;
+
+		fd_buf_addc(b, abc[v >> 18 & 63]);
+		fd_buf_addc(b, abc[v >> 12 & 63]);
+		fd_buf_addc(b, abc[v >> 6 & 63]);
+		fd_buf_addc(b, '=');
+	}
+}
+
+/* The letterhead: each mark its logo (embedded, the inspectorate's name
+ * its alternative text) or its name, then the sender's lines as an
+ * address. */
+static void
+letterhead(struct html *h, const struct fd_node *n)
+{
+	struct fd_buf *b = h->b;
+	size_t i, nlines = 0;
+
+	open_el(h, "div", "letterhead", S_P);
+	fd_buf_addc(b, '\n');
+	open_el(h, "p", "marks", S_P);
+	for (i = 0; i < n->nkids; i++) {
+		const struct fd_node *m = n->kids[i];
+		char *name;
+
+		if (m->kind != FD_NODE_MARK) {
+			nlines += m->kind == FD_NODE_LINE;
+			continue;
+		}
+		name = fd_node_text(m);
+		if (i > 0)
+			fd_buf_addc(b, ' ');
+		if (m->image != NULL) {
+			size_t len;
+			const unsigned char *p = fd_image_bytes(m->image, &len);
+			double iw, ih;
+
+			fd_image_size(m->image, &iw, &ih);
+			fd_buf_addf(b, "<img src=\"data:%s;base64,",
+				    fd_image_kind(m->image) == FD_IMAGE_PNG
+					    ? "image/png"
+					    : "image/svg+xml");
+			base64(b, p, len);
+			fd_buf_adds(b, "\" alt=\"");
+			escape(b, name);
+			fd_buf_addf(b, "\" width=\"%ld\" height=\"56\"",
+				    (long)(56 * iw / ih + 0.5));
+			look(h, NULL, "height:56px;width:auto;vertical-align:middle");
+			fd_buf_adds(b, ">");
+		} else {
+			open_el(h, "span", "mark-name", "font-weight:bold");
+			escape(b, name);
+			fd_buf_adds(b, "</span>");
+		}
+		free(name);
+	}
+	fd_buf_adds(b, "</p>\n");
+	if (nlines > 0) {
+		int first = 1;
+
+		open_el(h, "address", "contact", "font-style:normal");
+		for (i = 0; i < n->nkids; i++) {
+			char *line;
+
+			if (n->kids[i]->kind != FD_NODE_LINE)
+				continue;
+			if (!first)
+				fd_buf_adds(b, "<br>\n");
+			first = 0;
+			line = fd_node_text(n->kids[i]);
+			escape(b, line);
+			free(line);
+		}
+		fd_buf_adds(b, "</address>\n");
+	}
+	fd_buf_adds(b, "</div>\n");
+}
+
 /* The signatories as a list, each name, title and organisation. */
 static void
 signatures(struct html *h, const struct fd_node *n)
@@ -490,6 +601,10 @@ block(struct html *h, const struct fd_node *n)
 	case FD_NODE_SIGNATURES:
 		signatures(h, n);
 		break;
+	case FD_NODE_LETTERHEAD:
+		letterhead(h, n);
+		break;
+	case FD_NODE_MARK:
 	case FD_NODE_SIGNATORY:
 	case FD_NODE_BODY:
 	case FD_NODE_ITEM:

@@ -401,6 +401,7 @@ block(struct emitter *e, const struct fd_node *n, const char *first,
 			   n->flags & FD_CHECKED ? "[x] " : "[ ] ");
 		break;
 	case FD_NODE_LINE:
+	case FD_NODE_MARK:
 		text_block(e, n, first, rest, "");
 		break;
 	case FD_NODE_LIST:
@@ -417,6 +418,7 @@ block(struct emitter *e, const struct fd_node *n, const char *first,
 		break;
 	}
 	case FD_NODE_ADDRESS:
+	case FD_NODE_LETTERHEAD: /* the names of the marks, the lines */
 		for (i = 0; i < n->nkids; i++)
 			text_block(e, n->kids[i], i == 0 ? first : rest, rest,
 				   "");

@@ -465,7 +465,8 @@ attributes(QPDF &pdf, const struct fd_pages *pages)
 					     OH::newUnicodeString(o->label));
 			e.replaceKey("/Alt", OH::newUnicodeString(o->label));
 		} else if (o->label != nullptr) {
-			e.replaceKey("/ActualText",
+			/* A logo's alternate text; a Span's replacement. */
+			e.replaceKey(s == "/Figure" ? "/Alt" : "/ActualText",
 				     OH::newUnicodeString(o->label));
 		}
 		if (o->node == nullptr)

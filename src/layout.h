@@ -28,7 +28,8 @@ enum fd_op_kind {
 	FD_OP_GLYPHS,	 /* draws `run` of `layout` with its origin at x, y */
 	FD_OP_RECT,	 /* fills the box x, y, w, h */
 	FD_OP_WATERMARK, /* fills `layout` as outlines, centred on x, y, turned by angle */
-	FD_OP_BOOKMARK	 /* a bookmark `text` of level to the point x, y */
+	FD_OP_BOOKMARK,	 /* a bookmark `text` of level to the point x, y */
+	FD_OP_IMAGE	 /* draws `image` into the box x, y, w, h */
 };
 
 /* One drawing operation; coordinates in points from the page's top left. */
@@ -48,7 +49,9 @@ struct fd_op {
 				 line: the tree's node, for the attributes
 				 Cairo cannot write (finish.c); NULL else */
 	const char *label;    /* LINK: the link's whole text, its /Contents;
-				 BEGIN: the element's /ActualText, or NULL */
+				 BEGIN: the element's /ActualText (a
+				 Figure's /Alt), or NULL */
+	const struct fd_image *image; /* IMAGE: a logo, owned by the tree */
 };
 
 /* A growing list of operations. */

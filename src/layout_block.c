@@ -77,7 +77,7 @@ block_end(struct flow *f, size_t first, unsigned flags, double after)
 
 /* Adds t's lines as items, the block's tag around them and a label
  * (a paragraph number, a list label) on the first line. */
-static void
+void
 emit_text(struct lay *L, struct flow *f, const struct text *t, double x,
 	  const char *tag, const struct text *label, double label_x,
 	  int keep)
@@ -465,6 +465,9 @@ emit_block(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 		break;
 	case FD_NODE_SIGNATURES:
 		emit_signatures(L, f, n, x, w);
+		break;
+	case FD_NODE_LETTERHEAD:
+		emit_letterhead(L, f, n, x, w);
 		break;
 	case FD_NODE_PAGE_BREAK:
 		f->force_next = 1;

@@ -13,6 +13,8 @@
  *                       items (table bands too) drawn as operations
  *   layout_furniture.c  what every page carries: watermark, marking,
  *                       notice, footer and page number
+ *   layout_letterhead.c a letter's letterhead: the marks and the
+ *                       sender's lines
  *   layout.c            fd_layout and fd_pages_free
  */
 #ifndef FD_LAYOUT_INT_H
@@ -214,6 +216,15 @@ void flow_free(struct flow *f);
 void block_begin(struct flow *f, double before);
 /* Ends the block of items [first, f->n): its keeps, and after below. */
 void block_end(struct flow *f, size_t first, unsigned flags, double after);
+/* Adds t's lines as items at x, the block's tag around them and a label
+ * (a paragraph number, a list label) on the first line; keep: all of
+ * them together. */
+void emit_text(struct lay *L, struct flow *f, const struct text *t, double x,
+	       const char *tag, const struct text *label, double label_x,
+	       int keep);
+/* Adds the letterhead n (layout_letterhead.c) at x, w. */
+void emit_letterhead(struct lay *L, struct flow *f, const struct fd_node *n,
+		     double x, double w);
 /* Adds the blocks kids[0, n) at x, w; depth of lists, body: numbered. */
 void emit_blocks(struct lay *L, struct flow *f, struct fd_node *const *kids,
 		 size_t n, double x, double w, int depth, int body);

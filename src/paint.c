@@ -253,6 +253,10 @@ draw(struct painter *P, const struct fd_oplist *l, size_t page)
 		case FD_OP_BOOKMARK:
 			bookmark(P->s, o, (int)page + 1, P->ids);
 			break;
+		case FD_OP_IMAGE:
+			/* Checked when loaded (image.h): drawn whole. */
+			fd_image_paint(o->image, cr, o->x, o->y, o->w, o->h);
+			break;
 		}
 	}
 }

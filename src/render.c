@@ -24,6 +24,7 @@
 #include "facts.h"
 #include "faform.h"
 #include "ics.h"
+#include "letterhead.h"
 #include "load.h"
 #include "mail.h"
 #include "privacy.h"
@@ -511,6 +512,29 @@ make_dt(struct fd_render *r, const struct fd_render_opts *o, struct made *m,
 	return m->dt ? 0 : -1;
 }
 
+/* The style's letterhead put into a letter's tree (letterhead.h) before
+ * the gate searches it and any engine reads it. Returns 0, or -1 after
+ * reporting (a style or a logo that cannot be used). */
+static int
+fill_letterhead(struct fd_render *r, const struct fd_render_opts *o,
+		struct made *m, struct fd_diags *d)
+{
+	struct fd_style *st;
+	char *path;
+	int rc;
+
+	if (m->dt == NULL || !fd_letterhead_wanted(m->dt))
+		return 0;
+	path = fd_datadir_style(r->dd, o->style);
+	st = fd_style_load(path, m->schema, d);
+	free(path);
+	if (st == NULL)
+		return -1;
+	rc = fd_letterhead_fill(m->dt, st, d);
+	fd_style_free(st);
+	return rc;
+}
+
 /* Runs the document's stylesheet (its errors to d) and, unless only its
  * output is wanted (as_xml), builds the C tree. Returns 0, or -1 after
  * reporting. */
@@ -609,7 +633,8 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 			"cannot write: it is the input file");
 		goto out;
 	}
-	if (make(r, o, as_xml, &m, sd, d) != 0)
+	if (make(r, o, as_xml, &m, sd, d) != 0 ||
+	    fill_letterhead(r, o, &m, d) != 0)
 		goto out;
 	if (!can_write_as(r, o, m.tree, out, d)) {
 		rc = -2;

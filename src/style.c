@@ -68,8 +68,64 @@ folder_of(const char *path)
 	return fd_xstrndup(path, (size_t)(slash - path));
 }
 
+/* The letterhead: sizes, then each inspectorate's logo and lines. A
+ * logo is found beside the style, as its fonts file is. */
 static void
-read_values(struct fd_style *s, const xmlNode *root, const char *path)
+read_letterhead(struct fd_style *s, const xmlNode *lh,
+		const struct fd_input *in, const char *path)
+{
+	const xmlNode *c, *l;
+	char *dir = folder_of(path);
+
+	s->letterhead = 1;
+	s->lh_size = length(lh, "size");
+	s->lh_colour = colour(lh, "colour");
+	s->lh_mark_height = length(lh, "mark-height");
+	s->lh_mark_space = length(lh, "mark-space");
+	s->lh_space_after = length(lh, "space-after");
+	for (c = lh->children; c; c = c->next) {
+		struct fd_style_sender *f;
+
+		if (!fd_is_elem(c, "inspectorate"))
+			continue;
+		s->senders = fd_xrealloc(s->senders, (s->nsenders + 1) *
+							     sizeof *s->senders);
+		f = &s->senders[s->nsenders++];
+		memset(f, 0, sizeof *f);
+		f->id = string(c, "id");
+		if (fd_attr(c, "logo") != NULL) {
+			const char *v = fd_attr(c, "logo");
+
+			f->logo = v[0] == '/' ? fd_xstrdup(v)
+					      : fd_path_join(dir, v);
+			fd_input_locate_attr(in, c, "logo", &f->logo_line,
+					     &f->logo_col);
+		}
+		for (l = c->children; l; l = l->next) {
+			if (!fd_is_elem(l, "line"))
+				continue;
+			f->lines = fd_xrealloc(f->lines, (f->nlines + 1) *
+								 sizeof *f->lines);
+			f->lines[f->nlines++] = fd_text_squeezed(l);
+		}
+	}
+	free(dir);
+}
+
+const struct fd_style_sender *
+fd_style_sender_of(const struct fd_style *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < s->nsenders; i++)
+		if (strcmp(s->senders[i].id, id) == 0)
+			return &s->senders[i];
+	return NULL;
+}
+
+static void
+read_values(struct fd_style *s, const xmlNode *root, const char *path,
+	    const struct fd_input *in)
 {
 	const xmlNode *c;
 	int h = 0;
@@ -140,6 +196,8 @@ read_values(struct fd_style *s, const xmlNode *root, const char *path)
 		} else if (fd_is_elem(c, "watermark")) {
 			s->watermark_size = length(c, "size");
 			s->watermark_colour = colour(c, "colour");
+		} else if (fd_is_elem(c, "letterhead")) {
+			read_letterhead(s, c, in, path);
 		}
 	}
 }
@@ -191,6 +249,16 @@ check_values(const struct fd_style *s, const struct fd_input *in,
 		     36);
 	e += bounded(in, d, "watermark", "the watermark size",
 		     s->watermark_size, 4, 400);
+	if (s->letterhead) {
+		e += bounded(in, d, "letterhead", "the letterhead text size",
+			     s->lh_size, 4, 36);
+		e += bounded(in, d, "letterhead", "the height of a mark",
+			     s->lh_mark_height, 4, text_h / 6);
+		e += bounded(in, d, "letterhead", "the space between marks",
+			     s->lh_mark_space, 0, text_w / 4);
+		e += bounded(in, d, "letterhead", "the space after it",
+			     s->lh_space_after, 0, text_h / 6);
+	}
 	/* A line, even a heading's, is a small part of a page. */
 	e += bounded(in, d, "text", "the line pitch",
 		     s->size * s->line_height, 1, text_h / 6);
@@ -224,7 +292,8 @@ fd_style_load(const char *path, const char *schema_dir, struct fd_diags *d)
 	if (fd_validate_rng(in, rng, d) != 0)
 		goto out;
 	s = fd_xcalloc(1, sizeof *s);
-	read_values(s, xmlDocGetRootElement(in->doc), path);
+	s->path = fd_xstrdup(path);
+	read_values(s, xmlDocGetRootElement(in->doc), path, in);
 	if (check_values(s, in, d) != 0) {
 		fd_style_free(s);
 		s = NULL;
@@ -244,9 +313,20 @@ out:
 void
 fd_style_free(struct fd_style *s)
 {
+	size_t i, j;
+
 	if (s == NULL)
 		return;
+	for (i = 0; i < s->nsenders; i++) {
+		free(s->senders[i].id);
+		free(s->senders[i].logo);
+		for (j = 0; j < s->senders[i].nlines; j++)
+			free(s->senders[i].lines[j]);
+		free(s->senders[i].lines);
+	}
+	free(s->senders);
 	free(s->name);
+	free(s->path);
 	free(s->fonts_conf);
 	free(s->family);
 	free(s->mono);

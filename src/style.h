@@ -16,8 +16,19 @@ struct fd_style_heading {
 	double after;	    /* space below */
 };
 
+/* One inspectorate's part of a letterhead (style <letterhead>). */
+struct fd_style_sender {
+	char *id;	    /* the inspectorate, as @inspectorate says it */
+	char *logo;	    /* its logo's path, or NULL: its name in text */
+	long logo_line;	    /* where logo= is in the style, for errors */
+	long logo_col;	    /* its column */
+	char **lines;	    /* address and contact lines, in order */
+	size_t nlines;	    /* entries in lines */
+};
+
 struct fd_style {
 	char *name;		  /* style/@name */
+	char *path;		  /* the style file, for diagnostics */
 	double page_w, page_h;	  /* page size */
 	double top, bottom;	  /* margins */
 	double left, right;	  /* margins */
@@ -53,7 +64,19 @@ struct fd_style {
 	unsigned footer_colour;	  /* their colour */
 	double watermark_size;	  /* the diagonal watermark */
 	unsigned watermark_colour; /* its colour */
+	int letterhead;		  /* the style has a <letterhead> */
+	double lh_size;		  /* its contact lines' text size */
+	unsigned lh_colour;	  /* their colour */
+	double lh_mark_height;	  /* the height of each mark (logo) */
+	double lh_mark_space;	  /* the space between marks */
+	double lh_space_after;	  /* space below the letterhead */
+	struct fd_style_sender *senders; /* each inspectorate's part */
+	size_t nsenders;	  /* entries in senders */
 };
+
+/* The letterhead part of inspectorate id in s, or NULL. */
+const struct fd_style_sender *fd_style_sender_of(const struct fd_style *s,
+					      const char *id);
 
 /*
  * Loads and validates a style file against schema_dir/style.rng (NULL:

@@ -26,6 +26,20 @@
     <xsl:call-template name="unknown-element"/>
   </xsl:template>
 
+  <!-- The letterhead (docs/document-tree.md): a mark an inspectorate of
+       ids (inspectorate elements of inspectorates.xml), in their order,
+       the first the sender. What it looks like is the style's. -->
+  <xsl:template name="letterhead">
+    <xsl:param name="ids"/>
+    <xsl:if test="$ids">
+      <letterhead>
+        <xsl:for-each select="$ids">
+          <mark inspectorate="{@id}"><xsl:value-of select="@name"/></mark>
+        </xsl:for-each>
+      </letterhead>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="unknown-element">
     <xsl:message terminate="yes">
       <xsl:text>the stylesheet does not know the element &lt;</xsl:text>

@@ -89,6 +89,10 @@
         <keywords><xsl:value-of select="$after/@keywords"/></keywords>
       </meta>
       <body>
+        <!-- The inspectorate that handles the complaint writes. -->
+        <xsl:call-template name="letterhead">
+          <xsl:with-param name="ids" select="$inspectorates/inspectorate[@id = $handler]"/>
+        </xsl:call-template>
         <p number="no"><xsl:value-of select="$complaint-letter-date"/></p>
         <address>
           <line>

@@ -79,6 +79,11 @@
       </meta>
       <xsl:call-template name="page"/>
       <body>
+        <xsl:call-template name="letterhead">
+          <xsl:with-param name="ids"
+              select="$inspectorates/inspectorate[@id = $root/team/member/@inspectorate or
+                                                 @id = $root/signatories/signatory/@inspectorate]"/>
+        </xsl:call-template>
         <p number="no"><xsl:value-of select="$letter-date"/></p>
         <xsl:call-template name="addressees"/>
         <p number="no"><xsl:value-of select="$data/salutation"/></p>

@@ -53,6 +53,12 @@
         <keywords><xsl:value-of select="$after/@keywords"/></keywords>
       </meta>
       <body>
+        <xsl:variable name="in" select="."/>
+        <xsl:call-template name="letterhead">
+          <xsl:with-param name="ids"
+              select="$inspectorates/inspectorate[@id = $in/team/member/@inspectorate or
+                                                 @id = $in/signatories/signatory/@inspectorate]"/>
+        </xsl:call-template>
         <p number="no"><xsl:value-of select="$soa-response-date"/></p>
         <address>
           <xsl:call-template name="first-leader">

@@ -4,7 +4,8 @@
 usage: run.py FINDINGS SOURCE_DIR GROUP
 
 GROUP is one of:
-  text      every example letter at every stage: title, date, every
+  text      every example letter at every stage: title, the letterhead
+            then the date, every
             addressee, the framework's own terms and not another's, the
             signatories, the statement-of-action deadline, the marks of
             the stage (pdftotext -layout, pdfinfo), as expect/NAME.json
@@ -31,7 +32,9 @@ GROUP is one of:
             line (a line of the file may wrap over several of the page,
             never share one), dated as recorded, whether the date comes
             from a final revision or from <actual milestone=
-            "pre-publication">
+            "pre-publication">, rendered with a logo for every
+            inspectorate as the published letter has them, so that its
+            letterhead prints Ofsted's lines alone as text
 
 Only the standard library: the reference images are PNG files this script
 writes and reads itself.
@@ -42,9 +45,11 @@ import os
 import re
 import shutil
 import subprocess
+import struct
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
@@ -175,9 +180,16 @@ def group_text(tmp):
                     fail("%s: %r is not an addressee" % (where, other))
             date = exp["dates"]["final" if stage in ("pre-publication",
                                                      "final") else "draft"]
-            if not text.startswith(date + " "):
+            # The letterhead (tests/letterhead says what it holds), then
+            # the date.
+            head = "Ofsted "
+            tail = "enquiries@ofsted.gov.uk www.gov.uk/ofsted "
+            if not text.startswith(head) or tail not in text:
+                fail("%s: no letterhead: %r" % (where, text[:60]))
+            body = text.split(tail, 1)[-1]
+            if not body.startswith(date + " "):
                 fail("%s: the letter is not dated %s: %r" %
-                     (where, date, text[:40]))
+                     (where, date, body[:40]))
             if exp["fieldwork"] not in text:
                 fail("%s: no opening %r" % (where, exp["fieldwork"]))
             for want in exp["own"]:
@@ -588,6 +600,32 @@ def match_lines(where, got, want):
             return
 
 
+def logo_style(tmp):
+    """A copy of gov-uk.xml with a logo for each inspectorate: a PNG of a
+    coloured square, 60 pixels a side, made here (none is shipped)."""
+    d = os.path.join(tmp, "logo-style")
+    os.makedirs(d, exist_ok=True)
+    shutil.copy(os.path.join(SRC, "styles", "fonts.conf"), d)
+    s = open(os.path.join(SRC, "styles", "gov-uk.xml"),
+             encoding="utf-8").read()
+    for i, rgb in (("ofsted", (74, 46, 130)), ("cqc", (0, 112, 60)),
+                   ("hmic", (29, 112, 184)), ("hmicfrs", (29, 112, 184)),
+                   ("hmi-probation", (212, 53, 28))):
+        raw = (b"\x00" + bytes(rgb) * 60) * 60
+        def chunk(kind, data):
+            c = struct.pack(">I", len(data)) + kind + data
+            return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+        png = (b"\x89PNG\r\n\x1a\n" +
+               chunk(b"IHDR", struct.pack(">IIBBBBB", 60, 60, 8, 2, 0, 0, 0)) +
+               chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+        open(os.path.join(d, i + ".png"), "wb").write(png)
+        s = s.replace('<inspectorate id="%s"' % i,
+                      '<inspectorate id="%s" logo="%s.png"' % (i, i), 1)
+    path = os.path.join(d, "gov-uk.xml")
+    open(path, "w", encoding="utf-8").write(s)
+    return path
+
+
 def group_modelled(tmp):
     here = os.path.join(SRC, "tests", "letters", "modelled")
     names = sorted(f[:-4] for f in os.listdir(here) if f.endswith(".xml"))
@@ -610,10 +648,13 @@ def group_modelled(tmp):
                     "</calendar>", '<actual milestone="pre-publication" '
                     'date="%s"/></calendar>' % m.group(2)))
             variants.append(("actual pre-publication", alt))
+        # The published letter's letterhead: the four inspectorates'
+        # logos (pictures here, no text) and Ofsted's lines.
+        style = logo_style(tmp)
         for how, path in variants:
             where = "%s (%s)" % (name, how)
             pdf = os.path.join(tmp, name + ".pdf")
-            r = render(path, pdf, "final")
+            r = render(path, pdf, "final", ["--style", style])
             if r.returncode != 0 or not os.path.exists(pdf):
                 fail("%s: exit %d: %s" % (where, r.returncode, r.stderr))
                 continue
