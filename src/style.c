@@ -303,6 +303,15 @@ fd_style_load(const char *path, const char *schema_dir, struct fd_diags *d)
 		fd_msg(d, M_FONTS_FILE, path, 0, 0, s->fonts_conf);
 		fd_style_free(s);
 		s = NULL;
+	} else if (s->fonts_conf[0] != '/') {
+		/* Fontconfig reads a relative name from its own folder, not
+		 * ours (--style styles/gov-uk.xml). */
+		char *abs = realpath(s->fonts_conf, NULL);
+
+		if (abs != NULL) {
+			free(s->fonts_conf);
+			s->fonts_conf = abs;
+		}
 	}
 out:
 	free(rng);

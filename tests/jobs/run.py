@@ -104,6 +104,25 @@ def check_cli(findings, example):
                  f"{r.stderr[:80]!r}")
 
 
+def check_relative_style(findings, src, example):
+    """--style named from the folder the user stands in, as the README
+    writes it: the same letter as the style named in full."""
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = []
+        for style, cwd in (("styles/gov-uk.xml", src),
+                           (str(src / "styles/gov-uk.xml"), tmp)):
+            out = os.path.join(tmp, "%d.pdf" % len(outs))
+            r = run([findings, "render", str(example), "--style", style,
+                     "-o", out], cwd=cwd)
+            if r.returncode != 0:
+                fail(f"--style {style} from {cwd}: exit {r.returncode}, "
+                     f"{r.stderr[:120]!r}")
+                return
+            outs.append(Path(out).read_bytes())
+        if outs[0] != outs[1]:
+            fail("--style relative and absolute: different letters")
+
+
 def main():
     findings, src = sys.argv[1], Path(sys.argv[2])
     examples = sorted((src / "examples").glob("*.xml"))
@@ -113,6 +132,7 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             check_list(findings, example, tmp)
     check_cli(findings, examples[0])
+    check_relative_style(findings, src, examples[0])
     if FAILURES:
         print(f"{len(FAILURES)} failure(s)")
         return 1
