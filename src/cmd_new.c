@@ -43,22 +43,6 @@ usage(FILE *f)
 	      f);
 }
 
-/* True when s can name a folder of the templates: lower case, digits and
- * hyphens. */
-static int
-name_ok(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n == 0 || n > 64 || s[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return 0;
-	return 1;
-}
-
 /* A file: URI for path, made absolute, every byte outside the unreserved
  * set and '/' percent-encoded (it goes into an XML attribute too). The
  * caller frees it. */
@@ -175,7 +159,8 @@ fd_cmd_new(int argc, char **argv)
 	/* The joint inspection is the framework's own starter. */
 	if (variant != NULL && strcmp(variant, "joint") == 0)
 		variant = NULL;
-	if (name_ok(framework) && (variant == NULL || name_ok(variant))) {
+	if (fd_data_name_ok(framework) &&
+	    (variant == NULL || fd_data_name_ok(variant))) {
 		rel = variant ? fd_xasprintf("%s/new-%s.xml", framework, variant)
 			      : fd_xasprintf("%s/new.xml", framework);
 		path = fd_datadir_template(&c.dd, rel);

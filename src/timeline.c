@@ -13,9 +13,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "util.h"
 
-/* A framework name is a folder name: short, lower case and hyphens. */
-#define MAX_FRAMEWORK 64
 /* Bounds the rows of one schedule. */
 #define MAX_MILESTONES 512
 
@@ -365,20 +364,6 @@ publish(struct fd_timeline *t)
 	}
 }
 
-static int
-framework_name_ok(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n == 0 || n > MAX_FRAMEWORK || s[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return 0;
-	return 1;
-}
-
 struct fd_timeline *
 fd_timeline_load(const char *templates_dir, const char *framework,
 		 struct fd_diags *d)
@@ -388,7 +373,7 @@ fd_timeline_load(const char *templates_dir, const char *framework,
 	char *rel = NULL, *path = NULL, *rng;
 
 	rng = fd_path_join(templates_dir, "schema/timeline.rng");
-	if (framework_name_ok(framework)) {
+	if (fd_data_name_ok(framework)) {
 		rel = fd_xasprintf("%s/timeline.xml", framework);
 		path = fd_path_join(templates_dir, rel);
 	}
@@ -396,7 +381,7 @@ fd_timeline_load(const char *templates_dir, const char *framework,
 		fd_diag(d, FD_ERROR, templates_dir, 0, 0,
 			"framework \"%s\" has no timeline (no "
 			"<framework>/timeline.xml here)",
-			framework_name_ok(framework) ? framework : "…");
+			fd_data_name_ok(framework) ? framework : "…");
 		goto out;
 	}
 	if ((in = fd_load_file(path, d)) == NULL)

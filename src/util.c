@@ -485,6 +485,20 @@ fd_write_out(const char *out, const void *data, size_t len, struct fd_diags *d)
 }
 
 int
+fd_data_name_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64 || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int
 fd_ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), m = strlen(tail);

@@ -83,6 +83,11 @@ struct fd_diags;
 int fd_write_out(const char *out, const void *data, size_t len,
 		 struct fd_diags *d);
 
+/* Whether s can name a folder or file of the templates (a framework, a
+ * variant): 1 to 64 lower-case letters, digits and hyphens, not starting
+ * with a hyphen. */
+int fd_data_name_ok(const char *s);
+
 /* Whether s ends with tail, without regard to case (".PDF"). */
 int fd_ends_with(const char *s, const char *tail);
 
