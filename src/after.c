@@ -13,6 +13,7 @@
 
 #include "calendar.h"
 #include "check.h"
+#include "load.h"
 
 /* Days of the procedure file's milestones beyond which nothing is
  * dated: the schema bounds them at 100. */

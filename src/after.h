@@ -19,7 +19,7 @@
 
 #include "datadir.h"
 #include "facts.h"
-#include "transform.h"
+#include "date.h"
 
 /* One dated step of a complaint's procedure; strings owned by the plan. */
 struct fd_complaint_step {

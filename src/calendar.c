@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar_int.h"
 #include "check.h"
 
 /* Bounds what a calendar file may hold: 25 years of a dozen days fit. */

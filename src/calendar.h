@@ -3,15 +3,15 @@
  * a division's bank holidays come from templates/calendars/<division>.xml
  * (validated by templates/schema/calendar.rng); an inspection may close
  * more days with <non-working date="">. Only calendar.c reads calendar
- * files; callers see dates and names, and the inspection's <calendar>
- * element only through fd_calendar_from_inspection.
+ * files; callers see dates and names. The inspection's <calendar>
+ * element is read through calendar_int.h, by the facts alone: this
+ * header names no libxml2 type.
  */
 #ifndef FD_CALENDAR_H
 #define FD_CALENDAR_H
 
 #include "date.h"
 #include "diag.h"
-#include "load.h"
 
 struct fd_calendar;
 
@@ -63,21 +63,5 @@ const char *fd_calendar_division(const struct fd_calendar *c);
 const char *fd_calendar_name(const struct fd_calendar *c);
 /* Days closed by the inspection (fd_calendar_add_closed). */
 unsigned fd_calendar_closed_count(const struct fd_calendar *c);
-
-/*
- * The calendar of an inspection from its <calendar> element: holidays=
- * (england-and-wales by default), notified= into *notified, and each
- * <non-working date=""> closure. Reports at the element's line and column
- * in in: a missing or unreal date, an unknown division, a notified date
- * that is not a working day (errors); a closure that is already a
- * weekend day, a holiday or repeated, a notified date the holiday list
- * does not cover (warnings). Returns NULL after an error; the caller frees
- * the result.
- */
-struct fd_calendar *fd_calendar_from_inspection(const char *templates_dir,
-						const xmlNode *calendar_elem,
-						struct fd_date *notified,
-						struct fd_diags *d,
-						const struct fd_input *in);
 
 #endif

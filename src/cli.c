@@ -150,9 +150,17 @@ struct fd_render *
 fd_cli_open(struct fd_cli *c, const char *path,
 	    const enum fd_stage *fallback)
 {
-	return fd_render_open(path, &c->dd, c->stage_given ? &c->stage
-							  : fallback,
-			      c->d);
+	const enum fd_stage *stage = c->stage_given ? &c->stage : fallback;
+	struct fd_diags *lint;
+	struct fd_render *r;
+
+	if (!c->lint_with_errors)
+		return fd_render_open(path, &c->dd, stage, c->d);
+	lint = fd_diags_new();
+	if ((r = fd_render_open_lint(path, &c->dd, stage, lint, c->d)) == NULL)
+		fd_diags_move(lint, c->d);
+	fd_diags_free(lint);
+	return r;
 }
 
 int

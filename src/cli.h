@@ -53,6 +53,10 @@ struct fd_cli {
 	int stage_given;	  /* --stage was given */
 	struct fd_datadir dd;	  /* the templates, after fd_cli_begin */
 	struct fd_diags *d;	  /* diagnostics, after fd_cli_begin */
+	int lint_with_errors;	  /* fd_cli_open shows the check's warnings
+				     only beside an error (set by a
+				     command that needs a valid file, not
+				     a finished one: the timeline) */
 };
 
 /* A command's own option: getopt_long's value and optarg. Returns 0 to

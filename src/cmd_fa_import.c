@@ -854,13 +854,15 @@ replace_file(const char *path, const char *data, size_t len)
 
 /* The import itself once the options are read; reports through d. */
 static void
-run(const char *path, const char *form, const char *from,
-    const char *received, const struct fd_datadir *dd, struct fd_diags *d)
+run(struct fd_cli *cli, const char *path, const char *form, const char *from,
+    const char *received)
 {
 	enum fd_stage stage = FD_STAGE_FACTUAL_ACCURACY;
+	struct fd_diags *d = cli->d;
 	struct fd_fa_paras p = {0};
 	struct fd_render *r = NULL;
-	struct fd_input *in = NULL, *check = NULL;
+	const struct fd_input *in;
+	struct fd_input *check = NULL;
 	struct fd_csv *c = NULL;
 	struct import im = {0};
 	struct row *rows = NULL, *keep = NULL;
@@ -875,7 +877,7 @@ run(const char *path, const char *form, const char *from,
 			"the form and the inspection are one file");
 		return;
 	}
-	if ((r = fd_render_open(path, dd, &stage, d)) == NULL ||
+	if ((r = fd_cli_open(cli, path, &stage)) == NULL ||
 	    fd_fa_paras(r, &p, d) != 0)
 		goto out;
 	if ((err = fd_read_file(form, FD_CSV_MAX_FILE, &data, &len)) != 0) {
@@ -892,8 +894,9 @@ run(const char *path, const char *form, const char *from,
 	if ((c = fd_csv_parse(form, data, len, d)) == NULL ||
 	    (n = read_rows(form, c, &p, &rows, d)) < 0)
 		goto out;
-	if ((in = fd_load_file(path, d)) == NULL)
-		goto out;
+	/* The file as it was read: its bytes are edited, its tree says
+	 * what is there already. */
+	in = fd_render_input(r);
 	root = xmlDocGetRootElement(in->doc);
 	fa = fd_child(root, "factual-accuracy");
 	im.in = in;
@@ -926,7 +929,7 @@ run(const char *path, const char *form, const char *from,
 	/* The result must be an inspection that check accepts at the
 	 * stage of the round; its warnings are the user's to see. */
 	if ((check = fd_load_memory(path, out, strlen(out), d)) == NULL ||
-	    fd_check(check, dd, FD_STAGE_FACTUAL_ACCURACY, d) > 0)
+	    fd_check(check, &cli->dd, FD_STAGE_FACTUAL_ACCURACY, d) > 0)
 		goto out;
 	if (kept > 0 && fd_inspection_stage(check) > FD_STAGE_FACTUAL_ACCURACY)
 		fd_diag(d, FD_WARNING, path, 0, 0,
@@ -954,7 +957,6 @@ out:
 	free(out);
 	free(im.unit);
 	fd_input_free(check);
-	fd_input_free(in);
 	fd_csv_free(c);
 	free(data);
 	fd_fa_paras_clear(&p);
@@ -1005,6 +1007,6 @@ fd_cmd_fa_import(int argc, char **argv)
 		return fd_cli_usage_error(&c, "give the inspection file and "
 					      "the filled-in form");
 	if (fd_cli_begin(&c) == 0)
-		run(argv[optind], argv[optind + 1], v[0], v[1], &c.dd, c.d);
+		run(&c, argv[optind], argv[optind + 1], v[0], v[1]);
 	return fd_cli_end(&c, FD_EXIT_OK);
 }

@@ -93,8 +93,7 @@ fd_cmd_render(int argc, char **argv)
 		fallback = FD_STAGE_FACTUAL_ACCURACY;
 	r = fd_cli_open(&c, argv[optind], &fallback);
 	if (r != NULL && against != NULL &&
-	    (c.ro.changes = changes = fd_fa_changes(r, argv[optind], against,
-						    &c.dd, c.d)) == NULL) {
+	    (c.ro.changes = changes = fd_fa_changes(r, against, c.d)) == NULL) {
 		fd_render_close(r);
 		r = NULL;
 	}

@@ -7,11 +7,9 @@
 
 #include "after.h"
 #include "calendar.h"
-#include "check.h"
 #include "cli.h"
 #include "commands.h"
-#include "ics.h"
-#include "privacy.h"
+#include "render.h"
 #include "timeline.h"
 
 /* Columns of the table, in characters: day, dates, milestone, who; two
@@ -282,14 +280,6 @@ table(const struct fd_timeline *t, const struct fd_calendar *c,
 	return fd_buf_steal(&b);
 }
 
-/* Working days on a calendar, for the complaints' milestones. */
-static int
-cal_add(void *arg, struct fd_date from, long n, struct fd_date *out)
-{
-	*out = fd_calendar_add(arg, from, n);
-	return 0;
-}
-
 /* Appends each complaint's dated procedure to *text, as the rows of the
  * table above it. */
 static void
@@ -321,16 +311,6 @@ add_complaints(char **text, const struct fd_complaint_plan *p, long n)
 	*text = fd_buf_steal(&b);
 }
 
-/* The text of <area> with its white space squeezed (it may be wrapped
- * and indented in the file); NULL when absent. The caller frees it. */
-static char *
-area_name(const xmlNode *root)
-{
-	const xmlNode *n = fd_child(root, "area");
-
-	return n ? fd_text_squeezed(n) : NULL;
-}
-
 /* The command's own option: --ics FILE. */
 static int
 own_ics(struct fd_cli *c, int opt, char *arg, void *ctx)
@@ -341,6 +321,51 @@ own_ics(struct fd_cli *c, int opt, char *arg, void *ctx)
 	return 0;
 }
 
+/* Prints r's timeline, and writes its calendar to ics_path (when not
+ * NULL) after the privacy gate. Returns the exit status. */
+static int
+timeline(struct fd_render *r, const char *ics_path, struct fd_diags *d)
+{
+	const struct fd_map *facts = fd_render_facts(r);
+	const char *area = fd_map_get(facts, "area");
+	const char *ref = fd_map_get(facts, "ref");
+	struct fd_complaint_plan *plans = NULL;
+	struct fd_render_dates dates;
+	char *text = NULL, *ics = NULL;
+	long nplans;
+	size_t len;
+	int err;
+
+	fd_render_dates(r, &dates);
+	text = table(dates.timeline, dates.calendar, area ? area : "",
+		     ref ? ref : "", dates.notified);
+	if ((nplans = fd_render_complaint_plans(r, &plans, d)) < 0)
+		goto out;
+	add_complaints(&text, plans, nplans);
+	if (ics_path != NULL) {
+		/* A calendar leaves on the first day: no child's identifier
+		 * in any of its fields, at any stage. */
+		if ((ics = fd_render_calendar(r, &len, d)) == NULL)
+			goto out;
+		if (fd_same_file(ics_path, fd_render_path(r))) {
+			fd_diag(d, FD_IOERR, ics_path, 0, 0,
+				"cannot write: it is the input file");
+			goto out;
+		}
+		if ((err = fd_write_atomic(ics_path, ics, len)) != 0) {
+			fd_diag(d, FD_IOERR, ics_path, 0, 0,
+				"cannot write: %s", strerror(err));
+			goto out;
+		}
+	}
+	fputs(text, stdout);
+out:
+	fd_after_plans_free(plans, nplans < 0 ? 0 : nplans);
+	free(ics);
+	free(text);
+	return FD_EXIT_OK;
+}
+
 int
 fd_cmd_timeline(int argc, char **argv)
 {
@@ -348,18 +373,10 @@ fd_cmd_timeline(int argc, char **argv)
 		{"ics", required_argument, NULL, 'i'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *ics_path = NULL, *framework, *ref;
+	enum fd_stage draft = FD_STAGE_DRAFT;
+	const char *ics_path = NULL;
+	struct fd_render *r = NULL;
 	struct fd_cli c;
-	struct fd_diags *d = NULL, *check_d = NULL;
-	struct fd_input *in = NULL;
-	struct fd_calendar *cal = NULL;
-	struct fd_timeline *t = NULL;
-	struct fd_date notified;
-	xmlNode *root, *cal_elem;
-	char *area = NULL, *text = NULL, *ics = NULL;
-	struct fd_complaint_plan *plans = NULL;
-	long nplans = 0;
-	size_t ics_len;
 	int status;
 
 	status = fd_cli_parse(&c, "timeline", usage, argc, argv,
@@ -372,83 +389,13 @@ fd_cmd_timeline(int argc, char **argv)
 		return fd_cli_usage_error(&c, optind >= argc
 						      ? "no inspection file given"
 						      : "one inspection at a time");
-	if (fd_cli_begin(&c) != 0)
-		goto out;
-	d = c.d;
-	if ((in = fd_load_file(argv[optind], d)) == NULL)
-		goto out;
 	/* The timeline needs a valid file, not a finished one: the lint
 	 * warnings of check (grades not given yet, say) are for findings
 	 * check, and are shown here only beside an error. */
-	check_d = fd_diags_new();
-	if (fd_check(in, &c.dd, FD_STAGE_DRAFT, check_d) != 0) {
-		fd_diags_flush(check_d);
-		status = FD_EXIT_INPUT;
-		goto out;
-	}
-	root = xmlDocGetRootElement(in->doc);
-	framework = fd_attr(root, "framework");
-	ref = fd_attr(root, "ref");
-	cal_elem = fd_child(root, "calendar");
-	cal = fd_calendar_from_inspection(c.dd.templates, cal_elem, &notified, d,
-					  in);
-	if (framework == NULL) {
-		fd_input_diag(d, in, root, NULL, FD_ERROR,
-			      "no framework= on <inspection>");
-		goto out;
-	}
-	if ((t = fd_timeline_load(c.dd.templates, framework, d)) == NULL ||
-	    cal == NULL || fd_timeline_read_actuals(t, cal_elem, d, in) != 0)
-		goto out;
-	fd_timeline_use_variant(t, fd_attr(root, "variant"));
-	if (fd_timeline_compute(t, cal, notified) != 0) {
-		fd_input_diag(d, in, cal_elem, "notified", FD_ERROR,
-			      "the notified date is not a working day");
-		goto out;
-	}
-	fd_timeline_warn(t, cal, cal_elem, d, in);
-	area = area_name(root);
-	text = table(t, cal, area ? area : "", ref ? ref : "", notified);
-	if ((nplans = fd_after_plans(in, &c.dd, cal_add, cal, &plans, d)) < 0)
-		goto out;
-	add_complaints(&text, plans, nplans);
-	if (ics_path != NULL) {
-		struct fd_ics_info info = {ref, area, notified,
-					   fd_ics_stamp(notified)};
-		int err;
-
-		struct fd_gate *g = fd_gate_new(in);
-		unsigned leaks;
-
-		ics = fd_ics_timeline(t, &info, &ics_len);
-		fd_ics_add_complaints(&ics, &ics_len, plans, nplans, &info);
-		/* A calendar leaves on the first day: no child's identifier
-		 * in any of its fields, at any stage. */
-		fd_gate_calendar(g, "calendar", ics, ics_len);
-		leaks = fd_gate_report(g, d);
-		fd_gate_free(g);
-		if (leaks > 0)
-			goto out;
-		if (fd_same_file(ics_path, in->path)) {
-			fd_diag(d, FD_IOERR, ics_path, 0, 0,
-				"cannot write: it is the input file");
-			goto out;
-		}
-		if ((err = fd_write_atomic(ics_path, ics, ics_len)) != 0) {
-			fd_diag(d, FD_IOERR, ics_path, 0, 0,
-				"cannot write: %s", strerror(err));
-			goto out;
-		}
-	}
-	fputs(text, stdout);
-out:
-	fd_diags_free(check_d);
-	fd_after_plans_free(plans, nplans < 0 ? 0 : nplans);
-	free(ics);
-	free(text);
-	free(area);
-	fd_timeline_free(t);
-	fd_calendar_free(cal);
-	fd_input_free(in);
+	c.lint_with_errors = 1;
+	if (fd_cli_begin(&c) == 0 &&
+	    (r = fd_cli_open(&c, argv[optind], &draft)) != NULL)
+		status = timeline(r, ics_path, c.d);
+	fd_render_close(r);
 	return fd_cli_end(&c, status);
 }

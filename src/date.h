@@ -33,4 +33,9 @@ char *fd_date_iso(struct fd_date a, char *buf, size_t size);
 /* Seconds since the epoch at midnight UTC of the day. */
 long long fd_date_epoch(struct fd_date a);
 
+/* Working-day arithmetic: *out is n working days after from (before it
+ * when n is negative). Returns 0, or -1 when the calendar cannot say. */
+typedef int (*fd_workday_fn)(void *arg, struct fd_date from, long n,
+			     struct fd_date *out);
+
 #endif

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "after.h"
-#include "calendar.h"
+#include "calendar_int.h"
 #include "ics.h"
 #include "timeline.h"
 
@@ -535,6 +535,18 @@ const struct fd_timeline *
 fd_facts_timeline(const struct fd_facts *f)
 {
 	return f->tl;
+}
+
+const struct fd_calendar *
+fd_facts_calendar(const struct fd_facts *f)
+{
+	return f->cal;
+}
+
+struct fd_date
+fd_facts_notified(const struct fd_facts *f)
+{
+	return f->notified;
 }
 
 void

@@ -68,6 +68,12 @@ void fd_facts_free(struct fd_facts *f);
 /* The framework's timeline dated for the inspection; owned by f. */
 const struct fd_timeline *fd_facts_timeline(const struct fd_facts *f);
 
+/* The working days the timeline is dated on (calendar.h), owned by f,
+ * and the notified date it is counted from (<calendar notified="">). */
+struct fd_calendar;
+const struct fd_calendar *fd_facts_calendar(const struct fd_facts *f);
+struct fd_date fd_facts_notified(const struct fd_facts *f);
+
 /* The facts, name to value; owned by f. */
 const struct fd_map *fd_facts_map(const struct fd_facts *f);
 

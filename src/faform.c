@@ -238,12 +238,12 @@ out:
 }
 
 int
-fd_fa_form_write(struct fd_render *r, const char *path,
-		 const struct fd_datadir *dd, const char *style,
-		 const char *out, struct fd_diags *d)
+fd_fa_form_write(struct fd_render *r, const char *style, const char *out,
+		 struct fd_diags *d)
 {
+	const struct fd_datadir *dd = fd_render_datadir(r);
+	const char *path = fd_render_path(r);
 	struct fd_fa_paras p = {0};
-	struct fd_input *in = NULL;
 	struct fd_typeset_opts to = {0};
 	struct fd_doctree_opts dopts = {0};
 	struct fd_map *values = fd_map_new();
@@ -254,7 +254,6 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 	xmlDoc *tree = NULL;
 	size_t len = 0;
 	int rc = -1, n;
-	enum fd_stage fa = FD_STAGE_FACTUAL_ACCURACY;
 	struct fd_diags *quiet = fd_diags_new();
 	struct fd_render *at_fa = NULL;
 
@@ -268,17 +267,19 @@ fd_fa_form_write(struct fd_render *r, const char *path,
 		goto out;
 	}
 	/* The form cites the letter as it goes for the check, whatever
-	 * stage the rest is made at (findings build: the last revision's). */
+	 * stage the rest is made at (findings build: the last revision's),
+	 * from the inspection already loaded. */
 	if (fd_render_stage(r) != FD_STAGE_FACTUAL_ACCURACY) {
-		if ((at_fa = fd_render_open(path, dd, &fa, quiet)) == NULL) {
+		at_fa = fd_render_restage(r, FD_STAGE_FACTUAL_ACCURACY, quiet);
+		if (at_fa == NULL) {
 			fd_diags_move(quiet, d);
 			goto out;
 		}
 		r = at_fa;
 	}
-	if (fd_fa_paras(r, &p, d) != 0 || (in = fd_load_file(path, d)) == NULL)
+	if (fd_fa_paras(r, &p, d) != 0)
 		goto out;
-	xml = form_xml(r, in, &p);
+	xml = form_xml(r, fd_render_input(r), &p);
 	if ((tree = form_tree(r, dd, xml, &xsl, d)) == NULL)
 		goto out;
 	mddir = fd_path_join(dd->templates, "common");
@@ -337,7 +338,6 @@ out:
 	if (tree != NULL)
 		xmlFreeDoc(tree);
 	fd_map_free(values);
-	fd_input_free(in);
 	fd_fa_paras_clear(&p);
 	free(stylef);
 	free(schema);
@@ -494,12 +494,12 @@ commented_revision(const struct fd_render *r)
 }
 
 char *
-fd_fa_changes(struct fd_render *r, const char *path, const char *against,
-	      const struct fd_datadir *dd, struct fd_diags *d)
+fd_fa_changes(struct fd_render *r, const char *against, struct fd_diags *d)
 {
 	enum fd_stage fa = FD_STAGE_FACTUAL_ACCURACY;
+	const char *path = fd_render_path(r);
 	struct fd_diags *quiet = fd_diags_new();
-	struct fd_render *old = NULL, *new = NULL;
+	struct fd_render *old = NULL, *new = NULL, *restaged = NULL;
 	struct fd_render_opts ro = {0};
 	const char *files[2] = {against, path}, *want, *had;
 	char *xml = NULL;
@@ -513,8 +513,10 @@ fd_fa_changes(struct fd_render *r, const char *path, const char *against,
 	}
 	/* Both were or will be checked on their own: what their checks
 	 * say is repeated only when it stops the comparison. */
-	old = fd_render_open(against, dd, &fa, quiet);
-	new = fd_render_open(path, dd, &fa, quiet);
+	old = fd_render_open(against, fd_render_datadir(r), &fa, quiet);
+	new = fd_render_stage(r) == fa
+		      ? r
+		      : (restaged = fd_render_restage(r, fa, quiet));
 	if (old == NULL || new == NULL) {
 		fd_diags_move(quiet, d);
 		goto out;
@@ -533,7 +535,7 @@ fd_fa_changes(struct fd_render *r, const char *path, const char *against,
 			had, want);
 out:
 	fd_render_close(old);
-	fd_render_close(new);
+	fd_render_close(restaged);
 	fd_diags_free(quiet);
 	return xml;
 }

@@ -23,9 +23,10 @@
  * document in documents.xml (the letter; slac-2009's report), rendered
  * at the factual accuracy stage.
  *
- * Layering: calls the pipeline through render.h and the XSLT step and
- * the engine through transform.h, doctree.h and typeset.h; reads the
- * inspection's history through load.h.
+ * Layering: calls the pipeline through render.h (which opens the
+ * inspection, once) and the XSLT step and the engine through
+ * transform.h, doctree.h and typeset.h; reads the inspection's history
+ * from render.h's loaded inspection through load.h.
  */
 #ifndef FD_FAFORM_H
 #define FD_FAFORM_H
@@ -83,17 +84,18 @@ char *fd_fa_compare(struct fd_render *old, struct fd_render *new,
 /*
  * The comparison the factual accuracy response shows: the cited
  * document (the letter) of against, the inspection as it was when the
- * letter went for the check, with that of the inspection at path (open
- * as r), both rendered at the factual accuracy stage, whose paragraphs
- * are the numbered ones the comments cite. Returns the XML (the caller
- * frees it), or NULL after reporting.
+ * letter went for the check, with that of r (its inspection as loaded,
+ * checked again at that stage when r is at another), both rendered at
+ * the factual accuracy stage, whose paragraphs are the numbered ones
+ * the comments cite. Returns the XML (the caller frees it), or NULL
+ * after reporting.
  */
-char *fd_fa_changes(struct fd_render *r, const char *path,
-		    const char *against, const struct fd_datadir *dd,
+char *fd_fa_changes(struct fd_render *r, const char *against,
 		    struct fd_diags *d);
 
 /*
- * Renders the return form of the inspection at path (open as r) to out:
+ * Renders the return form of r's inspection (as loaded; checked again
+ * at the factual accuracy stage when r is at another) to out:
  * ".csv" is the table as CSV, ".xml" the document tree, ".pdf", "-"
  * or a name without an extension PDF; out NULL writes nothing and says
  * only whether the form fits the bounds build meets (check: its tree,
@@ -101,8 +103,7 @@ char *fd_fa_changes(struct fd_render *r, const char *path,
  * (nothing is written), or -2 after reporting an extension the form
  * cannot be written as (a usage error).
  */
-int fd_fa_form_write(struct fd_render *r, const char *path,
-		     const struct fd_datadir *dd, const char *style,
+int fd_fa_form_write(struct fd_render *r, const char *style,
 		     const char *out, struct fd_diags *d);
 
 #endif

@@ -39,30 +39,75 @@ struct fd_render {
 	char *framework;	     /* framework=, for template paths */
 	char *ref;		     /* ref=, for output names */
 	struct fd_gate *gate;	     /* the privacy gate, made on first need */
+	int borrowed;		     /* in is another fd_render's
+					(fd_render_restage) */
 };
+
+/* Checks r's inspection at r->stage (the check's diagnostics to lint)
+ * and computes its facts (theirs to d). Returns 0, or -1 after
+ * reporting. */
+static int
+check_and_facts(struct fd_render *r, struct fd_diags *lint,
+		struct fd_diags *d)
+{
+	xmlNode *root;
+
+	if (fd_check(r->in, r->dd, r->stage, lint) > 0)
+		return -1;
+	root = xmlDocGetRootElement(r->in->doc);
+	r->framework = fd_xstrdup(fd_attr(root, "framework"));
+	r->ref = fd_xstrdup(fd_attr(root, "ref"));
+	r->facts = fd_facts_new(r->in, r->dd, r->stage, d);
+	return r->facts ? 0 : -1;
+}
 
 struct fd_render *
 fd_render_open(const char *path, const struct fd_datadir *dd,
 	       const enum fd_stage *stage, struct fd_diags *d)
 {
+	return fd_render_open_lint(path, dd, stage, d, d);
+}
+
+struct fd_render *
+fd_render_open_lint(const char *path, const struct fd_datadir *dd,
+		    const enum fd_stage *stage, struct fd_diags *lint,
+		    struct fd_diags *d)
+{
 	struct fd_render *r = fd_xcalloc(1, sizeof *r);
-	xmlNode *root;
 
 	r->dd = dd;
 	if ((r->in = fd_load_file(path, d)) == NULL)
 		goto fail;
 	r->stage = stage ? *stage : fd_inspection_stage(r->in);
-	if (fd_check(r->in, dd, r->stage, d) > 0)
-		goto fail;
-	root = xmlDocGetRootElement(r->in->doc);
-	r->framework = fd_xstrdup(fd_attr(root, "framework"));
-	r->ref = fd_xstrdup(fd_attr(root, "ref"));
-	if ((r->facts = fd_facts_new(r->in, dd, r->stage, d)) == NULL)
+	if (check_and_facts(r, lint, d) != 0)
 		goto fail;
 	return r;
 fail:
 	fd_render_close(r);
 	return NULL;
+}
+
+struct fd_render *
+fd_render_restage(struct fd_render *r, enum fd_stage stage,
+		  struct fd_diags *d)
+{
+	struct fd_render *s = fd_xcalloc(1, sizeof *s);
+
+	s->dd = r->dd;
+	s->in = r->in;
+	s->borrowed = 1;
+	s->stage = stage;
+	if (check_and_facts(s, d, d) != 0) {
+		fd_render_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+const struct fd_datadir *
+fd_render_datadir(const struct fd_render *r)
+{
+	return r->dd;
 }
 
 void
@@ -72,7 +117,8 @@ fd_render_close(struct fd_render *r)
 		return;
 	fd_facts_free(r->facts);
 	fd_gate_free(r->gate);
-	fd_input_free(r->in);
+	if (!r->borrowed)
+		fd_input_free(r->in);
 	free(r->framework);
 	free(r->ref);
 	free(r);
@@ -625,7 +671,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 
 	/* The return form is made from the letter's paragraphs (faform.h). */
 	if (strcmp(o->doc, "fa-form") == 0) {
-		rc = fd_fa_form_write(r, r->in->path, r->dd, o->style, out, d);
+		rc = fd_fa_form_write(r, o->style, out, d);
 		goto out;
 	}
 	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
@@ -755,6 +801,22 @@ fd_render_calendar(struct fd_render *r, size_t *len, struct fd_diags *d)
 	return ics;
 }
 
+void
+fd_render_dates(const struct fd_render *r, struct fd_render_dates *out)
+{
+	out->timeline = fd_facts_timeline(r->facts);
+	out->calendar = fd_facts_calendar(r->facts);
+	out->notified = fd_facts_notified(r->facts);
+}
+
+long
+fd_render_complaint_plans(struct fd_render *r,
+			  struct fd_complaint_plan **plans, struct fd_diags *d)
+{
+	return fd_after_plans(r->in, r->dd, fd_facts_add_working_days,
+			      r->facts, plans, d);
+}
+
 unsigned
 fd_render_gate(struct fd_render *r, struct fd_diags *d)
 {
@@ -854,8 +916,7 @@ fd_render_fits(struct fd_render *r, const struct fd_render_opts *o,
 	/* The return form is made from the letter's paragraphs. */
 	if (strcmp(o->doc, "fa-form") == 0) {
 		fd_diags_free(sd);
-		return fd_fa_form_write(r, r->in->path, r->dd, o->style, NULL,
-					d) == 0
+		return fd_fa_form_write(r, o->style, NULL, d) == 0
 			   ? 0
 			   : -1;
 	}

@@ -17,6 +17,7 @@
 
 #include "check.h"
 #include "datadir.h"
+#include "date.h"
 #include "diag.h"
 
 struct fd_doc;
@@ -45,6 +46,24 @@ struct fd_render;
 struct fd_render *fd_render_open(const char *path, const struct fd_datadir *dd,
 				 const enum fd_stage *stage,
 				 struct fd_diags *d);
+/* The same, with what the check says (its warnings are lint) reported
+ * through lint, and the rest (reading the file, the facts: the
+ * calendar's and the timeline's warnings) through d; lint may be d. */
+struct fd_render *fd_render_open_lint(const char *path,
+				      const struct fd_datadir *dd,
+				      const enum fd_stage *stage,
+				      struct fd_diags *lint,
+				      struct fd_diags *d);
+/*
+ * The inspection r has loaded, checked again at another stage with its
+ * facts for that stage, without reading the file again: a document
+ * cited as it was at one stage while the rest is made at another (the
+ * return form cites the letter at the factual accuracy stage). The
+ * result borrows r's inspection, so r must outlive it; free it with
+ * fd_render_close. NULL after reporting through d.
+ */
+struct fd_render *fd_render_restage(struct fd_render *r, enum fd_stage stage,
+				    struct fd_diags *d);
 void fd_render_close(struct fd_render *r);
 
 /* The inspection's ref= and framework=, owned by r. */
@@ -52,6 +71,8 @@ const char *fd_render_ref(const struct fd_render *r);
 const char *fd_render_framework(const struct fd_render *r);
 /* The stage r was checked at and renders. */
 enum fd_stage fd_render_stage(const struct fd_render *r);
+/* Where r finds its templates and styles (the caller's, as opened). */
+const struct fd_datadir *fd_render_datadir(const struct fd_render *r);
 
 /*
  * Renders one document to out: "-" is standard output; a name ending in
@@ -80,6 +101,26 @@ unsigned fd_render_gate(struct fd_render *r, struct fd_diags *d);
  */
 char *fd_render_calendar(struct fd_render *r, size_t *len,
 			 struct fd_diags *d);
+
+/* What findings timeline prints, owned by r: the framework's timeline
+ * dated for the inspection (timeline.h), the working days it is dated
+ * on (calendar.h) and the notified date it is counted from. */
+struct fd_timeline;
+struct fd_calendar;
+struct fd_render_dates {
+	const struct fd_timeline *timeline; /* dated, recorded dates in */
+	const struct fd_calendar *calendar; /* the inspection's working days */
+	struct fd_date notified;	    /* <calendar notified=""> */
+};
+void fd_render_dates(const struct fd_render *r, struct fd_render_dates *out);
+
+/* Each complaint's procedure (after.h) dated on r's working days.
+ * Returns the number of plans with *plans set (free with
+ * fd_after_plans_free), or -1 after reporting. */
+struct fd_complaint_plan;
+long fd_render_complaint_plans(struct fd_render *r,
+			       struct fd_complaint_plan **plans,
+			       struct fd_diags *d);
 
 /*
  * The document tree of one document, as fd_render_doc would print it

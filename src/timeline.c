@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar_int.h"
 #include "check.h"
 #include "util.h"
 

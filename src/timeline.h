@@ -5,7 +5,10 @@
  * templates/schema/timeline.rng): working day numbers, ranges, and
  * milestones counted from another ("70 working days after publication").
  * Dates come from counting working days (calendar.h) from the notified
- * date. Only timeline.c reads the file; callers see milestones.
+ * date. Only timeline.c reads the file; callers see milestones. What
+ * the inspection records (<calendar><actual>) is read through
+ * calendar_int.h, by the facts alone: this header names no libxml2
+ * type.
  *
  * Keys that documents quote, where the framework has the milestone:
  * notification, onsite-start, onsite-end (the last day on site, the
@@ -53,16 +56,6 @@ struct fd_timeline *fd_timeline_load(const char *templates_dir,
 				     const char *framework, struct fd_diags *d);
 void fd_timeline_free(struct fd_timeline *t);
 
-/*
- * Reads the <actual milestone="KEY" date=""> children of the inspection's
- * <calendar> into t (what happened, SPEC.md: it wins over the plan).
- * Reports at the element: a key the framework's timeline does not have
- * (naming the keys it has), a milestone recorded twice, a date that is
- * not real (errors). Returns the number of errors.
- */
-unsigned fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
-				  struct fd_diags *d, const struct fd_input *in);
-
 /* True when key's date is a recorded one. */
 int fd_timeline_is_recorded(const struct fd_timeline *t, const char *key);
 /* The number of dates recorded. */
@@ -99,19 +92,6 @@ const struct fd_milestone *fd_timeline_milestone(const struct fd_timeline *t,
 /* The first and last dates of the computed timeline. */
 void fd_timeline_span(const struct fd_timeline *t, struct fd_date *lo,
 		      struct fd_date *hi);
-
-/*
- * Warnings a person would want before trusting the computed dates, at the
- * inspection's <calendar> cal: a milestone off its usual weekday (a
- * notification on a Friday where the framework has a Tuesday), a timeline
- * that runs past the last year of bank holidays the calendar lists; at
- * each <actual>: a recorded date that is not a working day, or that comes
- * before the date of a milestone the framework has earlier, and a factual
- * accuracy check given fewer working days than the framework's.
- */
-void fd_timeline_warn(const struct fd_timeline *t, const struct fd_calendar *c,
-		      const xmlNode *cal, struct fd_diags *d,
-		      const struct fd_input *in);
 
 /* Names the timeline after a variant of the framework (inspection/@variant,
  * "ofsted-only") when its timeline.xml gives the variant a name of its

@@ -29,11 +29,6 @@
 /* The namespace of our extension functions. */
 #define FD_XSLT_NS "urn:findings:xslt"
 
-/* Working-day arithmetic: *out is n working days after from (before it
- * when n is negative). Returns 0, or -1 when the calendar cannot say. */
-typedef int (*fd_workday_fn)(void *arg, struct fd_date from, long n,
-			     struct fd_date *out);
-
 /* A compiled stylesheet. */
 struct fd_transform;
 

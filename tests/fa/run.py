@@ -52,6 +52,12 @@ GROUP is one of:
              DEL in a finding does not stop the form, the change report
              or the fa-response; a finding that opens with a 20 000-
              character word gets a Text cell of at most 100 characters
+  once       the inspection read once: given as a named pipe, which can
+             be read only once (a second open waits for a writer that
+             never comes), the return form at --stage final (cited at
+             the factual accuracy stage), the fa-response --against,
+             fa-import and the timeline finish, each what the same
+             command gives on the file
 """
 
 import csv
@@ -63,6 +69,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import zipfile
 import xml.etree.ElementTree as ET
 
@@ -997,6 +1004,100 @@ def group_build(tmp):
         fail("a 20 000-character word: the Text cell is %r" %
              [c[:120] for c in cells])
 
+
+# ------------------------------------------------------------------ once
+
+def through_pipe(tmp, name, data, args, path_at, back=None):
+    """Runs findings with args, args[path_at] replaced by a named pipe
+    that data is written into once. With back (a list), what the program
+    then writes into the pipe (fa-import writes its result over its
+    input, into the pipe as into a device) is read and appended to it.
+    Returns the run, or None after a time-out (the program opened the
+    pipe a second time)."""
+    fifo = os.path.join(tmp, name)
+    if os.path.lexists(fifo):
+        os.unlink(fifo)
+    os.mkfifo(fifo)
+
+    def feed():
+        try:
+            with open(fifo, "wb") as f:
+                f.write(data)
+            if back is not None:
+                with open(fifo, "rb") as f:
+                    back.append(f.read())
+        except OSError:
+            pass
+    threading.Thread(target=feed, daemon=True).start()
+    args = list(args)
+    args[path_at] = fifo
+    try:
+        return run(args, timeout=60)
+    except subprocess.TimeoutExpired:
+        return None
+    finally:
+        # Unblock the writer when the program never opened the pipe.
+        if os.path.exists(fifo) and not os.path.isfile(fifo):
+            try:
+                fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def group_once(tmp):
+    src = os.path.join(SRC, "examples", EXAMPLE + ".xml")
+    data = read(src)
+    cases = [
+        ("fa-form at final", ["render", None, "--doc", "fa-form",
+                              "--stage", "final", "-o", "OUT.csv"]),
+        ("timeline", ["timeline", None, "--ics", "OUT.ics"]),
+    ]
+    for what, args in cases:
+        out = os.path.join(tmp, "pipe-" + os.path.basename(args[-1]))
+        want = os.path.join(tmp, "file-" + os.path.basename(args[-1]))
+        a = [FINDINGS] + [out if x and x.startswith("OUT") else x for x in args]
+        r = through_pipe(tmp, "in.xml", data, a, 2)
+        if r is None:
+            fail("%s: the inspection was read twice (timed out)" % what)
+            continue
+        a = [FINDINGS] + [want if x and x.startswith("OUT") else x for x in args]
+        a[2] = src
+        w = run(a)
+        if r.returncode != 0 or w.returncode != 0:
+            fail("%s: exit %d, %d: %s" % (what, r.returncode, w.returncode,
+                                          r.stderr.decode()))
+        elif r.stdout != w.stdout or read(out) != read(want):
+            fail("%s: through a pipe, not what the file gives" % what)
+    old, new, _ = changes_pair(tmp)
+    paper = os.path.join(tmp, "pipe-fa.pdf")
+    r = through_pipe(tmp, "rev3.xml", read(new),
+                     [FINDINGS, "render", None, "--doc", "fa-response",
+                      "--against", old, "-o", paper], 2)
+    if r is None:
+        fail("fa-response --against: the inspection was read twice")
+    elif r.returncode != 0 or not os.path.getsize(paper):
+        fail("fa-response --against through a pipe: exit %d: %s" %
+             (r.returncode, r.stderr.decode()))
+    form = os.path.join(tmp, "form.csv")
+    if run([FINDINGS, "render", src, "--doc", "fa-form", "-o",
+            form]).returncode != 0:
+        fail("fa-form: cannot make the form")
+        return
+    rows = form_rows(form)
+    rows[1][2] = "Read once."
+    with open(form, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    back = []
+    r = through_pipe(tmp, "import.xml", data,
+                     [FINDINGS, "fa-import", None, form], 2, back)
+    if r is None:
+        fail("fa-import: the inspection was read twice (timed out)")
+    elif r.returncode != 0 or len(back) != 1 or \
+            b"<comment id=\"fa-6\"" not in back[0] or \
+            b"Read once." not in back[0]:
+        fail("fa-import through a pipe: exit %d: %s" %
+             (r.returncode, r.stderr.decode()))
 
 
 def main():
