@@ -222,13 +222,10 @@ warn_late(const struct fd_map *m, const struct fd_input *in,
 	    fd_date_cmp(got, last) <= 0)
 		return;
 	why = fd_attr(limit, "consequence");
-	fd_input_diag(d, in, c, "received", FD_WARNING,
-		      "complaint '%s' was received on %s, after %s, the last "
-		      "day for a complaint (%s %s days after publication)%s%s",
-		      fd_attr(c, "id"), fd_date_long(got, a, sizeof a),
-		      fd_date_long(last, b, sizeof b), fd_attr(limit, "days"),
-		      fd_attr(limit, "unit"), why ? ": " : "",
-		      why ? why : "");
+	fd_input_msg(d, in, c, "received", M_COMPLAINT_LATE, fd_attr(c, "id"),
+		     fd_date_long(got, a, sizeof a),
+		     fd_date_long(last, b, sizeof b), fd_attr(limit, "days"),
+		     fd_attr(limit, "unit"), why ? ": " : "", why ? why : "");
 }
 
 /* Warnings about the complaints: no procedure, no document, too late. */
@@ -252,12 +249,8 @@ complaint_checks(const struct fd_map *m, const struct fd_input *in,
 			continue;
 		if (procs == NULL || procedure_for(procs, fd_attr(c, "about")) ==
 					 NULL) {
-			fd_input_diag(d, in, c, NULL, FD_WARNING,
-				      "%s's guidance describes no complaints "
-				      "procedure for a complaint about %s: no "
-				      "acknowledgement or milestones are made "
-				      "for complaint '%s'",
-				      fw, fd_attr(c, "about"), fd_attr(c, "id"));
+			fd_input_msg(d, in, c, NULL, M_NO_COMPLAINTS_PROCEDURE,
+				     fw, fd_attr(c, "about"), fd_attr(c, "id"));
 			continue;
 		}
 		warn_late(m, in, procs, f, c, d);
@@ -306,35 +299,23 @@ review_facts(struct fd_map *m, const struct fd_input *in,
 	rel = fd_xasprintf("%s/soa-response.xsl", fw);
 	xsl = fd_datadir_template(dd, rel);
 	if (xsl == NULL)
-		fd_input_diag(d, in, rv, NULL, FD_WARNING,
-			      "%s's guidance describes no response to the "
-			      "statement of action: no document prints "
-			      "<statement-of-action-review>",
-			      fw);
+		fd_input_msg(d, in, rv, NULL, M_NO_SOA_RESPONSE, fw);
 	free(xsl);
 	free(rel);
 	if (soa == NULL || strcmp(fd_attr(soa, "required"), "yes") != 0)
-		fd_input_diag(d, in, rv, NULL, FD_WARNING,
-			      "the letter requires no statement of action "
-			      "(<statement-of-action required=\"yes\"> in the "
-			      "findings), yet a review of one is recorded");
+		fd_input_msg(d, in, rv, NULL, M_SOA_REVIEW_UNNEEDED);
 	if (fact_date(m, "statement-of-action-date-iso", &due) == 0 &&
 	    fd_date_cmp(got, due) > 0)
-		fd_input_diag(d, in, rv, "received", FD_WARNING,
-			      "the statement of action was received on %s, "
-			      "after it was due on %s (%s working days after "
-			      "the letter)",
-			      fd_date_long(got, a, sizeof a),
-			      fd_date_long(due, b, sizeof b),
-			      fd_map_get(m, "soa-working-days")
-				  ? fd_map_get(m, "soa-working-days")
-				  : "70");
+		fd_input_msg(d, in, rv, "received", M_SOA_LATE,
+			     fd_date_long(got, a, sizeof a),
+			     fd_date_long(due, b, sizeof b),
+			     fd_map_get(m, "soa-working-days")
+				 ? fd_map_get(m, "soa-working-days")
+				 : "70");
 	if (fd_date_cmp(sent, got) < 0)
-		fd_input_diag(d, in, rv, "date", FD_WARNING,
-			      "the response is dated %s, before the statement "
-			      "was received (%s)",
-			      fd_date_long(sent, a, sizeof a),
-			      fd_date_long(got, b, sizeof b));
+		fd_input_msg(d, in, rv, "date", M_RESPONSE_BEFORE,
+			     fd_date_long(sent, a, sizeof a),
+			     fd_date_long(got, b, sizeof b));
 }
 
 int

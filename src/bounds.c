@@ -194,7 +194,6 @@ blame(struct fd_render *r, const char *doc, struct fd_diags *d)
 	const xmlNode *at;
 	unsigned times;
 	size_t nv = 0;
-	char *msg;
 
 	collect_ids(root, &v, &nv);
 	qsort(v, nv, sizeof *v, by_id);
@@ -202,22 +201,12 @@ blame(struct fd_render *r, const char *doc, struct fd_diags *d)
 	at = culprit(root, v, nv);
 	own_weight(at, v, nv, &times);
 	if (times > 1)
-		msg = fd_xasprintf(
-			"the %s cannot be made from this inspection: it would "
-			"be longer than findings can print (the note says "
-			"how), and this <%s> is most of it, its text printed "
-			"%u times there (once and once for each citation); "
-			"shorten it or cite it less",
-			doc, (const char *)at->name, times);
+		fd_input_msg(d, fd_render_input(r), at, NULL, M_TOO_LONG_CITED,
+			     doc, (const char *)at->name, times);
 	else
-		msg = fd_xasprintf(
-			"the %s cannot be made from this inspection: it would "
-			"be longer than findings can print (the note says "
-			"how), and this <%s> is most of it (%zu elements); "
-			"shorten or merge them, or split the inspection",
-			doc, (const char *)at->name, elements(at));
-	fd_input_diag(d, fd_render_input(r), at, NULL, FD_ERROR, "%s", msg);
-	free(msg);
+		fd_input_msg(d, fd_render_input(r), at, NULL,
+			     M_TOO_LONG_ELEMENTS, doc, (const char *)at->name,
+			     elements(at));
 	free(v);
 }
 

@@ -548,12 +548,8 @@ put_comments(struct report *r, int placed, struct fd_diags *d)
 	 * stages: at another, a comment cannot be placed, and saying that
 	 * each accepted one changed nothing would be false. */
 	if (!placed && w->ncomments > 0 && d != NULL)
-		fd_diag(d, FD_WARNING, w->comments[0].file, 0, 0,
-			"the %s is compared at the %s stage, whose paragraphs "
-			"are not numbered: the factual accuracy comments "
-			"cannot be placed (compare at --stage draft, the "
-			"default)",
-			w->doc, w->stage);
+		fd_msg(d, M_CHANGES_UNNUMBERED, w->comments[0].file, 0, 0,
+		       w->doc, w->stage);
 	for (i = 0; i < w->ncomments; i++) {
 		const struct fd_changes_comment *c = &w->comments[i];
 		int warn = placed && asks_change(c) &&
@@ -582,15 +578,11 @@ put_comments(struct report *r, int placed, struct fd_diags *d)
 		if (!warn || d == NULL)
 			continue;
 		if (r->result[i] == RESULT_MISSING)
-			fd_diag(d, FD_WARNING, c->file, c->line, c->col,
-				"comment '%s' is %s, but the old %s has no "
-				"paragraph %d for it to change",
-				c->id, c->outcome, w->doc, c->para);
+			fd_msg(d, M_FA_NO_PARA, c->file, c->line, c->col, c->id,
+			       c->outcome, w->doc, c->para);
 		else
-			fd_diag(d, FD_WARNING, c->file, c->line, c->col,
-				"comment '%s' is %s, but paragraph %d of the "
-				"%s did not change",
-				c->id, c->outcome, c->para, w->doc);
+			fd_msg(d, M_FA_UNCHANGED, c->file, c->line, c->col,
+			       c->id, c->outcome, c->para, w->doc);
 	}
 }
 
@@ -690,8 +682,7 @@ fd_changes_write(const char *xml, const struct fd_datadir *dd,
 	int rc = -1, n;
 
 	if ((xsl = fd_datadir_template(dd, "common/changes.xsl")) == NULL) {
-		fd_diag(d, FD_IOERR, dd->templates, 0, 0,
-			"the templates have no common/changes.xsl");
+		fd_msg(d, M_NO_CHANGES_XSL, dd->templates, 0, 0);
 		goto out;
 	}
 	if ((in = fd_load_memory("comparison.xml", xml, strlen(xml), d)) ==

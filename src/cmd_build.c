@@ -79,17 +79,12 @@ mail_outcome(struct fd_render *r, const char *what, struct fd_diags *why,
 	     struct fd_diags *d)
 {
 	int io = fd_diags_count(why, FD_IOERR) > 0;
-	char *msg;
 
 	if (io || fd_diags_count(why, FD_ERROR) == 0) {
 		fd_diags_move(why, d);
 		return io;
 	}
-	msg = fd_xasprintf("%s: the input lacks what it needs (see the "
-			   "notes)",
-			   what);
-	fd_render_diag(r, d, NULL, FD_WARNING, msg);
-	free(msg);
+	fd_render_msg(r, d, NULL, M_MAIL_SKIPPED, what);
 	fd_diags_move_as(why, d, FD_NOTE);
 	return 0;
 }
@@ -156,9 +151,9 @@ publish(const struct staged *st, const char *input, const struct batch *b,
 	for (i = 0; i < st->n; i++) {
 		to = fd_path_join(b->outdir, st->names[i]);
 		if (fd_same_file(to, input) || fd_is_dir(to)) {
-			fd_diag(d, FD_IOERR, to, 0, 0, "cannot write: %s",
-				fd_is_dir(to) ? "it is a folder"
-					      : "it is the input file");
+			fd_msg(d,
+			       fd_is_dir(to) ? M_WRITE_FOLDER : M_WRITE_INPUT,
+			       to, 0, 0);
 			rc = -1;
 		}
 		free(to);
@@ -166,16 +161,14 @@ publish(const struct staged *st, const char *input, const struct batch *b,
 	/* The files written without an fsync each (fd_out_defer_sync):
 	 * made durable together before any is renamed into place. */
 	if (rc == 0 && (errno = fd_out_sync(st->dir)) != 0) {
-		fd_diag(d, FD_IOERR, b->outdir, 0, 0, "cannot write: %s",
-			strerror(errno));
+		fd_msg(d, M_WRITE, b->outdir, 0, 0, strerror(errno));
 		rc = -1;
 	}
 	for (i = 0; i < st->n && rc == 0; i++) {
 		from = fd_path_join(st->dir, st->names[i]);
 		to = fd_path_join(b->outdir, st->names[i]);
 		if (rename(from, to) != 0) {
-			fd_diag(d, FD_IOERR, to, 0, 0, "cannot write: %s",
-				strerror(errno));
+			fd_msg(d, M_WRITE, to, 0, 0, strerror(errno));
 			rc = -1;
 		} else if (b->verbose) {
 			printf("%s\n", to);
@@ -238,15 +231,12 @@ build_one(const char *input, const struct batch *b)
 
 	if ((r = fd_render_open(input, b->dd, b->stage, d)) != NULL &&
 	    (n = fd_render_documents(r, &docs, d)) == 0)
-		fd_diag(d, FD_WARNING, input, 0, 0,
-			"%s has no documents yet: nothing written",
-			fd_render_framework(r));
+		fd_msg(d, M_NO_DOCUMENTS, input, 0, 0, fd_render_framework(r));
 	for (i = 0; b->list && r != NULL && i < n; i++)
 		list_doc(r, &docs[i], d);
 	if (!b->list && r != NULL && n > 0) {
 		if ((st.dir = fd_out_stage(b->outdir)) == NULL)
-			fd_diag(d, FD_IOERR, b->outdir, 0, 0,
-				"cannot write: %s", strerror(errno));
+			fd_msg(d, M_WRITE, b->outdir, 0, 0, strerror(errno));
 	}
 	for (i = 0; st.dir != NULL && i < n; i++)
 		build_doc(r, b, &docs[i], &st, d);
@@ -389,13 +379,12 @@ fd_cmd_build(int argc, char **argv)
 		goto out;
 	}
 	if (mkdir(b.outdir, 0777) != 0 && errno != EEXIST) {
-		fd_diag(c.d, FD_IOERR, b.outdir, 0, 0,
-			"cannot create the output folder: %s", strerror(errno));
+		fd_msg(c.d, M_MKDIR, b.outdir, 0, 0, strerror(errno));
 		status = FD_EXIT_IO;
 		goto out;
 	}
 	if (!fd_is_dir(b.outdir)) {
-		fd_diag(c.d, FD_IOERR, b.outdir, 0, 0, "is not a folder");
+		fd_msg(c.d, M_NOT_FOLDER, b.outdir, 0, 0);
 		status = FD_EXIT_IO;
 		goto out;
 	}

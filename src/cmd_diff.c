@@ -100,8 +100,7 @@ fd_cmd_diff(int argc, char **argv)
 			free(name);
 		}
 		if (fd_same_file(out, files[0]) || fd_same_file(out, files[1]))
-			fd_diag(c.d, FD_IOERR, out, 0, 0,
-				"cannot write: it is an input file");
+			fd_msg(c.d, M_WRITE_AN_INPUT, out, 0, 0);
 		else
 			report(old, new, files, &c.ro, &c.dd, out, c.d);
 	}

@@ -84,27 +84,20 @@ same_round(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 	   struct fd_diags *d)
 {
 	char *rel = fd_xasprintf("%s/overview.xsl", fd_render_framework(rs[0]));
-	char *xsl = fd_datadir_template(dd, rel), *msg, *a, *b;
+	char *xsl = fd_datadir_template(dd, rel), *a, *b;
 	unsigned bad = 0;
 	size_t i, j;
 
 	free(rel);
 	if (xsl == NULL) {
-		msg = fd_xasprintf("%s has no joint overview: the overview of a "
-				   "round is for the joint frameworks "
-				   "(jtai-2015, jtai-2016, jtai-2019)",
-				   fd_render_framework(rs[0]));
-		fd_render_diag(rs[0], d, "framework", FD_ERROR, msg);
-		free(msg);
+		fd_render_msg(rs[0], d, "framework", M_NO_OVERVIEW,
+			      fd_render_framework(rs[0]));
 		bad++;
 	}
 	free(xsl);
 	for (i = 0; i < n; i++) {
 		if (*theme_key(rs[i]) == '\0') {
-			fd_render_diag(rs[i], d, NULL, FD_ERROR,
-				       "this inspection has no deep dive "
-				       "<theme>: a round is the inspections "
-				       "that share one");
+			fd_render_msg(rs[i], d, NULL, M_ROUND_NO_THEME);
 			bad++;
 		}
 		if (i > 0 && (strcmp(fd_render_framework(rs[i]),
@@ -112,11 +105,9 @@ same_round(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 			      strcmp(theme_key(rs[i]), theme_key(rs[0])) != 0)) {
 			a = describe(rs[i]);
 			b = describe(rs[0]);
-			msg = fd_xasprintf(
-			    "not of the same round: %s is %s, but %s is %s",
-			    fd_render_path(rs[i]), a, fd_render_path(rs[0]), b);
-			fd_render_diag(rs[i], d, "framework", FD_ERROR, msg);
-			free(msg);
+			fd_render_msg(rs[i], d, "framework", M_ROUND_OTHER,
+				      fd_render_path(rs[i]), a,
+				      fd_render_path(rs[0]), b);
 			free(a);
 			free(b);
 			bad++;
@@ -124,12 +115,9 @@ same_round(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 		for (j = 0; j < i; j++)
 			if (strcmp(fd_render_ref(rs[i]), fd_render_ref(rs[j])) ==
 			    0) {
-				msg = fd_xasprintf(
-				    "inspection '%s' is in the round twice "
-				    "(also %s)",
-				    fd_render_ref(rs[i]), fd_render_path(rs[j]));
-				fd_render_diag(rs[i], d, "ref", FD_ERROR, msg);
-				free(msg);
+				fd_render_msg(rs[i], d, "ref", M_ROUND_TWICE,
+					      fd_render_ref(rs[i]),
+					      fd_render_path(rs[j]));
 				bad++;
 				break;
 			}
@@ -222,8 +210,7 @@ overview(struct fd_render **rs, size_t n, const struct fd_datadir *dd,
 		int err = fd_write_atomic(out, bytes, len);
 
 		if (err != 0)
-			fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
-				strerror(err));
+			fd_msg(d, M_WRITE, out, 0, 0, strerror(err));
 		else
 			rc = 0;
 	}
@@ -276,8 +263,7 @@ fd_cmd_overview(int argc, char **argv)
 	for (i = optind; i < (size_t)argc; i++) {
 		if (strcmp(argv[i], out) == 0 ||
 		    fd_same_file(out, argv[i])) {
-			fd_diag(c.d, FD_IOERR, out, 0, 0,
-				"cannot write: it is an input file");
+			fd_msg(c.d, M_WRITE_AN_INPUT, out, 0, 0);
 			opened = 0;
 		}
 		if ((rs[n] = fd_cli_open(&c, argv[i], NULL)) != NULL)

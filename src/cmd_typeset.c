@@ -127,14 +127,12 @@ fd_cmd_typeset(int argc, char **argv)
 		goto done;
 	if (strcmp(output, "-") == 0) {
 		if (fwrite(pdf, 1, len, stdout) != len || fflush(stdout) != 0)
-			fd_diag(c.d, FD_IOERR, "standard output", 0, 0,
-				"cannot write: %s", strerror(errno));
+			fd_msg(c.d, M_WRITE, "standard output", 0, 0,
+			       strerror(errno));
 	} else if (fd_same_file(output, argv[optind])) {
-		fd_diag(c.d, FD_IOERR, output, 0, 0,
-			"cannot write: it is the input file");
+		fd_msg(c.d, M_WRITE_INPUT, output, 0, 0);
 	} else if ((err = fd_write_atomic(output, pdf, len)) != 0) {
-		fd_diag(c.d, FD_IOERR, output, 0, 0, "cannot write: %s",
-			strerror(err));
+		fd_msg(c.d, M_WRITE, output, 0, 0, strerror(err));
 	}
 done:
 	fd_doc_free(doc);

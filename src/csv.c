@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ writing */
@@ -88,10 +89,8 @@ fd_csv_from_doc(const struct fd_doc *doc, const char *what, char **out,
 
 	find_tables(doc->body, &table, &count);
 	if (count != 1) {
-		fd_diag(d, FD_ERROR, what, 0, 0,
-			"this document cannot be written as CSV: it has %s "
-			"table (CSV holds one); write it as .pdf",
-			count == 0 ? "no" : "more than one");
+		fd_msg(d, M_CSV_TABLES, what, 0, 0,
+		       count == 0 ? "no" : "more than one");
 		return -1;
 	}
 	/* The byte-order mark: Excel reads UTF-8 only after one. */
@@ -158,34 +157,25 @@ check_bytes(struct reader *r)
 		const unsigned char *p = (const unsigned char *)at.s + at.i;
 
 		if (*p == 0) {
-			fd_diag(r->d, FD_ERROR, r->name, at.line, at.col,
-				"a NUL byte: this is not a text file (save "
-				"the form from the spreadsheet as CSV UTF-8)");
+			fd_msg(r->d, M_CSV_NUL, r->name, at.line, at.col);
 			return -1;
 		}
 		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-			fd_diag(r->d, FD_ERROR, r->name, at.line, at.col,
-				"a control character (byte 0x%02x) that a "
-				"comment cannot hold: delete it",
-				*p);
+			fd_msg(r->d, M_CSV_CONTROL, r->name, at.line, at.col,
+			       *p);
 			return -1;
 		}
 		n = fd_utf8_seq((const char *)p, at.len - at.i);
 		if (n == 0) {
-			fd_diag(r->d, FD_ERROR, r->name, at.line, at.col,
-				"byte 0x%02x is not UTF-8: save the form from "
-				"the spreadsheet as 'CSV UTF-8' (Excel) or "
-				"with the character set Unicode (UTF-8) "
-				"(LibreOffice)",
-				*p);
+			fd_msg(r->d, M_CSV_NOT_UTF8, r->name, at.line, at.col,
+			       *p);
 			return -1;
 		}
 		/* U+FFFE and U+FFFF: XML cannot carry them. */
 		if (n == 3 && p[0] == 0xef && p[1] == 0xbf &&
 		    (p[2] == 0xbe || p[2] == 0xbf)) {
-			fd_diag(r->d, FD_ERROR, r->name, at.line, at.col,
-				"the character U+FFF%c is not text: delete it",
-				p[2] == 0xbe ? 'E' : 'F');
+			fd_msg(r->d, M_CSV_NONCHAR, r->name, at.line, at.col,
+			       p[2] == 0xbe ? "U+FFFE" : "U+FFFF");
 			return -1;
 		}
 		while (n-- > 0)
@@ -253,9 +243,8 @@ read_field(struct reader *r, struct fd_csv_field *f)
 		advance(r);
 		for (;;) {
 			if (r->i >= r->len) {
-				fd_diag(r->d, FD_ERROR, r->name, qline, qcol,
-					"this quoted field has no closing "
-					"quote (\")");
+				fd_msg(r->d, M_CSV_UNCLOSED, r->name, qline,
+				       qcol);
 				goto fail;
 			}
 			if (r->s[r->i] == '"') {
@@ -279,20 +268,14 @@ read_field(struct reader *r, struct fd_csv_field *f)
 			advance(r);
 		bound:
 			if (b.len > FD_CSV_MAX_FIELD) {
-				fd_diag(r->d, FD_ERROR, r->name, f->line,
-					f->col,
-					"this field is longer than %u bytes, "
-					"the most one comment may hold: split "
-					"it over several rows",
-					FD_CSV_MAX_FIELD);
+				fd_msg(r->d, M_CSV_FIELD_LONG, r->name, f->line,
+				       f->col, FD_CSV_MAX_FIELD);
 				goto fail;
 			}
 		}
 		if (!at_eol(r) && r->s[r->i] != r->sep) {
-			fd_diag(r->d, FD_ERROR, r->name, r->line, r->col,
-				"text after the closing quote of a field: a "
-				"quote inside a quoted field is written twice "
-				"(\"\")");
+			fd_msg(r->d, M_CSV_AFTER_QUOTE, r->name, r->line,
+			       r->col);
 			goto fail;
 		}
 	} else {
@@ -300,12 +283,8 @@ read_field(struct reader *r, struct fd_csv_field *f)
 			fd_buf_addc(&b, r->s[r->i]);
 			advance(r);
 			if (b.len > FD_CSV_MAX_FIELD) {
-				fd_diag(r->d, FD_ERROR, r->name, f->line,
-					f->col,
-					"this field is longer than %u bytes, "
-					"the most one comment may hold: split "
-					"it over several rows",
-					FD_CSV_MAX_FIELD);
+				fd_msg(r->d, M_CSV_FIELD_LONG, r->name, f->line,
+				       f->col, FD_CSV_MAX_FIELD);
 				goto fail;
 			}
 		}
@@ -347,9 +326,8 @@ read_record(struct reader *r, struct fd_csv_record *rec)
 	rec->line = r->line;
 	for (;;) {
 		if (rec->n == FD_CSV_MAX_FIELDS) {
-			fd_diag(r->d, FD_ERROR, r->name, r->line, r->col,
-				"more than %u columns: the form has four",
-				FD_CSV_MAX_FIELDS);
+			fd_msg(r->d, M_CSV_COLUMNS, r->name, r->line, r->col,
+			       FD_CSV_MAX_FIELDS);
 			return -1;
 		}
 		rec->f = fd_xreallocarray(rec->f, rec->n + 1, sizeof *rec->f);
@@ -376,16 +354,11 @@ fd_csv_parse(const char *name, const char *data, size_t len,
 			  (unsigned char)data[1] == 0xfe) ||
 			 ((unsigned char)data[0] == 0xfe &&
 			  (unsigned char)data[1] == 0xff))) {
-		fd_diag(d, FD_ERROR, name, 1, 1,
-			"the file is UTF-16 ('Unicode text'): save the form "
-			"from the spreadsheet as 'CSV UTF-8'");
+		fd_msg(d, M_CSV_UTF16, name, 1, 1);
 		return NULL;
 	}
 	if (len > FD_CSV_MAX_FILE) {
-		fd_diag(d, FD_ERROR, name, 0, 0,
-			"the file is larger than %u MiB: this is not a "
-			"filled-in form",
-			FD_CSV_MAX_FILE >> 20);
+		fd_msg(d, M_CSV_LARGE, name, 0, 0, FD_CSV_MAX_FILE >> 20);
 		return NULL;
 	}
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
@@ -420,10 +393,8 @@ fd_csv_parse(const char *name, const char *data, size_t len,
 			continue;
 		}
 		if (c->n == FD_CSV_MAX_RECORDS) {
-			fd_diag(d, FD_ERROR, name, rec.line, 1,
-				"more than %u rows: this is not a filled-in "
-				"form",
-				FD_CSV_MAX_RECORDS);
+			fd_msg(d, M_CSV_ROWS, name, rec.line, 1,
+			       FD_CSV_MAX_RECORDS);
 			record_free(&rec);
 			fd_csv_free(c);
 			return NULL;

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "msg.h"
+
 static int
 usable(const char *templates)
 {
@@ -59,9 +61,7 @@ fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
 	memset(dd, 0, sizeof *dd);
 	if (templates_opt != NULL) {
 		if (!usable(templates_opt)) {
-			fd_diag(d, FD_IOERR, templates_opt, 0, 0,
-				"not a templates folder (no "
-				"schema/inspection.rng)");
+			fd_msg(d, M_NOT_TEMPLATES, templates_opt, 0, 0);
 			return -1;
 		}
 		dd->templates = fd_xstrdup(templates_opt);
@@ -78,9 +78,7 @@ fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
 	if (env != NULL && *env != '\0') {
 		if (try_datadir(dd, env))
 			return 0;
-		fd_diag(d, FD_IOERR, env, 0, 0,
-			"FINDINGS_DATADIR has no templates/schema/"
-			"inspection.rng");
+		fd_msg(d, M_DATADIR_EMPTY, env, 0, 0);
 		return -1;
 	}
 	if ((exe = exe_dir()) != NULL) {
@@ -95,9 +93,7 @@ fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
 		return 0;
 	if (try_datadir(dd, FD_SOURCE_DATADIR))
 		return 0;
-	fd_diag(d, FD_IOERR, "findings", 0, 0,
-		"cannot find the templates: give --templates DIR or set "
-		"FINDINGS_DATADIR");
+	fd_msg(d, M_NO_TEMPLATES, "findings", 0, 0);
 	return -1;
 }
 

@@ -31,7 +31,9 @@ struct fd_diags;
 struct fd_diags *fd_diags_new(void);
 void fd_diags_free(struct fd_diags *d);
 
-/* Adds a diagnostic; line and col are 1-based, 0 when unknown. */
+/* Adds a diagnostic; line and col are 1-based, 0 when unknown. The stages
+ * take their messages from the catalogue instead (msg.h: fd_msg), but for
+ * those its comment names as not yet in it. */
 void fd_diag(struct fd_diags *d, enum fd_level level, const char *file,
 	     long line, long col, const char *fmt, ...) FD_PRINTF(6, 7);
 void fd_vdiag(struct fd_diags *d, enum fd_level level, const char *file,

@@ -451,9 +451,7 @@ inspectorate_facts(struct fd_facts *f, xmlNode *root,
 		    !words_has(&seen, fd_attr(i, "id")))
 			continue;
 		if (fd_attr(i, "long") == NULL || fd_attr(i, "short") == NULL) {
-			fd_input_diag(d, data, i, NULL, FD_ERROR,
-				      "an inspectorate needs long= and "
-				      "short= names");
+			fd_input_msg(d, data, i, NULL, M_AGENCY_NAMES);
 			continue;
 		}
 		words_add(&longs, fd_attr(i, "long"));
@@ -506,9 +504,7 @@ fd_facts_new(const struct fd_input *in, const struct fd_datadir *dd,
 	fd_timeline_use_variant(f->tl, fd_attr(root, "variant"));
 	f->notified = notified;
 	if (fd_timeline_compute(f->tl, f->cal, notified) != 0) {
-		fd_input_diag(d, in, cal, "notified", FD_ERROR,
-			      "the notified date is not a working day, so the "
-			      "timeline cannot be dated");
+		fd_input_msg(d, in, cal, "notified", M_NOTIFIED_HOLIDAY);
 		goto fail;
 	}
 	fd_timeline_warn(f->tl, f->cal, cal, d, in);

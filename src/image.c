@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "msg.h"
 #include "util.h"
 
 /* librsvg's types, as its headers (not installed: only the library is a
@@ -277,8 +278,7 @@ fd_image_load(const char *path, const char *file, long line, long col,
 	}
 	if (why == NULL)
 		return img;
-	fd_diag(d, FD_ERROR, file, line, col,
-		"the logo %s cannot be used: %s", path, why);
+	fd_msg(d, M_LOGO, file, line, col, path, why);
 	fd_image_free(img);
 	return NULL;
 }

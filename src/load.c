@@ -282,16 +282,10 @@ report_parse_error(const struct fd_input *in, const struct fd_parse_error *err,
 {
 	long line = err->line > 0 ? err->line : 1;
 	long col = err->col > 0 ? err->col : 1;
-	char *why = fd_explain_parse_error(err, in->src, in->len,
-					   in->line_start, in->nlines, &line,
-					   &col);
 
-	if (why != NULL)
-		fd_diag(d, FD_ERROR, in->path, line, col, "%s", why);
-	else
-		fd_diag(d, FD_ERROR, in->path, line, col, "malformed XML: %s",
-			err->msg);
-	free(why);
+	if (!fd_explain_parse_error(err, in->src, in->len, in->line_start,
+				    in->nlines, in->path, line, col, d))
+		fd_msg(d, M_XML_MALFORMED, in->path, line, col, err->msg);
 }
 
 struct fd_input *
@@ -309,54 +303,43 @@ fd_load_memory(const char *name, const char *data, size_t len,
 	index_lines(in);
 
 	if (len == 0) {
-		fd_diag(d, FD_ERROR, name, 1, 1, "the file is empty");
+		fd_msg(d, M_FILE_EMPTY, name, 1, 1);
 		goto fail;
 	}
 	if (len > FD_MAX_FILE) {
-		fd_diag(d, FD_ERROR, name, 1, 1,
-			"the file is larger than %u bytes", FD_MAX_FILE);
+		fd_msg(d, M_FILE_LARGE, name, 1, 1, FD_MAX_FILE);
 		goto fail;
 	}
 	if (!fd_utf8_valid(data, len, &bad)) {
 		fd_input_offset_pos(in, bad, &line, &col);
 		if (data[bad] == '\0' || (unsigned char)data[bad] < 0x20)
-			fd_diag(d, FD_ERROR, name, line, col,
-				"control character 0x%02x is not allowed "
-				"(the file must be UTF-8 text)",
-				(unsigned char)data[bad]);
+			fd_msg(d, M_FILE_CONTROL, name, line, col,
+			       (unsigned char)data[bad]);
 		else
-			fd_diag(d, FD_ERROR, name, line, col,
-				"invalid UTF-8 byte 0x%02x (the file must be "
-				"UTF-8 text)",
-				(unsigned char)data[bad]);
+			fd_msg(d, M_FILE_BYTE, name, line, col,
+			       (unsigned char)data[bad]);
 		goto fail;
 	}
 	in->offsets = fd_xcalloc(1, sizeof *in->offsets);
 	in->doc = fd_parse_memory(name, in->src, len, NULL, in->offsets, &err);
 	if (err.doctype) {
-		fd_diag(d, FD_ERROR, name, err.line, err.col,
-			"a DOCTYPE is not allowed (no DTDs or entities are "
-			"loaded)");
+		fd_msg(d, M_DOCTYPE, name, err.line, err.col);
 		goto fail;
 	}
 	if (in->doc == NULL) {
 		if (strstr(err.msg, "Excessive depth"))
-			fd_diag(d, FD_ERROR, name, err.line, err.col,
-				"elements are nested too deeply "
-				"(at most %d levels)",
-				FD_MAX_DEPTH);
+			fd_msg(d, M_XML_DEEP, name, err.line, err.col,
+			       FD_MAX_DEPTH);
 		else
 			report_parse_error(in, &err, d);
 		goto fail;
 	}
 	if (xmlDocGetRootElement(in->doc) == NULL) {
-		fd_diag(d, FD_ERROR, name, 1, 1, "no root element");
+		fd_msg(d, M_NO_ROOT, name, 1, 1);
 		goto fail;
 	}
 	if (too_deep(xmlDocGetRootElement(in->doc))) {
-		fd_diag(d, FD_ERROR, name, 1, 1,
-			"elements are nested too deeply (at most %d levels)",
-			FD_MAX_DEPTH);
+		fd_msg(d, M_XML_DEEP, name, 1, 1, FD_MAX_DEPTH);
 		goto fail;
 	}
 	free(err.msg);
@@ -376,18 +359,16 @@ fd_load_file(const char *path, struct fd_diags *d)
 	int err;
 
 	if (fd_is_dir(path)) {
-		fd_diag(d, FD_IOERR, path, 0, 0, "is a folder, not a file");
+		fd_msg(d, M_IS_FOLDER, path, 0, 0);
 		return NULL;
 	}
 	err = fd_read_file(path, FD_MAX_FILE, &data, &len);
 	if (err == EFBIG) {
-		fd_diag(d, FD_ERROR, path, 1, 1,
-			"the file is larger than %u bytes", FD_MAX_FILE);
+		fd_msg(d, M_FILE_LARGE, path, 1, 1, FD_MAX_FILE);
 		return NULL;
 	}
 	if (err) {
-		fd_diag(d, FD_IOERR, path, 0, 0, "cannot read: %s",
-			strerror(err));
+		fd_msg(d, M_READ, path, 0, 0, strerror(err));
 		return NULL;
 	}
 	in = fd_load_memory(path, data, len, d);
@@ -839,13 +820,8 @@ unindent_prose(const struct fd_input *in, const xmlNode *n, char *t,
 				col++;
 			}
 		}
-		fd_diag(d, FD_WARNING, in->path, line, col,
-			"this line of <%s> is indented by a tab or four "
-			"spaces more than the text before it, which Markdown "
-			"would print as computer code; it is printed as an "
-			"ordinary paragraph: remove the tab or spaces at the "
-			"start of the line",
-			(const char *)n->name);
+		fd_msg(d, M_INDENTED_CODE, in->path, line, col,
+		       (const char *)n->name);
 	}
 	free(firsts);
 	free(t);

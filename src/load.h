@@ -96,7 +96,9 @@ long fd_input_text_line(const struct fd_input *in, const xmlNode *node);
 void fd_input_offset_pos(const struct fd_input *in, size_t off, long *line,
 			 long *col);
 
-/* A diagnostic at an element (attr NULL) or at one of its attributes. */
+/* A diagnostic at an element (attr NULL) or at one of its attributes,
+ * with a message of its own: for the stages not yet in the catalogue
+ * (msg.h lists them); the others call fd_input_msg. */
 void fd_input_diag(struct fd_diags *d, const struct fd_input *in,
 		   const xmlNode *node, const char *attr, enum fd_level level,
 		   const char *fmt, ...) FD_PRINTF(6, 7);

@@ -9,18 +9,33 @@
 #include "load_int.h"
 
 #include <libxml/xmlerror.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
-/* Where the explanation looks: the file's bytes and lines. */
+/* Where the explanation looks (the file's bytes and lines) and reports. */
 struct src {
 	const char *s;		 /* the bytes */
 	size_t len;		 /* bytes in s */
 	const size_t *line_start; /* offset of each line, 0-based */
 	size_t nlines;		 /* entries in line_start */
+	const char *path;	 /* the file, for the message */
+	struct fd_diags *d;	 /* where the message goes */
 };
+
+/* Reports message m of the catalogue at line and col; returns 1. */
+static int
+explained(const struct src *x, long line, long col, enum fd_msg m, ...)
+{
+	va_list ap;
+
+	va_start(ap, m);
+	fd_vmsg(x->d, m, x->path, line, col, ap);
+	va_end(ap);
+	return 1;
+}
 
 /* The byte offset of line and column (columns count characters). */
 static size_t
@@ -207,74 +222,67 @@ last_word(const char *msg, char *buf, size_t size)
 }
 
 /* '&' troubles: a bare one, one without its ';', an HTML entity. */
-static char *
-explain_amp(const struct src *x, const struct fd_parse_error *err,
-	    size_t off, long *line, long *col)
+static int
+explain_amp(const struct src *x, const struct fd_parse_error *err, size_t off,
+	    long *line, long *col)
 {
 	size_t amp = back_to(x, off, '&'), e;
+	char *name;
 
 	if (amp == (size_t)-1)
-		return NULL;
+		return 0;
 	place_of(x, amp, line, col);
 	if (err->code == XML_ERR_NAME_REQUIRED)
-		return fd_xstrdup("a bare & is not allowed in XML: write & as "
-				  "&amp; (for example \"health &amp; social "
-				  "care\")");
+		return explained(x, *line, *col, M_XML_BARE_AMP);
 	if (err->code == XML_ERR_ENTITYREF_SEMICOL_MISSING)
-		return fd_xstrdup("an & must start a reference such as &amp; "
-				  "that ends with ';': write & as &amp;");
+		return explained(x, *line, *col, M_XML_AMP_SEMI);
 	for (e = amp + 1; e < x->len && name_char(x->s[e]); e++)
 		;
-	return fd_xasprintf("&%.*s; is not known in XML, which has only &amp; "
-			    "&lt; &gt; &quot; and &apos;: type the character "
-			    "itself, or write & as &amp;",
-			    (int)(e - amp - 1), x->s + amp + 1);
+	name = fd_xstrndup(x->s + amp + 1, e - amp - 1);
+	explained(x, *line, *col, M_XML_ENTITY, name);
+	free(name);
+	return 1;
 }
 
 /* A value not in straight quotes: curly ones, or none. */
-static char *
+static int
 explain_unquoted(const struct src *x, size_t off, long *line, long *col)
 {
-	char name[64];
+	char name[64], *quote;
 	size_t q = curly_quote(x, off);
 
 	attr_before(x, off, name, sizeof name);
 	place_of(x, off, line, col);
-	if (q != 0)
-		return fd_xasprintf(
-			"the value of %s%s is in curly quotes (%.*s), which a "
-			"word processor puts in: type straight quotes, "
-			"%s=\"…\"",
-			name[0] ? name : "this attribute", name[0] ? "=" : "",
-			(int)q, x->s + off, name[0] ? name : "name");
-	return fd_xasprintf("the value of %s%s must be in straight quotes: "
-			    "%s=\"…\"",
-			    name[0] ? name : "this attribute",
-			    name[0] ? "=" : "", name[0] ? name : "name");
+	if (q == 0)
+		return explained(x, *line, *col, M_XML_UNQUOTED,
+				 name[0] ? name : "this attribute",
+				 name[0] ? "=" : "", name[0] ? name : "name");
+	quote = fd_xstrndup(x->s + off, q);
+	explained(x, *line, *col, M_XML_CURLY,
+		  name[0] ? name : "this attribute", name[0] ? "=" : "", quote,
+		  name[0] ? name : "name");
+	free(quote);
+	return 1;
 }
 
 /* A start tag whose attributes do not parse: mismatched quotes, or two
  * attributes run together. */
-static char *
+static int
 explain_attributes(const struct src *x, size_t off, long *line, long *col)
 {
 	char name[64], open, close;
 	size_t at = mismatched_quote(x, off, name, sizeof name, &open, &close);
 
 	if (at == (size_t)-1)
-		return fd_xstrdup("the attributes of this tag do not read as "
-				  "name=\"value\" pairs: put a space between "
-				  "them, and each value in straight quotes");
+		return explained(x, *line, *col, M_XML_ATTRS);
 	place_of(x, at, line, col);
-	return fd_xasprintf("the value of %s= opens with %c and closes with "
-			    "%c: use the same straight quote at both ends, "
-			    "%s=\"…\"",
-			    name[0] ? name : "this attribute", open, close,
-			    name[0] ? name : "name");
+	return explained(x, *line, *col, M_XML_QUOTES,
+			 name[0] ? name : "this attribute", open, close,
+			 name[0] ? name : "name");
 }
 
 /* A tag closed by another's end tag, or never closed. */
-static char *
+static int
 explain_unclosed(const struct src *x, const struct fd_parse_error *err,
 		 long *line, long *col)
 {
@@ -282,87 +290,75 @@ explain_unclosed(const struct src *x, const struct fd_parse_error *err,
 	long at_line = *line;
 
 	if (err->name[0] == '\0' || err->int1 <= 0)
-		return NULL;
+		return 0;
 	*line = err->int1;
 	find_open_tag(x, err->name, *line, col);
 	if (err->code == XML_ERR_TAG_NOT_FINISHED)
-		return fd_xasprintf("<%s> is never closed: write </%s> where "
-				    "it ends",
-				    err->name, err->name);
+		return explained(x, *line, *col, M_XML_NEVER_CLOSED, err->name,
+				 err->name);
 	last_word(err->msg, end, sizeof end);
-	return fd_xasprintf("<%s> is not closed before </%s> on line %ld: "
-			    "write </%s> where it ends (a tag is closed by "
-			    "its own name)",
-			    err->name, end, at_line, err->name);
+	return explained(x, *line, *col, M_XML_NOT_CLOSED, err->name, end,
+			 at_line, err->name);
 }
 
-char *
+int
 fd_explain_parse_error(const struct fd_parse_error *err, const char *src,
 		       size_t len, const size_t *line_start, size_t nlines,
-		       long *line, long *col)
+		       const char *path, long line, long col,
+		       struct fd_diags *d)
 {
-	struct src x = {src, len, line_start, nlines};
-	size_t off = offset_of(&x, *line, *col);
+	struct src x = {src, len, line_start, nlines, path, d};
+	size_t off = offset_of(&x, line, col);
 	const char *msg = err->msg ? err->msg : "";
 	size_t lt;
 
 	switch (err->code) {
 	case XML_ERR_NAME_REQUIRED:
 		if (strstr(msg, "EntityRef") != NULL)
-			return explain_amp(&x, err, off, line, col);
+			return explain_amp(&x, err, off, &line, &col);
 		if (strstr(msg, "StartTag") == NULL ||
 		    (lt = back_to(&x, off, '<')) == (size_t)-1)
-			return NULL;
-		place_of(&x, lt, line, col);
-		return fd_xstrdup("a < that does not start a tag: write < as "
-				  "&lt; (for example \"&lt; 5 years\")");
+			return 0;
+		place_of(&x, lt, &line, &col);
+		return explained(&x, line, col, M_XML_LT);
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 	case XML_ERR_UNDECLARED_ENTITY:
 	case XML_WAR_UNDECLARED_ENTITY:
-		return explain_amp(&x, err, off, line, col);
+		return explain_amp(&x, err, off, &line, &col);
 	case XML_ERR_LT_IN_ATTRIBUTE:
 		if ((lt = back_to(&x, off, '<')) != (size_t)-1)
-			place_of(&x, lt, line, col);
-		return fd_xstrdup("a < inside an attribute's value: write < "
-				  "as &lt;");
+			place_of(&x, lt, &line, &col);
+		return explained(&x, line, col, M_XML_LT_ATTR);
 	case XML_ERR_ATTRIBUTE_NOT_STARTED:
 	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
-		return explain_unquoted(&x, off, line, col);
+		return explain_unquoted(&x, off, &line, &col);
 	case XML_ERR_SPACE_REQUIRED:
 	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
 		if (strstr(msg, "attributes construct") == NULL &&
 		    strstr(msg, "AttValue") == NULL)
-			return NULL;
-		return explain_attributes(&x, off, line, col);
+			return 0;
+		return explain_attributes(&x, off, &line, &col);
 	case XML_ERR_GT_REQUIRED:
 		if (err->name[0] == '\0')
-			return NULL;
+			return 0;
 		if (err->int1 > 0) {
-			*line = err->int1;
-			find_open_tag(&x, err->name, *line, col);
+			line = err->int1;
+			find_open_tag(&x, err->name, line, &col);
 		}
-		return fd_xasprintf("the tag <%s is not finished: end it with "
-				    "> (and check that each value has both its "
-				    "quotes)",
-				    err->name);
+		return explained(&x, line, col, M_XML_UNFINISHED, err->name);
 	case XML_ERR_TAG_NAME_MISMATCH:
 	case XML_ERR_TAG_NOT_FINISHED:
-		return explain_unclosed(&x, err, line, col);
+		return explain_unclosed(&x, err, &line, &col);
 	case XML_ERR_ATTRIBUTE_REDEFINED:
 		if (err->name[0] == '\0')
-			return NULL;
-		return fd_xasprintf("%s= is given twice in this tag: keep one",
-				    err->name);
+			return 0;
+		return explained(&x, line, col, M_XML_ATTR_TWICE, err->name);
 	case XML_ERR_DOCUMENT_END:
-		return fd_xstrdup("there is more after the end of the "
-				  "inspection (its closing tag): delete it, or "
-				  "move it inside");
+		return explained(&x, line, col, M_XML_AFTER_END);
 	case XML_ERR_DOCUMENT_EMPTY:
-		return fd_xstrdup("the file does not start with a tag: an "
-				  "inspection starts <?xml version=\"1.0\" "
-				  "encoding=\"UTF-8\"?> and <inspection …>");
+		return explained(&x, line, col, M_XML_NO_TAG);
 	default:
-		return NULL;
+		return 0;
 	}
 }
 

@@ -5,13 +5,24 @@
  * errors, then input/output failures). findings(1) lists every entry
  * under DIAGNOSTICS, and tests/messages checks that it does.
  *
- * The messages of the checker (check*.c), of the document tree's
- * loading (doctree_xml.c) and Markdown (markdown.c), of the style
- * (style.c), the layout (layout*.c) and painting (paint.c) are here; the
- * other stages still pass their formats to fd_diag directly, where the
- * compiler checks each against its arguments. A catalogue format is not a literal at its call, so
- * tests/messages checks that each call gives as many arguments as it has
- * conversions.
+ * Every stage's messages are here: loading and its explanations of
+ * malformed XML (load*.c), the schema (schema.c), the checker (check*.c),
+ * the facts, bounds and privacy gate, the stylesheets' run (transform.c),
+ * the document tree (doctree_xml.c) and its Markdown, the style, the
+ * layout and painting, CSV, the comparison of revisions, the commands'
+ * writing of files, and finding the templates; except, for now, the
+ * email (mail.c), the timeline and its calendar (timeline.c,
+ * cmd_timeline.c, calendar.c), the factual accuracy form (faform.c,
+ * cmd_fa_import.c) and the PDF's finishing (finish.cc), which
+ * still pass their formats to fd_diag, fd_input_diag or fd_render_diag
+ * directly. tests/messages fails on such a call in any other file but
+ * diag.c, which passes on messages already made.
+ * LIBRARY and LIBRARY_WARNING carry what libxml2 or libxslt said, or an
+ * xsl:message of a stylesheet, in its own words.
+ *
+ * A catalogue format is not a literal at its call, so the compiler cannot
+ * check it against its arguments: tests/messages checks that each call
+ * gives as many arguments as it has conversions.
  */
 #ifndef FD_MSG_H
 #define FD_MSG_H
@@ -59,6 +70,52 @@
 	X(NO_GLYPH, FD_WARNING,                                                 \
 	  "%d character%s in this block %s no glyph in the "                    \
 	  "style's fonts and print%s as a box")                                 \
+	X(COMPLAINT_LATE, FD_WARNING,                                           \
+	  "complaint '%s' was received on %s, after %s, the last day for a "    \
+	  "complaint (%s %s days after publication)%s%s")                       \
+	X(NO_COMPLAINTS_PROCEDURE, FD_WARNING,                                  \
+	  "%s's guidance describes no complaints procedure for a complaint "    \
+	  "about %s: no acknowledgement or milestones are made for complaint "  \
+	  "'%s'")                                                               \
+	X(NO_SOA_RESPONSE, FD_WARNING,                                          \
+	  "%s's guidance describes no response to the statement of action: "    \
+	  "no document prints <statement-of-action-review>")                    \
+	X(SOA_REVIEW_UNNEEDED, FD_WARNING,                                      \
+	  "the letter requires no statement of action (<statement-of-action "   \
+	  "required=\"yes\"> in the findings), yet a review of one is "         \
+	  "recorded")                                                           \
+	X(SOA_LATE, FD_WARNING,                                                 \
+	  "the statement of action was received on %s, after it was due on "    \
+	  "%s (%s working days after the letter)")                              \
+	X(RESPONSE_BEFORE, FD_WARNING,                                          \
+	  "the response is dated %s, before the statement was received (%s)")   \
+	X(CHANGES_UNNUMBERED, FD_WARNING,                                       \
+	  "the %s is compared at the %s stage, whose paragraphs are not "       \
+	  "numbered: the factual accuracy comments cannot be placed (compare "  \
+	  "at --stage draft, the default)")                                     \
+	X(FA_NO_PARA, FD_WARNING,                                               \
+	  "comment '%s' is %s, but the old %s has no paragraph %d for it to "   \
+	  "change")                                                             \
+	X(FA_UNCHANGED, FD_WARNING,                                             \
+	  "comment '%s' is %s, but paragraph %d of the %s did not change")      \
+	X(MAIL_SKIPPED, FD_WARNING,                                             \
+	  "%s: the input lacks what it needs (see the notes)")                  \
+	X(NO_DOCUMENTS, FD_WARNING,                                             \
+	  "%s has no documents yet: nothing written")                           \
+	X(INDENTED_CODE, FD_WARNING,                                            \
+	  "this line of <%s> is indented by a tab or four spaces more than "    \
+	  "the text before it, which Markdown would print as computer code; "   \
+	  "it is printed as an ordinary paragraph: remove the tab or spaces "   \
+	  "at the start of the line")                                           \
+	X(PRIVATE_DRAFT, FD_WARNING,                                            \
+	  "%s would show %s, written in %s as '%s': the final document may "    \
+	  "not show it; take it out before then")                               \
+	X(PRIVATE_MADE_DRAFT, FD_WARNING,                                       \
+	  "%s would show %s, made up from more than one place of the "          \
+	  "inspection (find it in the document): the final document may not "   \
+	  "show it; take it out before then")                                   \
+	X(LIBRARY_WARNING, FD_WARNING,                                          \
+	  "%s")                                                                 \
 	X(DUP_ID, FD_ERROR,                                                     \
 	  "duplicate id '%s' (first used on line %ld)")                         \
 	X(BAD_REF, FD_ERROR,                                                    \
@@ -159,6 +216,204 @@
 	  "deep")                                                               \
 	X(STYLE_RANGE, FD_ERROR,                                                \
 	  "%s is %.1fpt; it must be between %.0fpt and %.0fpt")                 \
+	X(TOO_LONG_CITED, FD_ERROR,                                             \
+	  "the %s cannot be made from this inspection: it would be longer "     \
+	  "than findings can print (the note says how), and this <%s> is "      \
+	  "most of it, its text printed %u times there (once and once for "     \
+	  "each citation); shorten it or cite it less")                         \
+	X(TOO_LONG_ELEMENTS, FD_ERROR,                                          \
+	  "the %s cannot be made from this inspection: it would be longer "     \
+	  "than findings can print (the note says how), and this <%s> is "      \
+	  "most of it (%zu elements); shorten or merge them, or split the "     \
+	  "inspection")                                                         \
+	X(NO_OVERVIEW, FD_ERROR,                                                \
+	  "%s has no joint overview: the overview of a round is for the "       \
+	  "joint frameworks (jtai-2015, jtai-2016, jtai-2019)")                 \
+	X(ROUND_NO_THEME, FD_ERROR,                                             \
+	  "this inspection has no deep dive <theme>: a round is the "           \
+	  "inspections that share one")                                         \
+	X(ROUND_OTHER, FD_ERROR,                                                \
+	  "not of the same round: %s is %s, but %s is %s")                      \
+	X(ROUND_TWICE, FD_ERROR,                                                \
+	  "inspection '%s' is in the round twice (also %s)")                    \
+	X(CSV_TABLES, FD_ERROR,                                                 \
+	  "this document cannot be written as CSV: it has %s table (CSV "       \
+	  "holds one); write it as .pdf")                                       \
+	X(CSV_NUL, FD_ERROR,                                                    \
+	  "a NUL byte: this is not a text file (save the form from the "        \
+	  "spreadsheet as CSV UTF-8)")                                          \
+	X(CSV_CONTROL, FD_ERROR,                                                \
+	  "a control character (byte 0x%02x) that a comment cannot hold: "      \
+	  "delete it")                                                          \
+	X(CSV_NOT_UTF8, FD_ERROR,                                               \
+	  "byte 0x%02x is not UTF-8: save the form from the spreadsheet as "    \
+	  "'CSV UTF-8' (Excel) or with the character set Unicode (UTF-8) "      \
+	  "(LibreOffice)")                                                      \
+	X(CSV_NONCHAR, FD_ERROR,                                                \
+	  "the character %s is not text: delete it")                            \
+	X(CSV_UNCLOSED, FD_ERROR,                                               \
+	  "this quoted field has no closing quote (\")")                        \
+	X(CSV_FIELD_LONG, FD_ERROR,                                             \
+	  "this field is longer than %u bytes, the most one comment may "       \
+	  "hold: split it over several rows")                                   \
+	X(CSV_AFTER_QUOTE, FD_ERROR,                                            \
+	  "text after the closing quote of a field: a quote inside a quoted "   \
+	  "field is written twice (\"\")")                                      \
+	X(CSV_COLUMNS, FD_ERROR,                                                \
+	  "more than %u columns: the form has four")                            \
+	X(CSV_UTF16, FD_ERROR,                                                  \
+	  "the file is UTF-16 ('Unicode text'): save the form from the "        \
+	  "spreadsheet as 'CSV UTF-8'")                                         \
+	X(CSV_LARGE, FD_ERROR,                                                  \
+	  "the file is larger than %u MiB: this is not a filled-in form")       \
+	X(CSV_ROWS, FD_ERROR,                                                   \
+	  "more than %u rows: this is not a filled-in form")                    \
+	X(AGENCY_NAMES, FD_ERROR,                                               \
+	  "an inspectorate needs long= and short= names")                       \
+	X(NOTIFIED_HOLIDAY, FD_ERROR,                                           \
+	  "the notified date is not a working day, so the timeline cannot be "  \
+	  "dated")                                                              \
+	X(LOGO, FD_ERROR,                                                       \
+	  "the logo %s cannot be used: %s")                                     \
+	X(XML_MALFORMED, FD_ERROR,                                              \
+	  "the file is not well-formed XML: %s")                                \
+	X(FILE_EMPTY, FD_ERROR,                                                 \
+	  "the file is empty")                                                  \
+	X(FILE_LARGE, FD_ERROR,                                                 \
+	  "the file is larger than %u bytes")                                   \
+	X(FILE_CONTROL, FD_ERROR,                                               \
+	  "control character 0x%02x is not allowed (the file must be UTF-8 "    \
+	  "text)")                                                              \
+	X(FILE_BYTE, FD_ERROR,                                                  \
+	  "invalid UTF-8 byte 0x%02x (the file must be UTF-8 text)")            \
+	X(DOCTYPE, FD_ERROR,                                                    \
+	  "a <!DOCTYPE> declaration is not allowed: delete it (findings "       \
+	  "loads no DTDs or entities)")                                         \
+	X(XML_DEEP, FD_ERROR,                                                   \
+	  "elements are nested too deeply (at most %d levels)")                 \
+	X(NO_ROOT, FD_ERROR,                                                    \
+	  "the file has no XML element in it")                                  \
+	X(XML_BARE_AMP, FD_ERROR,                                               \
+	  "a bare & is not allowed in XML: write & as &amp; (for example "      \
+	  "\"health &amp; social care\")")                                      \
+	X(XML_AMP_SEMI, FD_ERROR,                                               \
+	  "an & must start a reference such as &amp; that ends with ';': "      \
+	  "write & as &amp;")                                                   \
+	X(XML_ENTITY, FD_ERROR,                                                 \
+	  "&%s; is not known in XML, which has only &amp; &lt; &gt; &quot; "    \
+	  "and &apos;: type the character itself, or write & as &amp;")         \
+	X(XML_LT, FD_ERROR,                                                     \
+	  "a < that does not start a tag: write < as &lt; (for example "        \
+	  "\"&lt; 5 years\")")                                                  \
+	X(XML_LT_ATTR, FD_ERROR,                                                \
+	  "a < inside an attribute's value: write < as &lt;")                   \
+	X(XML_CURLY, FD_ERROR,                                                  \
+	  "the value of %s%s is in curly quotes (%s), which a word processor "  \
+	  "puts in: type straight quotes, %s=\"…\"")                            \
+	X(XML_UNQUOTED, FD_ERROR,                                               \
+	  "the value of %s%s must be in straight quotes: %s=\"…\"")             \
+	X(XML_ATTRS, FD_ERROR,                                                  \
+	  "the attributes of this tag do not read as name=\"value\" pairs: "    \
+	  "put a space between them, and each value in straight quotes")        \
+	X(XML_QUOTES, FD_ERROR,                                                 \
+	  "the value of %s= opens with %c and closes with %c: use the same "    \
+	  "straight quote at both ends, %s=\"…\"")                              \
+	X(XML_UNFINISHED, FD_ERROR,                                             \
+	  "the tag <%s is not finished: end it with > (and check that each "    \
+	  "value has both its quotes)")                                         \
+	X(XML_NEVER_CLOSED, FD_ERROR,                                           \
+	  "<%s> is never closed: write </%s> where it ends")                    \
+	X(XML_NOT_CLOSED, FD_ERROR,                                             \
+	  "<%s> is not closed before </%s> on line %ld: write </%s> where it "  \
+	  "ends (a tag is closed by its own name)")                             \
+	X(XML_ATTR_TWICE, FD_ERROR,                                             \
+	  "%s= is given twice in this tag: keep one")                           \
+	X(XML_AFTER_END, FD_ERROR,                                              \
+	  "there is more after the end of the inspection (its closing tag): "   \
+	  "delete it, or move it inside")                                       \
+	X(XML_NO_TAG, FD_ERROR,                                                 \
+	  "the file does not start with a tag: an inspection starts <?xml "     \
+	  "version=\"1.0\" encoding=\"UTF-8\"?> and <inspection …>")            \
+	X(PRIVATE, FD_ERROR,                                                    \
+	  "%s would show %s, written in %s as '%s': a document that leaves "    \
+	  "the inspectorate may not show a child's case reference, date of "    \
+	  "birth, email address or withheld name; take it out")                 \
+	X(PRIVATE_MADE, FD_ERROR,                                               \
+	  "%s would show %s, made up from more than one place of the "          \
+	  "inspection (find it in the document): a document that leaves the "   \
+	  "inspectorate may not show a child's case reference, date of "        \
+	  "birth, email address or withheld name; take it out")                 \
+	X(DOC_NAME, FD_ERROR,                                                   \
+	  "a document needs a name= and an ext= of letters, digits and "        \
+	  "hyphens")                                                            \
+	X(NO_DOCUMENT, FD_ERROR,                                                \
+	  "%s has no document '%s' (no %s/%s.xsl in the templates)")            \
+	X(BAD_EXT, FD_ERROR,                                                    \
+	  "the %s cannot be written as %s: give a file name ending in %s")      \
+	X(SCHEMA_INVALID, FD_ERROR,                                             \
+	  "<%s> is not valid: one of its attributes or its content has a "      \
+	  "value it does not take, or it is given twice")                       \
+	X(ATTR_NOT_ALLOWED, FD_ERROR,                                           \
+	  "attribute '%s' is not allowed on <%s>")                              \
+	X(ATTR_NEAR, FD_ERROR,                                                  \
+	  "attribute '%s' is not allowed on <%s>: did you mean '%s'?")          \
+	X(ATTR_HAS, FD_ERROR,                                                   \
+	  "attribute '%s' is not allowed on <%s> (it has: %s)")                 \
+	X(ATTR_NONE, FD_ERROR,                                                  \
+	  "attribute '%s' is not allowed on <%s> (it has none)")                \
+	X(ELEM_NOT_HERE, FD_ERROR,                                              \
+	  "element <%s> is not allowed here")                                   \
+	X(ELEM_NEAR, FD_ERROR,                                                  \
+	  "element <%s> is not allowed in <%s>: did you mean <%s>?")            \
+	X(ELEM_HOLDS, FD_ERROR,                                                 \
+	  "element <%s> is not allowed in <%s>, which holds %s")                \
+	X(ELEM_UNKNOWN, FD_ERROR,                                               \
+	  "element <%s> is not allowed in <%s>: there is no such element; "     \
+	  "<%s> holds %s")                                                      \
+	X(ROOT_WRONG, FD_ERROR,                                                 \
+	  "the root element is <%s>, not <%s>")                                 \
+	X(TEXT_NOT_ALLOWED, FD_ERROR,                                           \
+	  "text is not allowed in <%s>")                                        \
+	X(SCHEMA_OTHER, FD_ERROR,                                               \
+	  "<%s>: %s")                                                           \
+	X(VALUE_ONE_OF, FD_ERROR,                                               \
+	  "%s=\"%s\" is not allowed on <%s> (one of: %s)")                      \
+	X(VALUE_BAD, FD_ERROR,                                                  \
+	  "%s=\"%s\" is not a valid value on <%s>")                             \
+	X(VALUE_BAD_HINT, FD_ERROR,                                             \
+	  "%s=\"%s\" is not a valid value on <%s>: %s")                         \
+	X(ATTR_MISSING, FD_ERROR,                                               \
+	  "<%s> needs the attribute '%s'")                                      \
+	X(ELEM_MISSING, FD_ERROR,                                               \
+	  "<%s> is missing its <%s> element")                                   \
+	X(ELEM_TWICE, FD_ERROR,                                                 \
+	  "<%s> may have only one <%s>")                                        \
+	X(SCHEMA_FAILED, FD_ERROR,                                              \
+	  "the file does not follow the schema %s")                             \
+	X(XSLT_UNUSABLE, FD_ERROR,                                              \
+	  "this is not a stylesheet findings can run (XSLT 1.0)")               \
+	X(XSLT_COMPARE, FD_ERROR,                                               \
+	  "cannot hand the comparison to the stylesheet")                       \
+	X(XSLT_PARAMS, FD_ERROR,                                                \
+	  "cannot hand the inspection's facts to the stylesheet")               \
+	X(XSLT_STOPPED, FD_ERROR,                                               \
+	  "the stylesheet stopped")                                             \
+	X(XSLT_FAILED, FD_ERROR,                                                \
+	  "the stylesheet failed")                                              \
+	X(XSLT_EMPTY, FD_ERROR,                                                 \
+	  "the stylesheet produced no document")                                \
+	X(XSLT_RUN, FD_ERROR,                                                   \
+	  "the stylesheet could not be run")                                    \
+	X(TEMPLATE_OUTSIDE, FD_ERROR,                                           \
+	  "'%s' is outside the templates folder: a stylesheet may read only "   \
+	  "templates")                                                          \
+	X(TEMPLATE_READ, FD_ERROR,                                              \
+	  "cannot read: %s")                                                    \
+	X(TEMPLATE_DOCTYPE, FD_ERROR,                                           \
+	  "a <!DOCTYPE> declaration is not allowed in a template: delete it "   \
+	  "(findings loads no DTDs or entities)")                               \
+	X(LIBRARY, FD_ERROR,                                                    \
+	  "%s")                                                                 \
 	X(NO_RULES, FD_IOERR,                                                   \
 	  "cannot load the rules of framework '%s'")                            \
 	X(FONT_MISSING, FD_IOERR,                                               \
@@ -171,7 +426,38 @@
 	X(FONTS_FILE, FD_IOERR,                                                 \
 	  "the fonts file %s is missing")                                       \
 	X(PAINT, FD_IOERR,                                                      \
-	  "cannot paint the PDF: %s")
+	  "cannot paint the PDF: %s")                                           \
+	X(READ, FD_IOERR,                                                       \
+	  "cannot read: %s")                                                    \
+	X(IS_FOLDER, FD_IOERR,                                                  \
+	  "is a folder, not a file")                                            \
+	X(WRITE, FD_IOERR,                                                      \
+	  "cannot write: %s")                                                   \
+	X(WRITE_FOLDER, FD_IOERR,                                               \
+	  "cannot write: it is a folder")                                       \
+	X(WRITE_INPUT, FD_IOERR,                                                \
+	  "cannot write: it is the input file")                                 \
+	X(WRITE_AN_INPUT, FD_IOERR,                                             \
+	  "cannot write: it is an input file")                                  \
+	X(WRITE_STDOUT, FD_IOERR,                                               \
+	  "cannot write to standard output")                                    \
+	X(MKDIR, FD_IOERR,                                                      \
+	  "cannot create the output folder: %s")                                \
+	X(NOT_FOLDER, FD_IOERR,                                                 \
+	  "is not a folder")                                                    \
+	X(NOT_TEMPLATES, FD_IOERR,                                              \
+	  "not a templates folder (no schema/inspection.rng)")                  \
+	X(DATADIR_EMPTY, FD_IOERR,                                              \
+	  "FINDINGS_DATADIR has no templates/schema/inspection.rng")            \
+	X(NO_TEMPLATES, FD_IOERR,                                               \
+	  "cannot find the templates: give --templates DIR or set "             \
+	  "FINDINGS_DATADIR")                                                   \
+	X(TEMPLATES_OPEN, FD_IOERR,                                             \
+	  "cannot open the templates folder")                                   \
+	X(NO_CHANGES_XSL, FD_IOERR,                                             \
+	  "the templates have no common/changes.xsl")                           \
+	X(SCHEMA_LOAD, FD_IOERR,                                                \
+	  "cannot load the schema")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {

@@ -772,13 +772,8 @@ say(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
     const char *attr, const char *s, size_t off, size_t end,
     struct fd_diags *d)
 {
-	const char *why = h->level >= FD_ERROR
-				  ? "a document that leaves the inspectorate may "
-				    "not show a child's case reference, date of "
-				    "birth, email address or withheld name; take "
-				    "it out"
-				  : "the final document may not show it; take it "
-				    "out before then";
+	/* Published or sent: an error; a draft's: a warning. */
+	int out = h->level >= FD_ERROR;
 	/* <strength s-1>, <judgement safeguarding/overall-effectiveness> */
 	const char *id = fd_attr(n, "id") ? fd_attr(n, "id")
 					  : fd_attr(n, "aspect");
@@ -795,16 +790,14 @@ say(const struct fd_gate *g, const struct hit *h, const xmlNode *n,
 				    g->t[h->term].shown, g->t[h->term].from);
 	if (s != NULL) {
 		written = fd_seen_visible(s + off, end - off);
-		fd_input_diag(d, g->in, n, attr, h->level,
-			      "%s would show %s, written in %s as '%s': %s",
-			      docs, what, where, written, why);
+		fd_input_msg(d, g->in, n, attr,
+			     out ? M_PRIVATE : M_PRIVATE_DRAFT, docs, what,
+			     where, written);
 		free(written);
 	} else {
-		fd_input_diag(d, g->in, n, NULL, h->level,
-			      "%s would show %s, made up from more than "
-			      "one place of the inspection (find it in the "
-			      "document): %s",
-			      docs, what, why);
+		fd_input_msg(d, g->in, n, NULL,
+			     out ? M_PRIVATE_MADE : M_PRIVATE_MADE_DRAFT, docs,
+			     what);
 	}
 	free(docs);
 	free(where);

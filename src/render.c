@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,9 +209,7 @@ fd_render_documents(const struct fd_render *r, struct fd_document **docs,
 		if (!fd_is_elem(n, "document"))
 			continue;
 		if (!safe_name(name) || !safe_name(ext)) {
-			fd_input_diag(d, list, n, NULL, FD_ERROR,
-				      "a document needs a name= and an ext= "
-				      "of letters, digits and hyphens");
+			fd_input_msg(d, list, n, NULL, M_DOC_NAME);
 			continue;
 		}
 		if ((xsl = stylesheet(r, name)) == NULL)
@@ -402,11 +401,8 @@ transform(struct fd_render *r, const struct fd_render_opts *o, char **xsl,
 	xmlDoc *tree = NULL;
 
 	if ((*xsl = stylesheet(r, o->doc)) == NULL) {
-		fd_diag(d, FD_ERROR, r->in->path, 0, 0,
-			"%s has no document '%s' (no %s/%s.xsl in the "
-			"templates)",
-			r->framework, o->doc, r->framework,
-			safe_name(o->doc) ? o->doc : "?");
+		fd_msg(d, M_NO_DOCUMENT, r->in->path, 0, 0, r->framework,
+		       o->doc, r->framework, safe_name(o->doc) ? o->doc : "?");
 		return NULL;
 	}
 	if ((t = fd_transform_new(*xsl, r->dd->templates, d)) != NULL) {
@@ -504,13 +500,10 @@ can_write_as(struct fd_render *r, const struct fd_render_opts *o,
 		if (yes)
 			return 1;
 	}
-	fd_diag(d, FD_ERROR, out, 0, 0,
-		"the %s cannot be written as %s: give a file name ending in "
-		"%s",
-		o->doc, dot,
-		fd_mail_is_mail(tree)	      ? ".eml, .pdf or .xml"
-		: is_published(r, o->doc, d) ? ".pdf, .html or .xml"
-					      : ".pdf or .xml");
+	fd_msg(d, M_BAD_EXT, out, 0, 0, o->doc, dot,
+	       fd_mail_is_mail(tree)        ? ".eml, .pdf or .xml"
+	       : is_published(r, o->doc, d) ? ".pdf, .html or .xml"
+					    : ".pdf or .xml");
 	return 0;
 }
 
@@ -675,8 +668,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		goto out;
 	}
 	if (strcmp(out, "-") != 0 && fd_same_file(out, r->in->path)) {
-		fd_diag(d, FD_IOERR, out, 0, 0,
-			"cannot write: it is the input file");
+		fd_msg(d, M_WRITE_INPUT, out, 0, 0);
 		goto out;
 	}
 	if (make(r, o, as_xml, &m, sd, d) != 0 ||
@@ -873,6 +865,17 @@ fd_render_diag(const struct fd_render *r, struct fd_diags *d,
 {
 	fd_input_diag(d, r->in, xmlDocGetRootElement(r->in->doc), attr, level,
 		      "%s", msg);
+}
+
+void
+fd_render_msg(const struct fd_render *r, struct fd_diags *d, const char *attr,
+	      enum fd_msg m, ...)
+{
+	va_list ap;
+
+	va_start(ap, m);
+	fd_input_vmsg(d, r->in, xmlDocGetRootElement(r->in->doc), attr, m, ap);
+	va_end(ap);
 }
 
 const struct fd_input *

@@ -19,6 +19,7 @@
 #include "datadir.h"
 #include "date.h"
 #include "diag.h"
+#include "msg.h"
 
 struct fd_doc;
 
@@ -161,8 +162,12 @@ unsigned fd_render_privacy(struct fd_render *r, const char *doc,
  * SOURCE_DATE_EPOCH), for a document made from r's. */
 long long fd_render_created(const struct fd_render *r);
 
-/* Reports a diagnostic at the attribute attr of the inspection's root
- * element (framework=, ref=). */
+/* Reports message m of the catalogue (msg.h), with its arguments, at the
+ * attribute attr of the inspection's root element (framework=, ref=). */
+void fd_render_msg(const struct fd_render *r, struct fd_diags *d,
+		   const char *attr, enum fd_msg m, ...);
+/* The same with a message of its own: for the stages not yet in the
+ * catalogue (faform.c). */
 void fd_render_diag(const struct fd_render *r, struct fd_diags *d,
 		    const char *attr, enum fd_level level, const char *msg);
 

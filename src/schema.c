@@ -49,17 +49,14 @@ located(struct collect *c, const char *msg, int line)
 	if (sscanf(msg, "Extra element %63s in interleave", name) == 1)
 		for (n = root ? root->children : NULL; n; n = n->next)
 			if (fd_is_elem(n, name)) {
-				fd_input_diag(c->d, c->in, n, NULL, FD_ERROR,
-					      "<%s> is not valid: one of its "
-					      "attributes or its content has "
-					      "a value it does not take, or "
-					      "it is given twice", name);
+				fd_input_msg(c->d, c->in, n, NULL,
+					     M_SCHEMA_INVALID, name);
 				return;
 			}
 	if (line > 0 || root == NULL)
-		fd_diag(c->d, FD_ERROR, c->in->path, line, 0, "%s", msg);
+		fd_msg(c->d, M_LIBRARY, c->in->path, line, 0, msg);
 	else
-		fd_input_diag(c->d, c->in, root, NULL, FD_ERROR, "%s", msg);
+		fd_input_msg(c->d, c->in, root, NULL, M_LIBRARY, msg);
 }
 
 static void
@@ -97,14 +94,14 @@ on_error(void *ctx, xmlErrorPtr err)
 
 			if (sp)
 				*sp = '\0';
-			fd_input_diag(c->d, c->in, node, name, FD_ERROR,
-				      "attribute '%s' is not allowed on <%s>",
-				      name, (const char *)node->name);
+			fd_input_msg(c->d, c->in, node, name,
+				     M_ATTR_NOT_ALLOWED, name,
+				     (const char *)node->name);
 			free(name);
-		} else if ((a = strstr(msg, "Did not expect element ")) != NULL) {
-			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
-				      "element <%s> is not allowed here",
-				      (const char *)node->name);
+		} else if ((a = strstr(msg, "Did not expect element ")) !=
+			   NULL) {
+			fd_input_msg(c->d, c->in, node, NULL, M_ELEM_NOT_HERE,
+				     (const char *)node->name);
 		} else if (strncmp(msg, "Expecting element ", 18) == 0 &&
 			   node->parent &&
 			   node->parent->type == XML_DOCUMENT_NODE) {
@@ -113,17 +110,16 @@ on_error(void *ctx, xmlErrorPtr err)
 
 			if (comma)
 				*comma = '\0';
-			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
-				      "the root element is <%s>, not <%s>",
-				      (const char *)node->name, want);
+			fd_input_msg(c->d, c->in, node, NULL, M_ROOT_WRONG,
+				     (const char *)node->name, want);
 			free(want);
 		} else if (strstr(msg, "Did not expect text") != NULL) {
-			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
-				      "text is not allowed in <%s>",
-				      (const char *)node->name);
+			fd_input_msg(c->d, c->in, node, NULL,
+				     M_TEXT_NOT_ALLOWED,
+				     (const char *)node->name);
 		} else {
-			fd_input_diag(c->d, c->in, node, NULL, FD_ERROR,
-				      "<%s>: %s", (const char *)node->name, msg);
+			fd_input_msg(c->d, c->in, node, NULL, M_SCHEMA_OTHER,
+				     (const char *)node->name, msg);
 		}
 	} else {
 		located(c, msg, err->line);
@@ -431,16 +427,14 @@ unknown_attr(const struct elem_rule *r, const struct fd_input *in,
 	}
 	near = fd_nearest(an, names, r->nattrs);
 	if (near != NULL)
-		fd_input_diag(d, in, n, an, FD_ERROR,
-			      "attribute '%s' is not allowed on <%s>: did you "
-			      "mean '%s'?",
-			      an, (const char *)n->name, near);
+		fd_input_msg(d, in, n, an, M_ATTR_NEAR, an,
+			     (const char *)n->name, near);
+	else if (r->nattrs)
+		fd_input_msg(d, in, n, an, M_ATTR_HAS, an,
+			     (const char *)n->name, all.data);
 	else
-		fd_input_diag(d, in, n, an, FD_ERROR,
-			      "attribute '%s' is not allowed on <%s>%s%s%s",
-			      an, (const char *)n->name,
-			      r->nattrs ? " (it has: " : " (it has none)",
-			      r->nattrs ? all.data : "", r->nattrs ? ")" : "");
+		fd_input_msg(d, in, n, an, M_ATTR_NONE, an,
+			     (const char *)n->name);
 	fd_buf_free(&all);
 	free(names);
 }
@@ -463,22 +457,16 @@ unknown_child(struct explainer *x, const struct elem_rule *r,
 	}
 	near = fd_nearest(cn, names, nkids);
 	if (near != NULL)
-		fd_input_diag(d, in, c, NULL, FD_ERROR,
-			      "element <%s> is not allowed in <%s>: did you "
-			      "mean <%s>?",
-			      cn, (const char *)n->name, near);
+		fd_input_msg(d, in, c, NULL, M_ELEM_NEAR, cn,
+			     (const char *)n->name, near);
 	else if (rule_for(x, cn) != NULL)
-		fd_input_diag(d, in, c, NULL, FD_ERROR,
-			      "element <%s> is not allowed in <%s>, which "
-			      "holds %s",
-			      cn, (const char *)n->name,
-			      nkids ? all.data : "no elements");
+		fd_input_msg(d, in, c, NULL, M_ELEM_HOLDS, cn,
+			     (const char *)n->name,
+			     nkids ? all.data : "no elements");
 	else
-		fd_input_diag(d, in, c, NULL, FD_ERROR,
-			      "element <%s> is not allowed in <%s>: there is "
-			      "no such element; <%s> holds %s",
-			      cn, (const char *)n->name, (const char *)n->name,
-			      nkids ? all.data : "no elements");
+		fd_input_msg(d, in, c, NULL, M_ELEM_UNKNOWN, cn,
+			     (const char *)n->name, (const char *)n->name,
+			     nkids ? all.data : "no elements");
 	fd_buf_free(&all);
 	free(names);
 }
@@ -516,11 +504,9 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 			value_spec(x, ar->spec, &vals, &any, &data, 0);
 			if (vals.len && !value_in(vals.data, v) &&
 			    !(data && data_ok(data, v)) && !any) {
-				fd_input_diag(d, in, n, an, FD_ERROR,
-					      "%s=\"%s\" is not allowed on <%s> "
-					      "(one of: %s)",
-					      an, v, (const char *)n->name,
-					      vals.data);
+				fd_input_msg(d, in, n, an, M_VALUE_ONE_OF, an,
+					     v, (const char *)n->name,
+					     vals.data);
 				found++;
 			} else if (!vals.len && data && !any &&
 				   !data_ok(data, v)) {
@@ -529,12 +515,15 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 					data, (const xmlChar *)"hint",
 					(const xmlChar *)"urn:findings:schema");
 
-				fd_input_diag(d, in, n, an, FD_ERROR,
-					      "%s=\"%s\" is not a valid value "
-					      "on <%s>%s%s",
-					      an, v, (const char *)n->name,
-					      hint ? ": " : "",
-					      hint ? (const char *)hint : "");
+				if (hint != NULL)
+					fd_input_msg(d, in, n, an,
+						     M_VALUE_BAD_HINT, an, v,
+						     (const char *)n->name,
+						     (const char *)hint);
+				else
+					fd_input_msg(d, in, n, an, M_VALUE_BAD,
+						     an, v,
+						     (const char *)n->name);
 				xmlFree(hint);
 				found++;
 			}
@@ -543,9 +532,8 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 	}
 	for (i = 0; i < r->nattrs; i++)
 		if (r->attrs[i].required && fd_attr(n, r->attrs[i].name) == NULL) {
-			fd_input_diag(d, in, n, NULL, FD_ERROR,
-				      "<%s> needs the attribute '%s'",
-				      (const char *)n->name, r->attrs[i].name);
+			fd_input_msg(d, in, n, NULL, M_ATTR_MISSING,
+				     (const char *)n->name, r->attrs[i].name);
 			found++;
 		}
 	for (i = 0; i < r->nkids; i++) {
@@ -556,14 +544,12 @@ explain_elem(struct explainer *x, const struct fd_input *in, xmlNode *n,
 			if (fd_is_elem(c, r->kids[i].name) && ++count == 2)
 				second = c;
 		if (count < r->kids[i].min) {
-			fd_input_diag(d, in, n, NULL, FD_ERROR,
-				      "<%s> is missing its <%s> element",
-				      (const char *)n->name, r->kids[i].name);
+			fd_input_msg(d, in, n, NULL, M_ELEM_MISSING,
+				     (const char *)n->name, r->kids[i].name);
 			found++;
 		} else if (count > 1 && !r->kids[i].many) {
-			fd_input_diag(d, in, second, NULL, FD_ERROR,
-				      "<%s> may have only one <%s>",
-				      (const char *)n->name, r->kids[i].name);
+			fd_input_msg(d, in, second, NULL, M_ELEM_TWICE,
+				     (const char *)n->name, r->kids[i].name);
 			found++;
 		}
 	}
@@ -681,7 +667,7 @@ fd_validate_rng(const struct fd_input *in, const char *rng_path,
 	int valid;
 
 	if ((schema = schema_for(rng_path, &c)) == NULL) {
-		fd_diag(d, FD_IOERR, rng_path, 0, 0, "cannot load the schema");
+		fd_msg(d, M_SCHEMA_LOAD, rng_path, 0, 0);
 		return 1;
 	}
 	/* libxml2's messages wait in their own list: they are shown only
@@ -697,9 +683,7 @@ fd_validate_rng(const struct fd_input *in, const char *rng_path,
 		if (found == 0 && c.errors > 0)
 			fd_diags_move(c.d, d);
 		else if (found == 0)
-			fd_diag(d, FD_ERROR, in->path, 1, 1,
-				"the file does not follow the schema %s",
-				rng_path);
+			fd_msg(d, M_SCHEMA_FAILED, in->path, 1, 1, rng_path);
 		c.errors = found ? found : c.errors ? c.errors : 1;
 	}
 	fd_diags_free(c.d);

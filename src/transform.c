@@ -22,6 +22,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,13 +63,28 @@ static struct {
 	struct sink *sink;  /* the current compile or run */
 } sandbox;
 
+/* Reports message m of the catalogue (msg.h) into the sink. */
+static void
+sink_msg(struct sink *s, enum fd_msg m, const char *file, long line, long col,
+	 ...)
+{
+	va_list ap;
+
+	va_start(ap, col);
+	fd_vmsg(s->d, m, file, line, col, ap);
+	va_end(ap);
+	if (fd_msgs[m].level >= FD_ERROR)
+		s->errors++;
+}
+
+/* Reports a line of libxslt's or libxml2's, or an xsl:message of a
+ * stylesheet's, in its own words. */
 static void
 sink_report(struct sink *s, enum fd_level level, const char *file, long line,
 	    long col, const char *msg)
 {
-	fd_diag(s->d, level, file, line, col, "%s", msg);
-	if (level >= FD_ERROR)
-		s->errors++;
+	sink_msg(s, level >= FD_ERROR ? M_LIBRARY : M_LIBRARY_WARNING, file,
+		 line, col, msg);
 }
 
 /* The input element nearest to node (itself, its parent, or its owner
@@ -270,12 +286,18 @@ allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 }
 
 static void
-refuse_load(const char *file, long line, long col, const char *msg)
+refuse_load(enum fd_msg m, const char *file, long line, long col, ...)
 {
-	if (sandbox.sink != NULL)
-		sink_report(sandbox.sink, FD_ERROR,
-			    file ? file : sandbox.sink->style_path, line, col,
-			    msg);
+	va_list ap;
+
+	if (sandbox.sink == NULL)
+		return;
+	va_start(ap, col);
+	fd_vmsg(sandbox.sink->d, m, file ? file : sandbox.sink->style_path,
+		line, col, ap);
+	va_end(ap);
+	if (fd_msgs[m].level >= FD_ERROR)
+		sandbox.sink->errors++;
 }
 
 /*
@@ -290,7 +312,7 @@ load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 {
 	struct fd_parse_error perr;
 	xmlDocPtr doc = NULL;
-	char *path = uri_path((const char *)uri), *data = NULL, *msg;
+	char *path = uri_path((const char *)uri), *data = NULL;
 	size_t len;
 	int err;
 
@@ -298,27 +320,19 @@ load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx,
 	(void)ctx;
 	(void)type;
 	if (!inside_root(path)) {
-		msg = fd_xasprintf("'%s' is outside the templates folder: a "
-				   "stylesheet may read only templates",
-				   (const char *)uri);
-		refuse_load(NULL, 0, 0, msg);
-		free(msg);
+		refuse_load(M_TEMPLATE_OUTSIDE, NULL, 0, 0, (const char *)uri);
 		goto out;
 	}
 	if ((err = fd_read_file(path, FD_MAX_FILE, &data, &len)) != 0) {
-		msg = fd_xasprintf("cannot read: %s", strerror(err));
-		refuse_load(path, 0, 0, msg);
-		free(msg);
+		refuse_load(M_TEMPLATE_READ, path, 0, 0, strerror(err));
 		goto out;
 	}
 	/* Names must come from the stylesheet's dictionary. */
 	doc = fd_parse_memory((const char *)uri, data, len, dict, NULL, &perr);
 	if (perr.doctype)
-		refuse_load(path, perr.line, perr.col,
-			    "a DOCTYPE is not allowed in a template "
-			    "(no DTDs or entities are loaded)");
+		refuse_load(M_TEMPLATE_DOCTYPE, path, perr.line, perr.col);
 	else if (doc == NULL)
-		refuse_load(path, perr.line, perr.col, perr.msg);
+		refuse_load(M_LIBRARY, path, perr.line, perr.col, perr.msg);
 	free(perr.msg);
 out:
 	free(data);
@@ -519,8 +533,7 @@ load_changes(struct sink *s, xsltTransformContextPtr ctxt)
 		if (s->changes != NULL)
 			xmlFreeDoc(s->changes);
 		s->changes = NULL;
-		sink_report(s, FD_ERROR, s->style_path, 0, 0,
-			    "cannot hand the comparison to the stylesheet");
+		sink_msg(s, M_XSLT_COMPARE, s->style_path, 0, 0);
 		return -1;
 	}
 	return 0;
@@ -538,8 +551,7 @@ fd_transform_new(const char *xsl_path, const char *templates,
 	xmlDocPtr doc;
 
 	if (realpath(templates, real) == NULL) {
-		fd_diag(d, FD_IOERR, templates, 0, 0,
-			"cannot open the templates folder");
+		fd_msg(d, M_TEMPLATES_OPEN, templates, 0, 0);
 		free(t);
 		return NULL;
 	}
@@ -561,8 +573,7 @@ fd_transform_new(const char *xsl_path, const char *templates,
 	leave(&s);
 	if (t->style == NULL) {
 		if (s.errors == 0)
-			fd_diag(d, FD_ERROR, xsl_path, 0, 0,
-				"not a usable stylesheet");
+			fd_msg(d, M_XSLT_UNUSABLE, xsl_path, 0, 0);
 		fd_transform_free(t);
 		return NULL;
 	}
@@ -624,20 +635,18 @@ fd_transform_run(struct fd_transform *t, const struct fd_input *in,
 	if (load_changes(&s, ctxt) != 0)
 		goto out;
 	if (xsltQuoteUserParams(ctxt, pv) != 0) {
-		sink_report(&s, FD_ERROR, t->path, 0, 0,
-			    "cannot pass the facts as parameters");
+		sink_msg(&s, M_XSLT_PARAMS, t->path, 0, 0);
 		goto out;
 	}
 	res = xsltApplyStylesheetUser(t->style, in->doc, NULL, NULL, NULL,
 				      ctxt);
 	if (ctxt->state != XSLT_STATE_OK && s.errors == 0)
-		sink_report(&s, FD_ERROR, t->path, 0, 0,
-			    ctxt->state == XSLT_STATE_STOPPED
-				? "the stylesheet stopped"
-				: "the stylesheet failed");
+		sink_msg(&s,
+			 ctxt->state == XSLT_STATE_STOPPED ? M_XSLT_STOPPED
+							   : M_XSLT_FAILED,
+			 t->path, 0, 0);
 	if (res != NULL && xmlDocGetRootElement(res) == NULL && s.errors == 0)
-		sink_report(&s, FD_ERROR, t->path, 0, 0,
-			    "the stylesheet produced no document");
+		sink_msg(&s, M_XSLT_EMPTY, t->path, 0, 0);
 out:
 	leave(&s);
 	if (res != NULL && s.errors > 0) {
@@ -645,8 +654,7 @@ out:
 		res = NULL;
 	}
 	if (res == NULL && s.errors == 0)
-		fd_diag(d, FD_ERROR, t->path, 0, 0,
-			"the stylesheet could not be run");
+		fd_msg(d, M_XSLT_RUN, t->path, 0, 0);
 	if (ctxt != NULL)
 		xsltFreeTransformContext(ctxt);
 	if (sec != NULL)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "msg.h"
 
 static void
 oom(void)
@@ -470,15 +471,13 @@ fd_write_out(const char *out, const void *data, size_t len, struct fd_diags *d)
 
 	if (strcmp(out, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fd_diag(d, FD_IOERR, "-", 0, 0,
-				"cannot write to standard output");
+			fd_msg(d, M_WRITE_STDOUT, "-", 0, 0);
 			return -1;
 		}
 		return 0;
 	}
 	if ((err = fd_write_atomic(out, data, len)) != 0) {
-		fd_diag(d, FD_IOERR, out, 0, 0, "cannot write: %s",
-			strerror(err));
+		fd_msg(d, M_WRITE, out, 0, 0, strerror(err));
 		return -1;
 	}
 	return 0;
