@@ -117,6 +117,36 @@ fd_node_free(struct fd_node *n)
 	free(n);
 }
 
+static void
+mailboxes_free(struct fd_mailbox *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].address);
+	}
+	free(v);
+}
+
+void
+fd_envelope_free(struct fd_envelope *e)
+{
+	if (e == NULL)
+		return;
+	free(e->subject);
+	free(e->date);
+	free(e->time);
+	free(e->id_key);
+	free(e->id_domain);
+	free(e->notified);
+	free(e->from.name);
+	free(e->from.address);
+	mailboxes_free(e->to, e->nto);
+	mailboxes_free(e->cc, e->ncc);
+	free(e);
+}
+
 void
 fd_doc_free(struct fd_doc *doc)
 {
@@ -124,6 +154,7 @@ fd_doc_free(struct fd_doc *doc)
 
 	if (doc == NULL)
 		return;
+	fd_envelope_free(doc->mail);
 	free(doc->title);
 	free(doc->subject);
 	free(doc->author);

@@ -65,7 +65,10 @@ enum {
 	FD_ORDERED = 1 << 4,	    /* list type="number" */
 	FD_HEAD_ROW = 1 << 5,	    /* a row of thead: repeated on new pages */
 	FD_HEADER_CELL = 1 << 6,    /* th */
-	FD_NO_BORDERS = 1 << 7	    /* table borders="no" */
+	FD_NO_BORDERS = 1 << 7,	    /* table borders="no" */
+	FD_ENVELOPE = 1 << 8	    /* envelope="yes": an email's printed
+				       heading, which the message's parts
+				       leave out (mail.h) */
 };
 
 /* Bits of fd_run.flags. */
@@ -124,6 +127,31 @@ struct fd_node {
 	long col;		 /* source column, 0 when unknown */
 };
 
+/* One mailbox of an email's envelope. */
+struct fd_mailbox {
+	char *name;	/* display name, one line, or NULL */
+	char *address;	/* addr-spec */
+};
+
+/* An email's envelope (meta/mail, docs/document-tree.md): what the MIME
+ * writer (mail.h) needs besides the body. Strings are one line each. */
+struct fd_envelope {
+	char *subject;		  /* the Subject header */
+	char *date;		  /* the local day of sending, YYYY-MM-DD */
+	char *time;		  /* the local time of sending, HH:MM */
+	char *id_key;		  /* what the Message-ID is hashed from */
+	char *id_domain;	  /* the Message-ID's right-hand side */
+	char *notified;		  /* the agencies that each get a copy, or
+				     NULL */
+	struct fd_mailbox from;	  /* the sender */
+	struct fd_mailbox *to;	  /* To recipients, at least one */
+	size_t nto;		  /* entries in to */
+	struct fd_mailbox *cc;	  /* Cc recipients */
+	size_t ncc;		  /* entries in cc */
+	const char *file;	  /* where <mail> is, for diagnostics */
+	long line;		  /* its line, 0 when unknown */
+};
+
 /* A whole document: metadata, page template and body. */
 struct fd_doc {
 	char *title;	   /* meta/title */
@@ -137,12 +165,16 @@ struct fd_doc {
 	char *watermark;   /* page/@watermark or NULL */
 	char *footer;	   /* page/@footer or NULL */
 	int numbered;	   /* page/@numbered-paragraphs="yes" */
+	struct fd_envelope *mail; /* meta/mail: an email's envelope, or
+				     NULL when the tree is no email */
 	struct fd_node *body; /* FD_NODE_BODY */
 	char **files;	   /* file names nodes point to */
 	size_t nfiles;	   /* entries in files */
 };
 
 void fd_doc_free(struct fd_doc *doc);
+/* Frees an envelope (a document's mail); accepts NULL. */
+void fd_envelope_free(struct fd_envelope *e);
 
 /*
  * The text of every block, one paragraph (heading, list item, table cell,

@@ -596,6 +596,8 @@ build_block(struct build *b, const xmlNode *el, struct fd_node *parent,
 		return;
 	}
 	n->flags |= keeps(el);
+	if (yes(el, "envelope"))
+		n->flags |= FD_ENVELOPE;
 	fd_node_append(parent, n);
 }
 
@@ -739,6 +741,140 @@ build_meta(struct fd_doc *doc, const xmlNode *meta, const xmlNode *page)
 	doc->numbered = yes(page, "numbered-paragraphs");
 }
 
+/* ----------------------------------------------------- the envelope */
+
+/*
+ * A copy of s on one line: every control character (a line break above
+ * all, which would end a header) and every run of white space becomes one
+ * space, and none leads or trails. NULL for NULL; the caller frees it.
+ */
+static char *
+one_line(const char *s)
+{
+	struct fd_buf b = {0};
+	int space = 0;
+
+	if (s == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7F || c == ' ') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			fd_buf_addc(&b, ' ');
+		space = 0;
+		fd_buf_addc(&b, (char)c);
+	}
+	return fd_buf_steal(&b);
+}
+
+static char *
+attr_copy(const xmlNode *el, const char *name)
+{
+	const char *v = fd_attr(el, name);
+
+	return v ? fd_xstrdup(v) : NULL;
+}
+
+static void
+mailbox(struct fd_mailbox *mb, const xmlNode *el)
+{
+	mb->name = one_line(fd_attr(el, "name"));
+	mb->address = attr_copy(el, "address");
+}
+
+static void
+add_mailbox(struct fd_mailbox **v, size_t *n, const xmlNode *el)
+{
+	*v = fd_xreallocarray(*v, *n + 1, sizeof **v);
+	mailbox(&(*v)[(*n)++], el);
+}
+
+/* meta/mail as the MIME writer reads it (document.rng has checked its
+ * shape), or NULL when the tree is no email. */
+static struct fd_envelope *
+build_envelope(struct build *b, const xmlNode *mail)
+{
+	struct fd_envelope *e;
+	const xmlNode *c;
+
+	if (mail == NULL)
+		return NULL;
+	e = fd_xcalloc(1, sizeof *e);
+	e->subject = one_line(fd_attr(mail, "subject"));
+	e->date = attr_copy(mail, "date");
+	e->time = attr_copy(mail, "time");
+	e->id_key = attr_copy(mail, "id-key");
+	e->id_domain = attr_copy(mail, "id-domain");
+	if (fd_attr(mail, "notified") && *fd_attr(mail, "notified"))
+		e->notified = attr_copy(mail, "notified");
+	e->file = b->path;
+	e->line = line_of(mail);
+	for (c = mail->children; c != NULL; c = c->next) {
+		if (fd_is_elem(c, "from"))
+			mailbox(&e->from, c);
+		else if (fd_is_elem(c, "to"))
+			add_mailbox(&e->to, &e->nto, c);
+		else if (fd_is_elem(c, "cc"))
+			add_mailbox(&e->cc, &e->ncc, c);
+	}
+	return e;
+}
+
+/*
+ * The caller's placeholders with an email's own <placeholder> values
+ * added (meta/mail): a value the stylesheet chose for this recipient
+ * wins over a fact of the same name. NULL when the tree has none; the
+ * caller frees the map.
+ */
+static struct fd_map *
+mail_values(const xmlNode *mail, const struct fd_map *base)
+{
+	struct fd_map *m;
+	const xmlNode *c;
+	size_t i;
+
+	if (fd_child(mail, "placeholder") == NULL)
+		return NULL;
+	m = fd_map_new();
+	for (i = 0; base != NULL && i < fd_map_count(base); i++)
+		fd_map_set(m, fd_map_key(base, i), fd_map_value(base, i));
+	for (c = mail->children; c != NULL; c = c->next) {
+		if (fd_is_elem(c, "placeholder")) {
+			char *v = fd_text(c);
+
+			fd_map_set(m, fd_attr(c, "name"), v);
+			free(v);
+		}
+	}
+	return m;
+}
+
+static const xmlNode *
+find_mail(xmlDoc *tree)
+{
+	const xmlNode *root = tree ? xmlDocGetRootElement(tree) : NULL;
+
+	return fd_child(fd_child(root, "meta"), "mail");
+}
+
+int
+fd_doctree_is_mail(xmlDoc *tree)
+{
+	return find_mail(tree) != NULL;
+}
+
+char *
+fd_doctree_notified(xmlDoc *tree)
+{
+	const char *n = fd_attr(find_mail(tree), "notified");
+
+	return n != NULL && *n != '\0' ? fd_xstrdup(n) : NULL;
+}
+
 /* The number of elements under root, counted without recursion and
  * without counting past limit. */
 static size_t
@@ -781,7 +917,9 @@ fd_doctree_build_input(const struct fd_input *in,
 {
 	struct build b = {in, o, d, NULL, NULL, 0, 0, 1, 1};
 	const xmlNode *root = xmlDocGetRootElement(in->doc);
-	const xmlNode *body;
+	const xmlNode *body, *mail;
+	struct fd_doctree_opts with_mail;
+	struct fd_map *values = NULL;
 
 	if (count_elements(root, FD_MAX_ELEMENTS) > FD_MAX_ELEMENTS) {
 		fd_msg(d, M_TREE_LARGE, in->path, 1, 1, FD_MAX_ELEMENTS);
@@ -792,6 +930,18 @@ fd_doctree_build_input(const struct fd_input *in,
 	b.doc = fd_xcalloc(1, sizeof *b.doc);
 	b.path = keep_file(b.doc, in->path);
 	build_meta(b.doc, fd_child(root, "meta"), fd_child(root, "page"));
+	mail = fd_child(fd_child(root, "meta"), "mail");
+	b.doc->mail = build_envelope(&b, mail);
+	/* An email fills its Markdown with its recipient's values too. */
+	if (mail != NULL &&
+	    (values = mail_values(mail, o ? o->placeholders : NULL)) != NULL) {
+		if (o != NULL)
+			with_mail = *o;
+		else
+			memset(&with_mail, 0, sizeof with_mail);
+		with_mail.placeholders = values;
+		b.o = &with_mail;
+	}
 	if (b.doc->title == NULL || b.doc->title[0] == '\0')
 		error_at(&b, fd_child(fd_child(root, "meta"), "title"), NULL,
 			 M_NO_TITLE, "<title>");
@@ -799,6 +949,7 @@ fd_doctree_build_input(const struct fd_input *in,
 	b.doc->body = fd_node_new(FD_NODE_BODY, b.path, line_of(body));
 	build_blocks(&b, body->children, b.doc->body, 1);
 	b.errors += check_sizes(b.doc->body, d, 0);
+	fd_map_free(values);
 	if (b.errors) {
 		fd_doc_free(b.doc);
 		return NULL;

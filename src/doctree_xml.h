@@ -22,8 +22,11 @@ struct fd_doctree_opts {
 
 /*
  * Validates a document tree against document.rng and loads it, expanding
- * Markdown and numbering paragraphs. name is used in diagnostics. Returns
- * the tree (free with fd_doc_free) or NULL after reporting errors.
+ * Markdown and numbering paragraphs. An email's <meta><mail> becomes the
+ * tree's envelope (doc->mail), and its <placeholder> values fill the
+ * Markdown beside o's, winning over a value of the same name. name is
+ * used in diagnostics. Returns the tree (free with fd_doc_free) or NULL
+ * after reporting errors.
  */
 struct fd_doc *fd_doctree_build(xmlDoc *tree, const char *name,
 				const struct fd_doctree_opts *o,
@@ -32,5 +35,18 @@ struct fd_doc *fd_doctree_build(xmlDoc *tree, const char *name,
 struct fd_doc *fd_doctree_build_input(const struct fd_input *in,
 				      const struct fd_doctree_opts *o,
 				      struct fd_diags *d);
+
+/* Whether a stylesheet's output is an email (its <meta> holds <mail>),
+ * before the tree is built. */
+int fd_doctree_is_mail(xmlDoc *tree);
+
+/*
+ * The ids of the agencies that receive their own copy of an email, as
+ * the stylesheet lists them in mail/@notified (space separated, in
+ * order), or NULL when the tree is not an email or names none.
+ * `findings build` renders one email per id, passing it as the
+ * stylesheet parameter "to". The caller frees the string.
+ */
+char *fd_doctree_notified(xmlDoc *tree);
 
 #endif

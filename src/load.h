@@ -5,12 +5,14 @@
  * Layering: the files that see libxml2's trees are the loader (load.c,
  * load_explain.c, schema.c, style.c), the checker (check*.c and the
  * privacy gate, privacy.c), the facts (facts.c, calendar.c, timeline.c,
- * after.c, round.c), the XSLT step (transform.c), the step from the
- * stylesheets' output to the C tree (doctree_xml.c, and mail.c for the
- * email's <mail>), render.c, which runs them in order, and the inputs
- * that are not an inspection (faform.c, changes.c and their commands).
- * The document tree, layout, painting, the HTML and text engines and
- * Markdown do not: their headers name no libxml2 type.
+ * after.c, round.c, through calendar_int.h for the calendar), the XSLT
+ * step (transform.c), the step from the stylesheets' output to the C
+ * tree (doctree_xml.c: an email's <mail> too), render.c, which runs
+ * them in order, and the inputs that are not an inspection (faform.c,
+ * changes.c and their commands).
+ * The document tree, layout, painting, the HTML, text and email engines
+ * (mail.c), Markdown, the calendar file (ics.c) and the timeline command
+ * do not: their headers name no libxml2 type.
  */
 #ifndef FD_LOAD_H
 #define FD_LOAD_H

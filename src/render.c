@@ -425,7 +425,7 @@ fd_render_recipients(struct fd_render *r, const struct fd_render_opts *o,
 	free(xsl);
 	if (tree == NULL)
 		return NULL;
-	if ((list = fd_mail_notified(tree)) != NULL) {
+	if ((list = fd_doctree_notified(tree)) != NULL) {
 		v = fd_xcalloc(1, sizeof *v);
 		copy = fd_xstrdup(list);
 		for (tok = strtok_r(copy, " \t\r\n", &save); tok;
@@ -484,7 +484,7 @@ can_write_as(struct fd_render *r, const struct fd_render_opts *o,
 	if (strcmp(out, "-") == 0 || (dot = strrchr(base, '.')) == NULL ||
 	    dot == base)
 		return 1;
-	if (fd_mail_is_mail(tree))
+	if (fd_doctree_is_mail(tree))
 		ok = ".eml .pdf .xml ";
 	else if (strcmp(o->doc, "timeline") == 0)
 		ok = ".pdf .ics .xml ";
@@ -501,7 +501,7 @@ can_write_as(struct fd_render *r, const struct fd_render_opts *o,
 			return 1;
 	}
 	fd_msg(d, M_BAD_EXT, out, 0, 0, o->doc, dot,
-	       fd_mail_is_mail(tree)        ? ".eml, .pdf or .xml"
+	       fd_doctree_is_mail(tree)     ? ".eml, .pdf or .xml"
 	       : is_published(r, o->doc, d) ? ".pdf, .html or .xml"
 					    : ".pdf or .xml");
 	return 0;
@@ -530,24 +530,22 @@ made_clear(struct made *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* Builds m's C tree from its stylesheet output, filling an email's
- * Markdown with its recipient's values too. The tree's errors go to sd
- * (refiled by the caller). Returns 0, or -1 after reporting. */
+/* Builds m's C tree from its stylesheet output (an email's Markdown is
+ * filled with its recipient's values too: doctree_xml.h). The tree's
+ * errors go to sd (refiled by the caller). Returns 0, or -1 after
+ * reporting. */
 static int
 make_dt(struct fd_render *r, const struct fd_render_opts *o, struct made *m,
 	struct fd_diags *sd)
 {
 	struct fd_doctree_opts dopts = {0};
-	struct fd_map *facts = values(r, o), *filled;
+	struct fd_map *facts = values(r, o);
 
-	/* An email fills its Markdown with its recipient's values too. */
-	filled = fd_mail_values(m->tree, facts);
-	fd_map_free(facts);
 	dopts.markdown_dir = m->mddir;
-	dopts.placeholders = filled;
+	dopts.placeholders = facts;
 	dopts.schema_dir = m->schema;
 	m->dt = fd_doctree_build(m->tree, m->xsl, &dopts, sd);
-	fd_map_free(filled);
+	fd_map_free(facts);
 	return m->dt ? 0 : -1;
 }
 
@@ -586,7 +584,7 @@ make(struct fd_render *r, const struct fd_render_opts *o, int as_xml,
 		return -1;
 	m->mddir = fd_path_join(r->dd->templates, r->framework);
 	m->schema = fd_path_join(r->dd->templates, "schema");
-	m->mail = fd_mail_is_mail(m->tree);
+	m->mail = fd_doctree_is_mail(m->tree);
 	return as_xml ? 0 : make_dt(r, o, m, sd);
 }
 
@@ -642,8 +640,8 @@ gate_scan(struct fd_render *r, const struct fd_render_opts *o,
 
 	if (m->dt != NULL)
 		fd_gate_doc(gate(r), label, level, m->dt);
-	if (m->mail) {
-		carried = fd_mail_carried(m->tree);
+	if (m->mail && m->dt != NULL) {
+		carried = fd_mail_carried(m->dt);
 		fd_gate_text(gate(r), label, level, carried, strlen(carried));
 		free(carried);
 	}
@@ -706,10 +704,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		if ((bytes = fd_render_calendar(r, &len, d)) == NULL)
 			goto out;
 	} else if (fd_ends_with(out, ".eml")) {
-		if (fd_mail_write(m.tree, m.dt, m.xsl, sd, &bytes, &len) != 0)
-			goto out;
-	} else if (m.mail) {
-		if (fd_mail_print(m.tree, m.dt, m.xsl, &to, sd, &bytes, &len) != 0)
+		if (fd_mail_write(m.dt, m.xsl, sd, &bytes, &len) != 0)
 			goto out;
 	} else if (fd_typeset_doc(m.dt, m.xsl, &to, sd, &bytes, &len) != 0) {
 		goto out;

@@ -18,7 +18,9 @@
     extra-placeholders  a named template adding <placeholder>s of its own
 
   The result is a document tree (docs/document-tree.md) whose <meta> holds
-  <mail>: src/mail.c makes it a MIME message or a printed PDF. The
+  <mail>: src/mail.c makes it a MIME message; printed (PDF), it is typeset
+  like any document, with the heading a mail client prints (From, Sent,
+  To, Cc, Subject: printed-heading below) at the top of its body. The
   Markdown may use these placeholders, set here for the chosen recipient:
 
     addressee          "Helen Marchbank" (the To leaders' names)
@@ -102,6 +104,7 @@
         <xsl:call-template name="mail"/>
       </meta>
       <body>
+        <xsl:call-template name="printed-heading"/>
         <markdown src="{$markdown}"/>
         <xsl:call-template name="signature"/>
         <xsl:call-template name="team"/>
@@ -222,6 +225,76 @@
   </xsl:template>
 
   <xsl:template name="extra-placeholders"/>
+
+  <!--
+    The email as a mail client prints it: the subject as a heading, then
+    From, Sent, To, Cc and Subject, from the same values as <mail>.
+    envelope="yes": the message's parts leave these blocks out, since a
+    mail client shows the headers itself (src/mail.c); the printed email
+    (PDF) shows them like any other block.
+  -->
+  <xsl:template name="printed-heading">
+    <xsl:variable name="subject"
+        select="concat($subject-prefix, $insp/area, $subject-suffix)"/>
+    <h1 envelope="yes"><xsl:value-of select="$subject"/></h1>
+    <address envelope="yes">
+      <line>
+        <b>From:</b>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="mailbox">
+          <xsl:with-param name="who" select="$lead"/>
+        </xsl:call-template>
+      </line>
+      <line>
+        <b>Sent:</b>
+        <xsl:value-of select="concat(' ', fd:weekday(string($sent-on)), ' ',
+                                     fd:date(string($sent-on)), ' ', $send-time)"
+            xmlns:fd="urn:findings:xslt"/>
+      </line>
+      <xsl:call-template name="mailbox-line">
+        <xsl:with-param name="label">To:</xsl:with-param>
+        <xsl:with-param name="who" select="$to-leaders"/>
+      </xsl:call-template>
+      <xsl:call-template name="mailbox-line">
+        <xsl:with-param name="label">Cc:</xsl:with-param>
+        <xsl:with-param name="who" select="$cc-leaders[@email]"/>
+      </xsl:call-template>
+      <line>
+        <b>Subject:</b>
+        <xsl:value-of select="concat(' ', $subject)"/>
+      </line>
+    </address>
+  </xsl:template>
+
+  <!-- "Label: A <a@x>; B <b@y>", no line when there is no one. -->
+  <xsl:template name="mailbox-line">
+    <xsl:param name="label"/>
+    <xsl:param name="who"/>
+    <xsl:if test="$who">
+      <line>
+        <b><xsl:value-of select="$label"/></b>
+        <xsl:text> </xsl:text>
+        <xsl:for-each select="$who">
+          <xsl:if test="position() > 1">; </xsl:if>
+          <xsl:call-template name="mailbox">
+            <xsl:with-param name="who" select="."/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </line>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Name <address>", the address a mailto: link; the address alone
+       for someone without a name. -->
+  <xsl:template name="mailbox">
+    <xsl:param name="who"/>
+    <xsl:variable name="named" select="normalize-space($who/@name) != ''"/>
+    <xsl:if test="$named">
+      <xsl:value-of select="concat($who/@name, ' &lt;')"/>
+    </xsl:if>
+    <a href="mailto:{$who/@email}"><xsl:value-of select="$who/@email"/></a>
+    <xsl:if test="$named">&gt;</xsl:if>
+  </xsl:template>
 
   <!--
     "Earlier today I spoke with [insert name and title or 'you'] to inform

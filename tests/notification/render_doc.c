@@ -1,8 +1,8 @@
 /*
  * render_doc.c: a notification email or a concern form rendered the way
  * findings render renders them (check, facts, the sandboxed XSLT step with
- * the stylesheet parameters to, concern-id and blank, then src/mail.c or
- * the typesetting engine), for the tests of tests/notification and
+ * the stylesheet parameters to, concern-id and blank, then the document
+ * tree, and src/mail.c or the typesetting engine), for the tests of tests/notification and
  * tests/concern while they may run without the render command.
  *
  * usage: render_doc TEMPLATES_DIR inspection.xml --doc notification|concern
@@ -55,31 +55,26 @@ emit(xmlDoc *tree, const char *out, const struct fd_typeset_opts *o,
 		len = (size_t)n;
 		xmlFree(x);
 		rc = 0;
-	} else if (ends_with(out, ".txt")) {
+	} else {
 		struct fd_doctree_opts dopts = {o->markdown_dir, o->placeholders,
 						o->schema_dir};
 		struct fd_doc *doc = fd_doctree_build(tree, out, &dopts, d);
 
-		if (doc != NULL) {
+		if (doc == NULL) {
+			rc = -1;
+		} else if (ends_with(out, ".txt")) {
 			char *t = fd_doctree_plain_text(doc);
 
 			buf = fd_xasprintf("title: %s\n%s", doc->title, t);
 			len = strlen(buf);
 			free(t);
 			rc = 0;
-		}
-		fd_doc_free(doc);
-	} else if (ends_with(out, ".eml")) {
-		rc = fd_mail_render(tree, out, o, d, &buf, &len);
-	} else if (fd_mail_is_mail(tree)) {
-		rc = fd_mail_pdf(tree, out, o, d, &buf, &len);
-	} else {
-		struct fd_doctree_opts dopts = {o->markdown_dir, o->placeholders,
-						o->schema_dir};
-		struct fd_doc *doc = fd_doctree_build(tree, out, &dopts, d);
-
-		if (doc != NULL)
+		} else if (ends_with(out, ".eml")) {
+			rc = fd_mail_write(doc, out, d, &buf, &len);
+		} else {
+			/* An email printed is typeset like any document. */
 			rc = fd_typeset_doc(doc, out, o, d, &buf, &len);
+		}
 		fd_doc_free(doc);
 	}
 	if (rc != 0)

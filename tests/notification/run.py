@@ -441,6 +441,15 @@ def check_tree(tmp, regen):
             fail(case, f"{h} is {m[h]!r}, not {v!r}")
     text = body_text(m, "plain")
     page = body_text(m, "html")
+    if "Printed only" in text or "Printed only" in page:
+        fail(case, "the printed heading (envelope=\"yes\") is in a part")
+    pdf = tmp / f"{case}.pdf"
+    r = render_doc(["--tree", str(HERE / "trees" / f"{case}.xml"), "-o",
+                    str(pdf)])
+    if r.returncode != 0 or \
+            "Printed only: Every node" not in pdftext(pdf) or \
+            "From: Printed only" not in pdftext(pdf):
+        fail(case, f"the printed tree lacks its heading: {r.stderr!r}")
     if "*not emphasis* <b>not bold</b> [x](y)" not in text:
         fail(case, "a placeholder's Markdown was not printed literally")
     for bad in ("javascript", "<script", "alert(2)"):
@@ -509,9 +518,22 @@ def check_pdf(tmp):
               "Sent: Tuesday 15 November 2016 09:30"):
         if plain(w) not in text:
             fail(case, f"the PDF lacks {w!r}")
+        elif text.count(plain(w)) != 1:
+            fail(case, f"the PDF has {w!r} more than once")
     body = plain(body_text(m, "plain").split("\n\n")[2])
     if body not in text:
         fail(case, f"the PDF lacks the body's {body!r}")
+    elif text.index(body) < text.index("Subject:"):
+        fail(case, "the PDF's heading is not above the body")
+    for part in ("plain", "html"):
+        if "Sent:" in body_text(m, part) or "Subject:" in body_text(m, part):
+            fail(case, f"the {part} part repeats the printed heading")
+    # The heading is the stylesheet's: in the document tree, marked.
+    tree = tmp / "printed.xml"
+    render([str(src), "--doc", "notification", "--to", "police", "-o",
+            str(tree)])
+    if tree.read_text(encoding="utf-8").count('envelope="yes"') != 2:
+        fail(case, "the tree lacks the heading's two envelope blocks")
 
 
 def main():

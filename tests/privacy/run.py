@@ -14,7 +14,9 @@ prints or carries. For every case:
 
 Every disguise is tried in three places (a finding, the area, a link
 address) and every place with one disguise of each kind; clean controls
-(dates of the inspection, numbers, words near a name) must pass. Run:
+(dates of the inspection, numbers, words near a name) must pass. A name
+and an address in the notification email's envelope (its headers and the
+printed heading) refuse the .eml and the .pdf. Run:
 run.py FINDINGS SOURCE_DIR.
 """
 import concurrent.futures
@@ -344,6 +346,39 @@ def one(findings, tmp, src, d, p):
     return None
 
 
+# The email's envelope: its headers and the heading printed above it
+# (the stylesheet's, envelope="yes"), both refused, as .eml and as the
+# printed .pdf, for a name or address the recipient's details carry.
+ENVELOPE = {
+    "envelope-name": lambda src: in_leader_name(src, DISGUISES["name-cyrillic"]),
+    # Copied in alone: in the Cc header and the printed Cc line only.
+    "envelope-cc": lambda src: src.replace(
+        'name="Robert Ashdown"', 'name="Robert Ashdown %s"' % xml_attr(DISGUISES["name-cyrillic"]), 1),
+}
+
+
+def envelope(findings, tmp, src, name, put):
+    text = put(src)
+    if text == src:
+        return "%s: the place was not found in the example" % name
+    path = os.path.join(tmp, name + ".xml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    for ext in ("eml", "pdf"):
+        out = os.path.join(tmp, "%s.%s" % (name, ext))
+        r = run([findings, "render", path, "--doc", "notification", "--to",
+                 "la", "--stage", "draft", "-o", out])
+        if r.returncode != 1 or os.path.exists(out) or \
+                "notification email to la" not in r.stderr:
+            return "%s: render .%s said %d and %s a file:\n%s" % (
+                name, ext, r.returncode,
+                "wrote" if os.path.exists(out) else "wrote no", r.stderr)
+    c = run([findings, "check", "--stage", "draft", path])
+    if c.returncode != 1:
+        return "%s: check --stage draft said %d:\n%s" % (name, c.returncode, c.stderr)
+    return None
+
+
 def control(findings, tmp, src, name, v):
     path = os.path.join(tmp, name + ".xml")
     with open(path, "w", encoding="utf-8") as f:
@@ -370,13 +405,15 @@ def main():
             futs = [ex.submit(one, findings, tmp, src, d, p) for d, p in jobs]
             futs += [ex.submit(control, findings, tmp, src, n, v) for n, v in CONTROLS.items()]
             futs += [ex.submit(learned, findings, tmp, plain, n, *v) for n, v in LEARNED.items()]
+            futs += [ex.submit(envelope, findings, tmp, src, n, v) for n, v in ENVELOPE.items()]
             for fu in futs:
                 r = fu.result()
                 if r:
                     fails.append(r)
     for f in fails:
         print("FAIL", f)
-    print("%d cases, %d failures" % (len(jobs) + len(CONTROLS) + len(LEARNED), len(fails)))
+    print("%d cases, %d failures" % (len(jobs) + len(CONTROLS) + len(LEARNED) + len(ENVELOPE),
+                                     len(fails)))
     return 1 if fails else 0
 
 
