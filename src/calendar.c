@@ -277,9 +277,7 @@ date_attr(const struct fd_input *in, const xmlNode *n, const char *attr,
 	const char *s = fd_attr(n, attr);
 
 	if (fd_date_parse(s, &v) != 0) {
-		fd_input_diag(d, in, n, attr, FD_ERROR,
-			      "%s=\"%s\" is not a real date (YYYY-MM-DD)", attr,
-			      s ? s : "");
+		fd_input_msg(d, in, n, attr, M_CAL_DATE, attr, s ? s : "");
 		return -1;
 	}
 	*out = fd_date_days(v);
@@ -299,22 +297,16 @@ read_holiday(struct fd_calendar *c, const struct fd_input *in,
 		return 1;
 	fd_date_iso(fd_date_from_days(day), iso, sizeof iso);
 	if (day < c->from || day > c->to) {
-		fd_input_diag(d, in, n, "date", FD_ERROR,
-			      "%s is outside the calendar's from..to", iso);
+		fd_input_msg(d, in, n, "date", M_CAL_OUTSIDE, iso);
 		return 1;
 	}
 	if (weekend(day)) {
-		fd_input_diag(d, in, n, "date", FD_ERROR,
-			      "%s is a %s: list the weekday that replaces it, "
-			      "with substitute-for",
-			      iso, fd_date_weekday_name(fd_date_from_days(day)));
+		fd_input_msg(d, in, n, "date", M_CAL_WEEKEND, iso,
+		             fd_date_weekday_name(fd_date_from_days(day)));
 		return 1;
 	}
 	if (day <= prev) {
-		fd_input_diag(d, in, n, "date", FD_ERROR,
-			      "%s is not after the holiday before it: keep "
-			      "the dates in order, each once",
-			      iso);
+		fd_input_msg(d, in, n, "date", M_CAL_ORDER, iso);
 		return 1;
 	}
 	title = fd_text(n);
@@ -325,11 +317,8 @@ read_holiday(struct fd_calendar *c, const struct fd_input *in,
 		}
 		fd_date_iso(fd_date_from_days(sub), sub_iso, sizeof sub_iso);
 		if (!weekend(sub) || sub >= day || day - sub > 7) {
-			fd_input_diag(d, in, n, "substitute-for", FD_ERROR,
-				      "a substitute day replaces a Saturday "
-				      "or Sunday in the week before it: %s "
-				      "for %s",
-				      iso, sub_iso);
+			fd_input_msg(d, in, n, "substitute-for",
+			             M_CAL_SUBSTITUTE, iso, sub_iso);
 			free(title);
 			return 1;
 		}
@@ -354,10 +343,8 @@ read_calendar(struct fd_calendar *c, const struct fd_input *in,
 	size_t count = 0;
 
 	if (strcmp(fd_attr(root, "division"), division) != 0) {
-		fd_input_diag(d, in, root, "division", FD_ERROR,
-			      "this file is named for \"%s\" but says "
-			      "division=\"%s\"",
-			      division, fd_attr(root, "division"));
+		fd_input_msg(d, in, root, "division", M_CAL_DIVISION, division,
+		             fd_attr(root, "division"));
 		errors++;
 	}
 	free(c->name);
@@ -366,8 +353,7 @@ read_calendar(struct fd_calendar *c, const struct fd_input *in,
 	    date_attr(in, root, "to", d, &c->to) != 0)
 		return errors + 1;
 	if (c->to < c->from) {
-		fd_input_diag(d, in, root, "to", FD_ERROR,
-			      "to= is before from=");
+		fd_input_msg(d, in, root, "to", M_CAL_TO_BEFORE);
 		return errors + 1;
 	}
 	prev = c->from - 1;
@@ -377,9 +363,8 @@ read_calendar(struct fd_calendar *c, const struct fd_input *in,
 		if (!fd_is_elem(n, "holiday"))
 			continue;
 		if (++count > MAX_HOLIDAYS) {
-			fd_input_diag(d, in, n, NULL, FD_ERROR,
-				      "more than %d holidays in one calendar",
-				      MAX_HOLIDAYS);
+			fd_input_msg(d, in, n, NULL, M_CAL_HOLIDAYS,
+			             MAX_HOLIDAYS);
 			return errors + 1;
 		}
 		e = read_holiday(c, in, n, prev, d);
@@ -405,10 +390,8 @@ fd_calendar_load(const char *templates_dir, const char *division,
 		return c;
 	}
 	if ((path = division_path(templates_dir, division)) == NULL) {
-		fd_diag(d, FD_ERROR, templates_dir, 0, 0,
-			"no calendar of bank holidays for \"%s\" (no "
-			"calendars/%s.xml here)",
-			division, division_name_ok(division) ? division : "…");
+		fd_msg(d, M_CAL_NONE, templates_dir, 0, 0, division,
+		       division_name_ok(division) ? division : "…");
 		return NULL;
 	}
 	rng = fd_path_join(templates_dir, "schema/calendar.rng");
@@ -441,23 +424,18 @@ read_closure(struct fd_calendar *c, const xmlNode *n, struct fd_diags *d,
 	char *why;
 
 	if (fd_date_parse(s, &day) != 0) {
-		fd_input_diag(d, in, n, "date", FD_ERROR,
-			      "date=\"%s\" is not a real date (YYYY-MM-DD)",
-			      s ? s : "");
+		fd_input_msg(d, in, n, "date", M_NOT_A_DATE, s ? s : "");
 		return 1;
 	}
 	fd_date_long(day, longd, sizeof longd);
 	if (fd_date_weekday(day) >= 5) {
-		fd_input_diag(d, in, n, "date", FD_WARNING,
-			      "%s %s is a weekend day: no working day to "
-			      "close",
-			      fd_date_weekday_name(day), longd);
+		fd_input_msg(d, in, n, "date", M_CLOSURE_WEEKEND,
+		             fd_date_weekday_name(day), longd);
 		return 0;
 	}
 	if ((holiday = fd_calendar_holiday_name(c, day)) != NULL) {
-		fd_input_diag(d, in, n, "date", FD_WARNING,
-			      "%s %s is not a working day already (%s)",
-			      fd_date_weekday_name(day), longd, holiday);
+		fd_input_msg(d, in, n, "date", M_CLOSURE_HOLIDAY,
+		             fd_date_weekday_name(day), longd, holiday);
 		return 0;
 	}
 	why = fd_text_squeezed(n);
@@ -480,10 +458,8 @@ fd_calendar_from_inspection(const char *templates_dir,
 	char *path;
 
 	if (calendar_elem == NULL) {
-		fd_input_diag(d, in, xmlDocGetRootElement(in->doc), NULL,
-			      FD_ERROR,
-			      "no <calendar notified=\"YYYY-MM-DD\">: the "
-			      "dates of the inspection count from it");
+		fd_input_msg(d, in, xmlDocGetRootElement(in->doc), NULL,
+		             M_CAL_NO_NOTIFIED);
 		return NULL;
 	}
 	division = fd_attr(calendar_elem, "holidays");
@@ -491,21 +467,16 @@ fd_calendar_from_inspection(const char *templates_dir,
 		division = "england-and-wales";
 	if (strcmp(division, "none") != 0) {
 		if ((path = division_path(templates_dir, division)) == NULL) {
-			fd_input_diag(d, in, calendar_elem, "holidays",
-				      FD_ERROR,
-				      "no calendar of bank holidays for "
-				      "holidays=\"%s\"",
-				      division);
+			fd_input_msg(d, in, calendar_elem, "holidays",
+			             M_CAL_UNKNOWN, division);
 			return NULL;
 		}
 		free(path);
 	}
 	s = fd_attr(calendar_elem, "notified");
 	if (fd_date_parse(s, notified) != 0) {
-		fd_input_diag(d, in, calendar_elem, "notified", FD_ERROR,
-			      "notified=\"%s\" is not a real date "
-			      "(YYYY-MM-DD)",
-			      s ? s : "");
+		fd_input_msg(d, in, calendar_elem, "notified", M_NOTIFIED_DATE,
+		             s ? s : "");
 		errors++;
 	}
 	if ((c = fd_calendar_load(templates_dir, division, d)) == NULL)
@@ -514,9 +485,8 @@ fd_calendar_from_inspection(const char *templates_dir,
 		if (!fd_is_elem(n, "non-working"))
 			continue;
 		if (++closures > MAX_CLOSURES) {
-			fd_input_diag(d, in, n, NULL, FD_ERROR,
-				      "more than %d <non-working> days",
-				      MAX_CLOSURES);
+			fd_input_msg(d, in, n, NULL, M_CAL_CLOSURES,
+			             MAX_CLOSURES);
 			errors++;
 			break;
 		}
@@ -526,20 +496,21 @@ fd_calendar_from_inspection(const char *templates_dir,
 		const char *why = fd_calendar_holiday_name(c, *notified);
 
 		fd_date_long(*notified, longd, sizeof longd);
-		fd_input_diag(d, in, calendar_elem, "notified", FD_ERROR,
-			      "the inspection is notified on %s %s, which is "
-			      "not a working day%s%s%s",
-			      fd_date_weekday_name(*notified), longd,
-			      why ? " (" : "", why ? why : "", why ? ")" : "");
+		if (why != NULL)
+			fd_input_msg(d, in, calendar_elem, "notified",
+				     M_NOTIFIED_CLOSED,
+				     fd_date_weekday_name(*notified), longd,
+				     why);
+		else
+			fd_input_msg(d, in, calendar_elem, "notified",
+				     M_NOTIFIED_NOT_WORKING,
+				     fd_date_weekday_name(*notified), longd);
 		errors++;
 	}
 	if (errors == 0 && !fd_calendar_covers(c, *notified)) {
-		fd_input_diag(d, in, calendar_elem, "notified", FD_WARNING,
-			      "the %s bank holidays are listed for %d to %d "
-			      "only: outside those years only weekends are "
-			      "skipped",
-			      fd_calendar_name(c), fd_calendar_first_year(c),
-			      fd_calendar_last_year(c));
+		fd_input_msg(d, in, calendar_elem, "notified", M_CAL_COVERS,
+		             fd_calendar_name(c), fd_calendar_first_year(c),
+		             fd_calendar_last_year(c));
 	}
 	if (errors != 0) {
 		fd_calendar_free(c);

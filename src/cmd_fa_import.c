@@ -105,10 +105,8 @@ head_row(const char *name, const struct fd_csv_record *h, struct columns *c,
 	}
 	if (c->para >= 0 && c->comment >= 0)
 		return 0;
-	fd_diag(d, FD_ERROR, name, h->line, 1,
-		"the first row must name the columns Paragraph, Text, "
-		"Comment and Evidence; there is no '%s' column",
-		c->para < 0 ? "Paragraph" : "Comment");
+	fd_msg(d, M_FAI_COLUMN, name, h->line, 1,
+	       c->para < 0 ? "Paragraph" : "Comment");
 	return -1;
 }
 
@@ -172,9 +170,7 @@ read_rows(const char *name, const struct fd_csv *c,
 
 	*rows = NULL;
 	if (c->n == 0) {
-		fd_diag(d, FD_ERROR, name, 1, 1,
-			"the form is empty: it needs its first row (Paragraph, "
-			"Text, Comment, Evidence) and a row a paragraph");
+		fd_msg(d, M_FAI_EMPTY, name, 1, 1);
 		return -1;
 	}
 	if (head_row(name, &c->r[0], &col, d) != 0)
@@ -188,33 +184,22 @@ read_rows(const char *name, const struct fd_csv *c,
 
 		if (*comment == '\0' && *evidence != '\0') {
 			field(rec, col.comment, &line, &cl);
-			fd_diag(d, FD_ERROR, name, line, cl,
-				"this row gives evidence but no comment: "
-				"write the comment the evidence supports");
+			fd_msg(d, M_FAI_EVIDENCE_ONLY, name, line, cl);
 			bad++;
 		} else if (*comment != '\0') {
 			field(rec, col.para, &line, &cl);
 			para = para_number(ps);
 			if (para_number(ps) < 0 && ps[strspn(ps, " \t\n")] == 0) {
-				fd_diag(d, FD_ERROR, name, line, cl,
-					"this comment has no paragraph number: "
-					"write the number of the paragraph of the "
-					"draft %s it is about",
-					p->doc);
+				fd_msg(d, M_FAI_NO_PARA, name, line, cl, p->doc);
 				bad++;
 			} else if (para < 0) {
-				fd_diag(d, FD_ERROR, name, line, cl,
-					"'%.40s' is not a paragraph number: "
-					"write the number of the paragraph of "
-					"the draft %s, as 12",
-					ps, p->doc);
+				fd_msg(d, M_FAI_BAD_PARA, name, line, cl, ps,
+				       p->doc);
 				bad++;
 			} else if (!fd_fa_paras_has(p, para)) {
-				fd_diag(d, FD_ERROR, name, line, cl,
-					"the draft %s has no paragraph %ld "
-					"(its paragraphs are 1 to %d)",
-					p->doc, para,
-					p->count ? p->n[p->count - 1] : 0);
+				fd_msg(d, M_FAI_NO_SUCH_PARA, name, line, cl,
+				       p->doc, para,
+				       p->count ? p->n[p->count - 1] : 0);
 				bad++;
 			} else {
 				v = fd_xreallocarray(v, (size_t)n + 1,
@@ -681,14 +666,11 @@ spliced(struct import *im, const struct row *rows, long n,
 	indent = nk ? indent_of(s, kids[0].start) : fd_xstrdup("  ");
 	if (fa == NULL) {
 		if (im->received == NULL || against == NULL) {
-			fd_diag(d, FD_ERROR, im->in->path, 0, 0,
-				"the inspection has no <factual-accuracy> yet: "
-				"give the day the form came back with "
-				"--received YYYY-MM-DD%s",
-				against ? ""
-					: ", and record in <history> the "
-					  "revision sent for the check (a "
-					  "<revision stage=\"factual-accuracy\">)");
+			if (against != NULL)
+				fd_msg(d, M_FAI_NO_FA, im->in->path, 0, 0);
+			else
+				fd_msg(d, M_FAI_NO_FA_REVISION, im->in->path,
+				       0, 0);
 			free(kids);
 			free(indent);
 			return NULL;
@@ -821,15 +803,11 @@ agency_from(const xmlNode *root, const char *from, const char *path,
 		}
 	}
 	if (from)
-		fd_diag(d, FD_ERROR, path, 0, 0,
-			"--from %s: the inspection has no agency with that id "
-			"(its agencies: %s)",
-			from, ids.len ? ids.data : "none");
+		fd_msg(d, M_FAI_FROM_UNKNOWN, path, 0, 0, from,
+		       ids.len ? ids.data : "none");
 	else if (las != 1)
-		fd_diag(d, FD_ERROR, path, 0, 0,
-			"say which agency the comments are from with --from "
-			"(one of: %s)",
-			ids.len ? ids.data : "none");
+		fd_msg(d, M_FAI_WHICH_AGENCY, path, 0, 0,
+		       ids.len ? ids.data : "none");
 	fd_buf_free(&ids);
 	return from || las != 1 ? NULL : la;
 }
@@ -873,8 +851,7 @@ run(struct fd_cli *cli, const char *path, const char *form, const char *from,
 	int err;
 
 	if (fd_same_file(path, form)) {
-		fd_diag(d, FD_IOERR, form, 0, 0,
-			"the form and the inspection are one file");
+		fd_msg(d, M_FAI_SAME_FILE, form, 0, 0);
 		return;
 	}
 	if ((r = fd_cli_open(cli, path, &stage)) == NULL ||
@@ -882,13 +859,10 @@ run(struct fd_cli *cli, const char *path, const char *form, const char *from,
 		goto out;
 	if ((err = fd_read_file(form, FD_CSV_MAX_FILE, &data, &len)) != 0) {
 		if (err == EFBIG)
-			fd_diag(d, FD_ERROR, form, 0, 0,
-				"the file is larger than %u MiB: this is not "
-				"a filled-in form",
-				FD_CSV_MAX_FILE >> 20);
+			fd_msg(d, M_FAI_FORM_LARGE, form, 0, 0,
+			       FD_CSV_MAX_FILE >> 20);
 		else
-			fd_diag(d, FD_IOERR, form, 0, 0, "cannot read: %s",
-				strerror(err));
+			fd_msg(d, M_READ, form, 0, 0, strerror(err));
 		goto out;
 	}
 	if ((c = fd_csv_parse(form, data, len, d)) == NULL ||
@@ -910,10 +884,8 @@ run(struct fd_cli *cli, const char *path, const char *form, const char *from,
 	keep = fd_xcalloc((size_t)n + 1, sizeof *keep);
 	for (i = 0; i < n; i++) {
 		if ((dup = repeated(fa, &rows[i], im.from)) != NULL) {
-			fd_diag(d, FD_WARNING, form, rows[i].line, 1,
-				"this comment on paragraph %ld is already in "
-				"the inspection as %s: left out",
-				rows[i].para, fd_attr(dup, "id"));
+			fd_msg(d, M_FAI_REPEATED, form, rows[i].line, 1,
+			       rows[i].para, fd_attr(dup, "id"));
 			continue;
 		}
 		keep[kept++] = rows[i];
@@ -932,13 +904,10 @@ run(struct fd_cli *cli, const char *path, const char *form, const char *from,
 	    fd_check(check, &cli->dd, FD_STAGE_FACTUAL_ACCURACY, d) > 0)
 		goto out;
 	if (kept > 0 && fd_inspection_stage(check) > FD_STAGE_FACTUAL_ACCURACY)
-		fd_diag(d, FD_WARNING, path, 0, 0,
-			"the history is at the %s stage: the new comments "
-			"need decisions before the final %s",
-			fd_stage_name(fd_inspection_stage(check)), p.doc);
+		fd_msg(d, M_FAI_STAGE, path, 0, 0,
+		       fd_stage_name(fd_inspection_stage(check)), p.doc);
 	if ((err = replace_file(path, out, strlen(out))) != 0) {
-		fd_diag(d, FD_IOERR, path, 0, 0, "cannot write: %s",
-			strerror(err));
+		fd_msg(d, M_WRITE, path, 0, 0, strerror(err));
 		goto out;
 	}
 	if (kept == 0)

@@ -348,13 +348,11 @@ timeline(struct fd_render *r, const char *ics_path, struct fd_diags *d)
 		if ((ics = fd_render_calendar(r, &len, d)) == NULL)
 			goto out;
 		if (fd_same_file(ics_path, fd_render_path(r))) {
-			fd_diag(d, FD_IOERR, ics_path, 0, 0,
-				"cannot write: it is the input file");
+			fd_msg(d, M_WRITE_INPUT, ics_path, 0, 0);
 			goto out;
 		}
 		if ((err = fd_write_atomic(ics_path, ics, len)) != 0) {
-			fd_diag(d, FD_IOERR, ics_path, 0, 0,
-				"cannot write: %s", strerror(err));
+			fd_msg(d, M_WRITE, ics_path, 0, 0, strerror(err));
 			goto out;
 		}
 	}

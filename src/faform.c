@@ -56,10 +56,8 @@ cited_doc(struct fd_render *r, struct fd_diags *d)
 			name = fd_xstrdup(v[i].name);
 	fd_documents_free(v, n < 0 ? 0 : n);
 	if (name == NULL && n >= 0)
-		fd_diag(d, FD_ERROR, fd_render_ref(r), 0, 0,
-			"%s has no published document for a factual "
-			"accuracy check to cite",
-			fd_render_framework(r));
+		fd_msg(d, M_FA_NO_PUBLISHED, fd_render_ref(r), 0, 0,
+		       fd_render_framework(r));
 	return name;
 }
 
@@ -200,10 +198,7 @@ can_write_as(const char *out, struct fd_diags *d)
 	    dot == base || strcasecmp(dot, ".csv") == 0 ||
 	    strcasecmp(dot, ".pdf") == 0 || strcasecmp(dot, ".xml") == 0)
 		return 1;
-	fd_diag(d, FD_ERROR, out, 0, 0,
-		"the fa-form cannot be written as %s: give a file name ending "
-		"in .csv, .pdf or .xml",
-		dot);
+	fd_msg(d, M_FA_FORM_EXT, out, 0, 0, dot);
 	return 0;
 }
 
@@ -220,10 +215,8 @@ form_tree(struct fd_render *r, const struct fd_datadir *dd, const char *xml,
 	char *rel = fd_xasprintf("%s/fa-form.xsl", fd_render_framework(r));
 
 	if ((*xsl = fd_datadir_template(dd, rel)) == NULL) {
-		fd_diag(d, FD_ERROR, fd_render_ref(r), 0, 0,
-			"%s has no factual accuracy return form (no %s in "
-			"the templates)",
-			fd_render_framework(r), rel);
+		fd_msg(d, M_FA_NO_FORM, fd_render_ref(r), 0, 0,
+		       fd_render_framework(r), rel);
 		goto out;
 	}
 	if ((in = fd_load_memory("fa-form.xml", xml, strlen(xml), d)) == NULL)
@@ -258,8 +251,7 @@ fd_fa_form_write(struct fd_render *r, const char *style, const char *out,
 	struct fd_render *at_fa = NULL;
 
 	if (out != NULL && strcmp(out, "-") != 0 && fd_same_file(out, path)) {
-		fd_diag(d, FD_IOERR, out, 0, 0,
-			"cannot write: it is the input file");
+		fd_msg(d, M_WRITE_INPUT, out, 0, 0);
 		goto out;
 	}
 	if (out != NULL && !can_write_as(out, d)) {
@@ -436,26 +428,18 @@ fd_fa_compare(struct fd_render *old, struct fd_render *new,
 	struct fd_changes_what what = {0};
 	struct fd_changes_comment *comments = NULL;
 	struct fd_doc *ta = NULL, *tb = NULL;
-	char *xml = NULL, *msg;
+	char *xml = NULL;
 
 	if (strcmp(fd_render_framework(old), fd_render_framework(new)) != 0) {
-		msg = fd_xasprintf("the framework is %s but %s is %s: a change "
-				   "report compares two revisions of one "
-				   "inspection",
-				   fd_render_framework(new), files[0],
-				   fd_render_framework(old));
-		fd_render_diag(new, d, "framework", FD_ERROR, msg);
-		free(msg);
+		fd_render_msg(new, d, "framework", M_FA_COMPARE_FRAMEWORK,
+			      fd_render_framework(new), files[0],
+			      fd_render_framework(old));
 		return NULL;
 	}
-	if (strcmp(fd_render_ref(old), fd_render_ref(new)) != 0) {
-		msg = fd_xasprintf("the ref is %s but %s has %s: are these "
-				   "two revisions of one inspection?",
-				   fd_render_ref(new), files[0],
-				   fd_render_ref(old));
-		fd_render_diag(new, d, "ref", FD_WARNING, msg);
-		free(msg);
-	}
+	if (strcmp(fd_render_ref(old), fd_render_ref(new)) != 0)
+		fd_render_msg(new, d, "ref", M_FA_COMPARE_REF,
+			      fd_render_ref(new), files[0],
+			      fd_render_ref(old));
 	ta = fd_render_tree(old, ro, d);
 	tb = fd_render_tree(new, ro, d);
 	if (ta == NULL || tb == NULL)
@@ -505,10 +489,7 @@ fd_fa_changes(struct fd_render *r, const char *against, struct fd_diags *d)
 	char *xml = NULL;
 
 	if (fd_same_file(against, path)) {
-		fd_diag(d, FD_ERROR, against, 0, 0,
-			"this is the inspection itself: --against takes the "
-			"inspection as it was when the letter went for the "
-			"check");
+		fd_msg(d, M_FA_AGAINST_ITSELF, against, 0, 0);
 		goto out;
 	}
 	/* Both were or will be checked on their own: what their checks
@@ -527,12 +508,7 @@ fd_fa_changes(struct fd_render *r, const char *against, struct fd_diags *d)
 	want = commented_revision(r);
 	had = fd_render_revision(old, "n");
 	if (xml != NULL && want != NULL && had != NULL && strcmp(want, had) != 0)
-		fd_diag(d, FD_WARNING, against, 0, 0,
-			"its last revision is %s, but the comments were made "
-			"on revision %s (factual-accuracy against-revision): "
-			"is this the inspection as it was when the letter "
-			"went for the check?",
-			had, want);
+		fd_msg(d, M_FA_AGAINST_REVISION, against, 0, 0, had, want);
 out:
 	fd_render_close(old);
 	fd_render_close(restaged);

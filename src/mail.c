@@ -16,6 +16,7 @@
 #include "emit_html.h"
 #include "emit_text.h"
 #include "mail_gmime_int.h"
+#include "msg.h"
 #include "util.h"
 
 /* Plain text parts are wrapped here, as mail clients expect. */
@@ -86,10 +87,8 @@ mail_read(struct mail *m, const struct fd_envelope *e, const char *name,
 	m->e = e;
 	m->minutes = parse_time(e->time);
 	if (fd_date_parse(e->date, &m->date) != 0 || m->minutes < 0) {
-		fd_diag(d, FD_ERROR, e->file ? e->file : name, e->line, 0,
-			"mail: date \"%s\" and time \"%s\" are not a real "
-			"date and time",
-			e->date ? e->date : "", e->time ? e->time : "");
+		fd_msg(d, M_MAIL_DATE, e->file ? e->file : name, e->line, 0,
+		       e->date ? e->date : "", e->time ? e->time : "");
 		return -1;
 	}
 	m->offset = london_offset(m->date, m->minutes);
@@ -254,9 +253,7 @@ fd_mail_write(const struct fd_doc *doc, const char *name, struct fd_diags *d,
 	*out = NULL;
 	*len = 0;
 	if (doc->mail == NULL) {
-		fd_diag(d, FD_ERROR, name, 0, 0,
-			"not an email: the document tree's <meta> has no "
-			"<mail>");
+		fd_msg(d, M_MAIL_NOT_MAIL, name, 0, 0);
 		return -1;
 	}
 	if (mail_read(&m, doc->mail, name, d) != 0)
@@ -265,13 +262,11 @@ fd_mail_write(const struct fd_doc *doc, const char *name, struct fd_diags *d,
 	text = fd_emit_text(&parts, TEXT_WIDTH);
 	html = fd_emit_html(&parts);
 	if ((why = fd_gmime_load()) != NULL) {
-		fd_diag(d, FD_IOERR, name, 0, 0,
-			"cannot load GMime, which writes emails: %s", why);
+		fd_msg(d, M_GMIME_LOAD, name, 0, 0, why);
 		goto out;
 	}
 	if (assemble(&m, doc->lang, text, html, out, len) != 0) {
-		fd_diag(d, FD_IOERR, name, 0, 0,
-			"the message could not be written");
+		fd_msg(d, M_MAIL_WRITE, name, 0, 0);
 		goto out;
 	}
 	rc = 0;

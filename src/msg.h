@@ -10,13 +10,12 @@
  * the facts, bounds and privacy gate, the stylesheets' run (transform.c),
  * the document tree (doctree_xml.c) and its Markdown, the style, the
  * layout and painting, CSV, the comparison of revisions, the commands'
- * writing of files, and finding the templates; except, for now, the
- * email (mail.c), the timeline and its calendar (timeline.c,
- * cmd_timeline.c, calendar.c), the factual accuracy form (faform.c,
- * cmd_fa_import.c) and the PDF's finishing (finish.cc), which
- * still pass their formats to fd_diag, fd_input_diag or fd_render_diag
- * directly. tests/messages fails on such a call in any other file but
- * diag.c, which passes on messages already made.
+ * writing of files, finding the templates, the email (mail.c), the
+ * timeline and its calendar (timeline.c, cmd_timeline.c, calendar.c)
+ * and the factual accuracy form (faform.c, cmd_fa_import.c); except,
+ * for now, the PDF's finishing (finish.cc), which still passes its
+ * formats to fd_diag directly. tests/messages fails on such a call in
+ * any other file but diag.c, which passes on messages already made.
  * LIBRARY and LIBRARY_WARNING carry what libxml2 or libxslt said, or an
  * xsl:message of a stylesheet, in its own words.
  *
@@ -116,6 +115,44 @@
 	  "show it; take it out before then")                                   \
 	X(LIBRARY_WARNING, FD_WARNING,                                          \
 	  "%s")                                                                 \
+	X(FA_AGAINST_REVISION, FD_WARNING,                                      \
+	  "its last revision is %s, but the comments were made on revision "    \
+	  "%s (factual-accuracy against-revision): is this the inspection "     \
+	  "as it was when the letter went for the check?")                      \
+	X(TL_ACTUAL_HOLIDAY, FD_WARNING,                                        \
+	  "%s is recorded on %s %s, which is not a working day (%s); the "      \
+	  "dates after it are counted from it all the same")                    \
+	X(TL_ACTUAL_NOT_WORKING, FD_WARNING,                                    \
+	  "%s is recorded on %s %s, which is not a working day; the dates "     \
+	  "after it are counted from it all the same")                          \
+	X(TL_ACTUAL_EARLY, FD_WARNING,                                          \
+	  "%s is recorded on %s, before day %d (%s) on %s: is the date "        \
+	  "right?")                                                             \
+	X(TL_FA_DAYS, FD_WARNING,                                               \
+	  "the factual accuracy response is due %ld working day%s after "       \
+	  "the draft is sent (%s to %s); the framework's timeline gives "       \
+	  "%ld (day %d to day %d)")                                             \
+	X(TL_WEEKDAY, FD_WARNING,                                               \
+	  "day %d (%s) falls on %s %s; the framework has it on a %s")           \
+	X(TL_PAST_HOLIDAYS, FD_WARNING,                                         \
+	  "the timeline runs past %d, the last year of %s bank holidays "       \
+	  "listed: later dates skip weekends only")                             \
+	X(CLOSURE_WEEKEND, FD_WARNING,                                          \
+	  "%s %s is a weekend day: no working day to close")                    \
+	X(CLOSURE_HOLIDAY, FD_WARNING,                                          \
+	  "%s %s is not a working day already (%s)")                            \
+	X(CAL_COVERS, FD_WARNING,                                               \
+	  "the %s bank holidays are listed for %d to %d only: outside "         \
+	  "those years only weekends are skipped")                              \
+	X(FAI_REPEATED, FD_WARNING,                                             \
+	  "this comment on paragraph %ld is already in the inspection as "      \
+	  "%s: left out")                                                       \
+	X(FAI_STAGE, FD_WARNING,                                                \
+	  "the history is at the %s stage: the new comments need decisions "    \
+	  "before the final %s")                                                \
+	X(FA_COMPARE_REF, FD_WARNING,                                           \
+	  "the ref is %s but %s has %s: are these two revisions of one "        \
+	  "inspection?")                                                        \
 	X(DUP_ID, FD_ERROR,                                                     \
 	  "duplicate id '%s' (first used on line %ld)")                         \
 	X(BAD_REF, FD_ERROR,                                                    \
@@ -414,6 +451,124 @@
 	  "(findings loads no DTDs or entities)")                               \
 	X(LIBRARY, FD_ERROR,                                                    \
 	  "%s")                                                                 \
+	X(MAIL_DATE, FD_ERROR,                                                  \
+	  "mail: date \"%s\" and time \"%s\" are not a real date and time")     \
+	X(MAIL_NOT_MAIL, FD_ERROR,                                              \
+	  "not an email: the document tree's <meta> has no <mail>")             \
+	X(FA_NO_PUBLISHED, FD_ERROR,                                            \
+	  "%s has no published document for a factual accuracy check to "       \
+	  "cite")                                                               \
+	X(FA_FORM_EXT, FD_ERROR,                                                \
+	  "the fa-form cannot be written as %s: give a file name ending in "    \
+	  ".csv, .pdf or .xml")                                                 \
+	X(FA_NO_FORM, FD_ERROR,                                                 \
+	  "%s has no factual accuracy return form (no %s in the templates)")    \
+	X(FA_AGAINST_ITSELF, FD_ERROR,                                          \
+	  "this is the inspection itself: --against takes the inspection "      \
+	  "as it was when the letter went for the check")                       \
+	X(TL_AFTER_END_KEY, FD_ERROR,                                           \
+	  "a milestone counted after another is one day: use key=, not "        \
+	  "end-key=")                                                           \
+	X(TL_TO_BEFORE, FD_ERROR,                                               \
+	  "to=\"%d\" is before day=\"%d\"")                                     \
+	X(TL_END_KEY_ONE_DAY, FD_ERROR,                                         \
+	  "end-key= names the last day of a range: this milestone is one "      \
+	  "day, use key=")                                                      \
+	X(TL_KEY_TWICE, FD_ERROR,                                               \
+	  "key \"%s\" names more than one date")                                \
+	X(TL_AFTER_UNKNOWN, FD_ERROR,                                           \
+	  "after=\"%s\" names no milestone with a day number")                  \
+	X(TL_NO_NOTIFICATION, FD_ERROR,                                         \
+	  "no milestone key=\"notification\" on day %d, the notification "      \
+	  "day")                                                                \
+	X(TL_FRAMEWORK, FD_ERROR,                                               \
+	  "this file is in the folder of %s but says framework=\"%s\"")         \
+	X(TL_MILESTONES, FD_ERROR,                                              \
+	  "more than %d milestones")                                            \
+	X(TL_NONE, FD_ERROR,                                                    \
+	  "framework \"%s\" has no timeline (no <framework>/timeline.xml "      \
+	  "here)")                                                              \
+	X(NOT_A_DATE, FD_ERROR,                                                 \
+	  "date=\"%s\" is not a real date (YYYY-MM-DD)")                        \
+	X(TL_ACTUAL_UNKNOWN_NEAR, FD_ERROR,                                     \
+	  "the %s timeline has no milestone \"%s\" (did you mean \"%s\"?); "    \
+	  "it has %s")                                                          \
+	X(TL_ACTUAL_UNKNOWN, FD_ERROR,                                          \
+	  "the %s timeline has no milestone \"%s\"; it has %s")                 \
+	X(TL_ACTUAL_TWICE, FD_ERROR,                                            \
+	  "the date of %s is recorded already, at line %ld: keep one "          \
+	  "<actual> for it")                                                    \
+	X(CAL_DATE, FD_ERROR,                                                   \
+	  "%s=\"%s\" is not a real date (YYYY-MM-DD)")                          \
+	X(CAL_OUTSIDE, FD_ERROR,                                                \
+	  "%s is outside the calendar's from..to")                              \
+	X(CAL_WEEKEND, FD_ERROR,                                                \
+	  "%s is a %s: list the weekday that replaces it, with "                \
+	  "substitute-for")                                                     \
+	X(CAL_ORDER, FD_ERROR,                                                  \
+	  "%s is not after the holiday before it: keep the dates in order, "    \
+	  "each once")                                                          \
+	X(CAL_SUBSTITUTE, FD_ERROR,                                             \
+	  "a substitute day replaces a Saturday or Sunday in the week "         \
+	  "before it: %s for %s")                                               \
+	X(CAL_DIVISION, FD_ERROR,                                               \
+	  "this file is named for \"%s\" but says division=\"%s\"")             \
+	X(CAL_TO_BEFORE, FD_ERROR,                                              \
+	  "to= is before from=")                                                \
+	X(CAL_HOLIDAYS, FD_ERROR,                                               \
+	  "more than %d holidays in one calendar")                              \
+	X(CAL_NONE, FD_ERROR,                                                   \
+	  "no calendar of bank holidays for \"%s\" (no calendars/%s.xml "       \
+	  "here)")                                                              \
+	X(CAL_NO_NOTIFIED, FD_ERROR,                                            \
+	  "no <calendar notified=\"YYYY-MM-DD\">: the dates of the "            \
+	  "inspection count from it")                                           \
+	X(CAL_UNKNOWN, FD_ERROR,                                                \
+	  "no calendar of bank holidays for holidays=\"%s\"")                   \
+	X(NOTIFIED_DATE, FD_ERROR,                                              \
+	  "notified=\"%s\" is not a real date (YYYY-MM-DD)")                    \
+	X(CAL_CLOSURES, FD_ERROR,                                               \
+	  "more than %d <non-working> days")                                    \
+	X(NOTIFIED_CLOSED, FD_ERROR,                                            \
+	  "the inspection is notified on %s %s, which is not a working day "    \
+	  "(%s)")                                                               \
+	X(NOTIFIED_NOT_WORKING, FD_ERROR,                                       \
+	  "the inspection is notified on %s %s, which is not a working day")    \
+	X(FAI_COLUMN, FD_ERROR,                                                 \
+	  "the first row must name the columns Paragraph, Text, Comment "       \
+	  "and Evidence; there is no '%s' column")                              \
+	X(FAI_EMPTY, FD_ERROR,                                                  \
+	  "the form is empty: it needs its first row (Paragraph, Text, "        \
+	  "Comment, Evidence) and a row a paragraph")                           \
+	X(FAI_EVIDENCE_ONLY, FD_ERROR,                                          \
+	  "this row gives evidence but no comment: write the comment the "      \
+	  "evidence supports")                                                  \
+	X(FAI_NO_PARA, FD_ERROR,                                                \
+	  "this comment has no paragraph number: write the number of the "      \
+	  "paragraph of the draft %s it is about")                              \
+	X(FAI_BAD_PARA, FD_ERROR,                                               \
+	  "'%.40s' is not a paragraph number: write the number of the "         \
+	  "paragraph of the draft %s, as 12")                                   \
+	X(FAI_NO_SUCH_PARA, FD_ERROR,                                           \
+	  "the draft %s has no paragraph %ld (its paragraphs are 1 to %d)")     \
+	X(FAI_NO_FA, FD_ERROR,                                                  \
+	  "the inspection has no <factual-accuracy> yet: give the day the "     \
+	  "form came back with --received YYYY-MM-DD")                          \
+	X(FAI_NO_FA_REVISION, FD_ERROR,                                         \
+	  "the inspection has no <factual-accuracy> yet: give the day the "     \
+	  "form came back with --received YYYY-MM-DD, and record in "           \
+	  "<history> the revision sent for the check (a <revision "             \
+	  "stage=\"factual-accuracy\">)")                                       \
+	X(FAI_FROM_UNKNOWN, FD_ERROR,                                           \
+	  "--from %s: the inspection has no agency with that id (its "          \
+	  "agencies: %s)")                                                      \
+	X(FAI_WHICH_AGENCY, FD_ERROR,                                           \
+	  "say which agency the comments are from with --from (one of: %s)")    \
+	X(FAI_FORM_LARGE, FD_ERROR,                                             \
+	  "the file is larger than %u MiB: this is not a filled-in form")       \
+	X(FA_COMPARE_FRAMEWORK, FD_ERROR,                                       \
+	  "the framework is %s but %s is %s: a change report compares two "     \
+	  "revisions of one inspection")                                        \
 	X(NO_RULES, FD_IOERR,                                                   \
 	  "cannot load the rules of framework '%s'")                            \
 	X(FONT_MISSING, FD_IOERR,                                               \
@@ -457,7 +612,13 @@
 	X(NO_CHANGES_XSL, FD_IOERR,                                             \
 	  "the templates have no common/changes.xsl")                           \
 	X(SCHEMA_LOAD, FD_IOERR,                                                \
-	  "cannot load the schema")
+	  "cannot load the schema")                                             \
+	X(GMIME_LOAD, FD_IOERR,                                                 \
+	  "cannot load GMime, which writes emails: %s")                         \
+	X(MAIL_WRITE, FD_IOERR,                                                 \
+	  "the message could not be written")                                   \
+	X(FAI_SAME_FILE, FD_IOERR,                                              \
+	  "the form and the inspection are one file")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {

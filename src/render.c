@@ -855,14 +855,6 @@ fd_render_created(const struct fd_render *r)
 }
 
 void
-fd_render_diag(const struct fd_render *r, struct fd_diags *d,
-	       const char *attr, enum fd_level level, const char *msg)
-{
-	fd_input_diag(d, r->in, xmlDocGetRootElement(r->in->doc), attr, level,
-		      "%s", msg);
-}
-
-void
 fd_render_msg(const struct fd_render *r, struct fd_diags *d, const char *attr,
 	      enum fd_msg m, ...)
 {

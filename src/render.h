@@ -166,10 +166,6 @@ long long fd_render_created(const struct fd_render *r);
  * attribute attr of the inspection's root element (framework=, ref=). */
 void fd_render_msg(const struct fd_render *r, struct fd_diags *d,
 		   const char *attr, enum fd_msg m, ...);
-/* The same with a message of its own: for the stages not yet in the
- * catalogue (faform.c). */
-void fd_render_diag(const struct fd_render *r, struct fd_diags *d,
-		    const char *attr, enum fd_level level, const char *msg);
 
 /*
  * The agencies that each receive their own copy of an email document (the

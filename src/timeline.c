@@ -179,9 +179,7 @@ read_milestone(struct entry *e, const struct fd_input *in, const xmlNode *n,
 		e->after = fd_xstrdup(fd_attr(n, "after"));
 		e->m.after_key_days = int_attr(n, "days");
 		if (e->end_keys[0] != NULL) {
-			fd_input_diag(d, in, n, "end-key", FD_ERROR,
-				      "a milestone counted after another is "
-				      "one day: use key=, not end-key=");
+			fd_input_msg(d, in, n, "end-key", M_TL_AFTER_END_KEY);
 			return 1;
 		}
 		return 0;
@@ -189,15 +187,12 @@ read_milestone(struct entry *e, const struct fd_input *in, const xmlNode *n,
 	e->m.first_day = int_attr(n, "day");
 	e->m.last_day = fd_attr(n, "to") ? int_attr(n, "to") : e->m.first_day;
 	if (e->m.last_day < e->m.first_day) {
-		fd_input_diag(d, in, n, "to", FD_ERROR,
-			      "to=\"%d\" is before day=\"%d\"", e->m.last_day,
-			      e->m.first_day);
+		fd_input_msg(d, in, n, "to", M_TL_TO_BEFORE, e->m.last_day,
+		             e->m.first_day);
 		return 1;
 	}
 	if (e->m.last_day == e->m.first_day && e->end_keys[0] != NULL) {
-		fd_input_diag(d, in, n, "end-key", FD_ERROR,
-			      "end-key= names the last day of a range: this "
-			      "milestone is one day, use key=");
+		fd_input_msg(d, in, n, "end-key", M_TL_END_KEY_ONE_DAY);
 		return 1;
 	}
 	if (e->m.last_day == e->m.first_day)
@@ -230,11 +225,8 @@ check_keys(const struct fd_timeline *t, const struct fd_input *in,
 				    end == l &&
 				    !has_word(lists[l] + k + 1, lists[l][k]))
 					continue;
-				fd_input_diag(d, in, nodes[i], attr[l],
-					      FD_ERROR,
-					      "key \"%s\" names more than one "
-					      "date",
-					      lists[l][k]);
+				fd_input_msg(d, in, nodes[i], attr[l],
+				             M_TL_KEY_TWICE, lists[l][k]);
 				errors++;
 			}
 	}
@@ -259,10 +251,8 @@ link_milestones(struct fd_timeline *t, const struct fd_input *in,
 			continue;
 		a = find_entry(t, e->after, &end);
 		if (a == NULL || a->after != NULL) {
-			fd_input_diag(d, in, nodes[i], "after", FD_ERROR,
-				      "after=\"%s\" names no milestone with "
-				      "a day number",
-				      e->after);
+			fd_input_msg(d, in, nodes[i], "after",
+			             M_TL_AFTER_UNKNOWN, e->after);
 			errors++;
 			continue;
 		}
@@ -279,10 +269,8 @@ link_milestones(struct fd_timeline *t, const struct fd_input *in,
 	    note->m.first_day != t->notification_day) {
 		xmlNode *root = xmlDocGetRootElement(in->doc);
 
-		fd_input_diag(d, in, root, "notification-day", FD_ERROR,
-			      "no milestone key=\"notification\" on day "
-			      "%d, the notification day",
-			      t->notification_day);
+		fd_input_msg(d, in, root, "notification-day",
+		             M_TL_NO_NOTIFICATION, t->notification_day);
 		errors++;
 	}
 	return errors;
@@ -299,10 +287,8 @@ read_timeline(struct fd_timeline *t, const struct fd_input *in,
 	size_t count = 0;
 
 	if (strcmp(fd_attr(root, "framework"), framework) != 0) {
-		fd_input_diag(d, in, root, "framework", FD_ERROR,
-			      "this file is in the folder of %s but says "
-			      "framework=\"%s\"",
-			      framework, fd_attr(root, "framework"));
+		fd_input_msg(d, in, root, "framework", M_TL_FRAMEWORK,
+		             framework, fd_attr(root, "framework"));
 		errors++;
 	}
 	t->title = fd_xstrdup(fd_attr(root, "title"));
@@ -326,8 +312,7 @@ read_timeline(struct fd_timeline *t, const struct fd_input *in,
 		}
 	}
 	if (count > MAX_MILESTONES) {
-		fd_input_diag(d, in, root, NULL, FD_ERROR,
-			      "more than %d milestones", MAX_MILESTONES);
+		fd_input_msg(d, in, root, NULL, M_TL_MILESTONES, MAX_MILESTONES);
 		return errors + 1;
 	}
 	t->e = fd_xcalloc(count, sizeof *t->e);
@@ -379,10 +364,8 @@ fd_timeline_load(const char *templates_dir, const char *framework,
 		path = fd_path_join(templates_dir, rel);
 	}
 	if (path == NULL || !fd_is_file(path)) {
-		fd_diag(d, FD_ERROR, templates_dir, 0, 0,
-			"framework \"%s\" has no timeline (no "
-			"<framework>/timeline.xml here)",
-			fd_data_name_ok(framework) ? framework : "…");
+		fd_msg(d, M_TL_NONE, templates_dir, 0, 0,
+		       fd_data_name_ok(framework) ? framework : "…");
 		goto out;
 	}
 	if ((in = fd_load_file(path, d)) == NULL)
@@ -487,10 +470,7 @@ fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
 			continue;
 		s = fd_attr(n, "date");
 		if (fd_date_parse(s, &day) != 0) {
-			fd_input_diag(d, in, n, "date", FD_ERROR,
-				      "date=\"%s\" is not a real date "
-				      "(YYYY-MM-DD)",
-				      s ? s : "");
+			fd_input_msg(d, in, n, "date", M_NOT_A_DATE, s ? s : "");
 			errors++;
 			continue;
 		}
@@ -499,22 +479,22 @@ fd_timeline_read_actuals(struct fd_timeline *t, const xmlNode *cal,
 			char *keys = key_list(t);
 			const char *near = nearest_key(t, key ? key : "");
 
-			fd_input_diag(d, in, n, "milestone", FD_ERROR,
-				      "the %s timeline has no milestone "
-				      "\"%s\"%s%s%s; it has %s",
-				      t->framework, key ? key : "",
-				      near ? " (did you mean \"" : "",
-				      near ? near : "", near ? "\"?)" : "",
-				      keys);
+			if (near != NULL)
+				fd_input_msg(d, in, n, "milestone",
+					     M_TL_ACTUAL_UNKNOWN_NEAR,
+					     t->framework, key ? key : "", near,
+					     keys);
+			else
+				fd_input_msg(d, in, n, "milestone",
+					     M_TL_ACTUAL_UNKNOWN, t->framework,
+					     key ? key : "", keys);
 			free(keys);
 			errors++;
 			continue;
 		}
 		if (e->rec_node[end] != NULL) {
-			fd_input_diag(d, in, n, "milestone", FD_ERROR,
-				      "the date of %s is recorded already, "
-				      "at line %ld: keep one <actual> for it",
-				      key, xmlGetLineNo(e->rec_node[end]));
+			fd_input_msg(d, in, n, "milestone", M_TL_ACTUAL_TWICE,
+			             key, xmlGetLineNo(e->rec_node[end]));
 			errors++;
 			continue;
 		}
@@ -754,14 +734,14 @@ warn_record(const struct fd_timeline *t, const struct fd_calendar *c,
 	size_t i;
 
 	fd_date_long(day, longd, sizeof longd);
-	if (!fd_calendar_is_working(c, day))
-		fd_input_diag(d, in, e->rec_node[end], "date", FD_WARNING,
-			      "%s is recorded on %s %s, which is not a "
-			      "working day%s%s%s; the dates after it are "
-			      "counted from it all the same",
-			      record_key(e, end), fd_date_weekday_name(day),
-			      longd, why ? " (" : "", why ? why : "",
-			      why ? ")" : "");
+	if (!fd_calendar_is_working(c, day) && why != NULL)
+		fd_input_msg(d, in, e->rec_node[end], "date",
+			     M_TL_ACTUAL_HOLIDAY, record_key(e, end),
+			     fd_date_weekday_name(day), longd, why);
+	else if (!fd_calendar_is_working(c, day))
+		fd_input_msg(d, in, e->rec_node[end], "date",
+			     M_TL_ACTUAL_NOT_WORKING, record_key(e, end),
+			     fd_date_weekday_name(day), longd);
 	for (i = 0; i < t->n && e->after == NULL; i++)
 		if (t->e[i].after == NULL &&
 		    t->e[i].m.last_day < key_day(e, end) &&
@@ -770,11 +750,9 @@ warn_record(const struct fd_timeline *t, const struct fd_calendar *c,
 			before = &t->e[i];
 	if (before != NULL) {
 		fd_date_long(before->m.last, other, sizeof other);
-		fd_input_diag(d, in, e->rec_node[end], "date", FD_WARNING,
-			      "%s is recorded on %s, before day %d (%s) on "
-			      "%s: is the date right?",
-			      record_key(e, end), longd, before->m.last_day,
-			      before->what, other);
+		fd_input_msg(d, in, e->rec_node[end], "date", M_TL_ACTUAL_EARLY,
+		             record_key(e, end), longd, before->m.last_day,
+		             before->what, other);
 	}
 }
 
@@ -803,15 +781,11 @@ warn_fa_window(const struct fd_timeline *t, const struct fd_calendar *c,
 		return;
 	fd_date_long(a, la, sizeof la);
 	fd_date_long(b, lb, sizeof lb);
-	fd_input_diag(d, in,
-		      to->rec_node[end_to] ? to->rec_node[end_to]
-					   : from->rec_node[end_from],
-		      "date", FD_WARNING,
-		      "the factual accuracy response is due %ld working "
-		      "day%s after the draft is sent (%s to %s); the "
-		      "framework's timeline gives %ld (day %d to day %d)",
-		      got, got == 1 ? "" : "s", la, lb, want,
-		      key_day(from, end_from), key_day(to, end_to));
+	fd_input_msg(d, in,
+		     to->rec_node[end_to] ? to->rec_node[end_to]
+					  : from->rec_node[end_from],
+		     "date", M_TL_FA_DAYS, got, got == 1 ? "" : "s", la, lb,
+	             want, key_day(from, end_from), key_day(to, end_to));
 }
 
 static void
@@ -847,19 +821,14 @@ fd_timeline_warn(const struct fd_timeline *t, const struct fd_calendar *c,
 		    fd_date_weekday(m->planned_first) == m->weekday)
 			continue;
 		fd_date_long(m->planned_first, longd, sizeof longd);
-		fd_input_diag(d, in, cal, "notified", FD_WARNING,
-			      "day %d (%s) falls on %s %s; the framework has "
-			      "it on a %s",
-			      m->first_day, m->key ? m->key : m->what,
-			      fd_date_weekday_name(m->planned_first), longd,
-			      days[m->weekday]);
+		fd_input_msg(d, in, cal, "notified", M_TL_WEEKDAY, m->first_day,
+		             m->key ? m->key : m->what,
+		             fd_date_weekday_name(m->planned_first), longd,
+		             days[m->weekday]);
 	}
 	warn_records(t, c, d, in);
 	fd_timeline_span(t, &lo, &hi);
 	if (fd_calendar_covers(c, lo) && !fd_calendar_covers(c, hi))
-		fd_input_diag(d, in, cal, "holidays", FD_WARNING,
-			      "the timeline runs past %d, the last year of "
-			      "%s bank holidays listed: later dates skip "
-			      "weekends only",
-			      fd_calendar_last_year(c), fd_calendar_name(c));
+		fd_input_msg(d, in, cal, "holidays", M_TL_PAST_HOLIDAYS,
+		             fd_calendar_last_year(c), fd_calendar_name(c));
 }
