@@ -10,7 +10,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential cmake pkg-config git ca-certificates man-db \
 	libxml2-dev libxml2-utils libxslt1-dev xsltproc libcmark-dev cmark \
 	libcairo2-dev libpango1.0-dev libglib2.0-dev libfontconfig-dev \
-	libqpdf-dev qpdf libgmime-3.0-dev libicu-dev librsvg2-2 \
+	qpdf libgmime-3.0-dev libicu-dev librsvg2-2 \
 	fonts-liberation2 fonts-dejavu-core fonts-droid-fallback \
 	poppler-utils python3 python3-pil python3-pikepdf python3-fonttools \
 	clang libclang-rt-14-dev valgrind \

@@ -93,7 +93,7 @@ void fd_pages_free(struct fd_pages *p);
 
 /* Frees what only painting needs (the Pango layouts, glyph runs and
  * fonts), keeping the operations' tags, nodes and labels that finishing
- * reads: the laid-out text is not held while qpdf works. */
+ * reads: the laid-out text is not held while finishing works. */
 void fd_pages_drop_text(struct fd_pages *p);
 
 #endif

@@ -270,8 +270,7 @@ unplace_last(struct pager *pg)
 /* Joins the Spans of one block on a page: "END Span, BEGIN Span" between
  * glyphs of the same layout goes, across lines too, so a paragraph is one
  * Span a page. Fewer structure elements make a smaller file that Cairo
- * and qpdf write faster (qpdf reads and writes every object again), and
- * read the same: the space a line breaks at is a glyph of its own
+ * writes faster, and read the same: the space a line breaks at is a glyph of its own
  * (paint.c), not an ActualText sequence at which poppler would stop
  * reading the Span's text. */
 static void

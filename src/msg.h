@@ -618,7 +618,10 @@
 	X(MAIL_WRITE, FD_IOERR,                                                 \
 	  "the message could not be written")                                   \
 	X(FAI_SAME_FILE, FD_IOERR,                                              \
-	  "the form and the inspection are one file")
+	  "the form and the inspection are one file")                           \
+	X(FINISH, FD_IOERR,                                                     \
+	  "cannot finish the PDF: %s (a bug: please report it with the "        \
+	  "input)")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {
