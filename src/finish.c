@@ -13,9 +13,9 @@
  *    under the body's page inside /Artifact marked content of its kind
  *    (/Pagination /Watermark, /Layout, /Pagination). Their content
  *    streams and fonts are copied as Cairo compressed them;
- *  - structure attributes that Cairo ignores, from the layout's
- *    operations (layout.h), which open the structure elements in the
- *    order a pre-order walk of the structure tree meets them: TH and TD
+ *  - structure attributes that Cairo ignores, from the elements paint.c
+ *    opened (paint.h), in the order a pre-order walk of the structure
+ *    tree meets them: TH and TD
  *    get /A << /O /Table /Scope /ColSpan /RowSpan >>, a table cell that a
  *    page break cut in two is one element again, a link annotation gets
  *    /Contents, a Span /ActualText, a Figure /Alt;
@@ -178,80 +178,64 @@ pages_of(struct pdf_file *f, long long **out, size_t *n)
 
 /* ---- the structure tree ----------------------------------------------- */
 
-/* A structure element, by object number. */
+/* The structure elements, by object number, with their types as the
+ * file writes them ("/TD"). */
 struct elems {
 	long long *num;
+	const char **s;
+	size_t *slen;
 	size_t n, cap;
 };
 
-/* The structure elements under k in pre-order: the order Cairo created
- * them in, which is the order of cairo_tag_begin. */
+/* The structure elements at and under object num, in pre-order: the
+ * order Cairo created them in, which is the order of cairo_tag_begin.
+ * Each is read to find its type and kids and then forgotten, so that the
+ * walk of a long document's tree holds no more than its numbers. */
 static int
-walk(struct pdf_file *f, struct pdf_val *k, struct elems *out, int depth)
+walk(struct pdf_file *f, long long num, struct elems *out, int depth)
 {
-	struct pdf_val *e;
-	size_t i;
+	struct pdf_mark m = pdf_mark(f);
+	struct pdf_val *e, *s, *k;
+	long long *kids = NULL;
+	size_t nkids = 0, i;
+	int rc = 0;
 
-	if (depth > 200)
+	if (depth > 200 || (e = pdf_get(f, num)) == NULL ||
+	    e->kind != PDF_DICT)
 		return -1;
-	if (k == NULL)
-		return 0;
-	if (k->kind == PDF_ARRAY) {
-		for (i = 0; i < k->n; i++)
-			if (walk(f, k->v[i], out, depth) != 0)
-				return -1;
-		return 0;
+	if ((s = pdf_dict_get(e, "/S")) != NULL) {
+		if (s->kind != PDF_NAME)
+			return -1;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 256;
+			out->num = fd_xreallocarray(out->num, out->cap,
+						    sizeof *out->num);
+			out->s = fd_xreallocarray(out->s, out->cap,
+						  sizeof *out->s);
+			out->slen = fd_xreallocarray(out->slen, out->cap,
+						     sizeof *out->slen);
+		}
+		out->num[out->n] = num;
+		out->s[out->n] = s->text; /* in the file's bytes */
+		out->slen[out->n++] = s->len;
+		/* Kids that are objects: elements, or an annotation's
+		 * reference, which has no /S. */
+		k = pdf_dict_get(e, "/K");
+		if (k != NULL && k->kind == PDF_ARRAY) {
+			kids = fd_xreallocarray(NULL, k->n + 1, sizeof *kids);
+			for (i = 0; i < k->n; i++)
+				if (num_of(k->v[i]) != 0)
+					kids[nkids++] = k->v[i]->num;
+		} else if (num_of(k) != 0) {
+			kids = fd_xreallocarray(NULL, 1, sizeof *kids);
+			kids[nkids++] = k->num;
+		}
 	}
-	if (k->kind != PDF_REF)
-		return 0; /* an MCID, a marked-content or object reference */
-	if ((e = pdf_get(f, k->num)) == NULL || e->kind != PDF_DICT)
-		return -1;
-	if (pdf_dict_get(e, "/S") == NULL)
-		return 0;
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 256;
-		out->num = fd_xrealloc(out->num, out->cap * sizeof *out->num);
-	}
-	out->num[out->n++] = k->num;
-	return walk(f, pdf_dict_get(e, "/K"), out, depth + 1);
-}
-
-/* The tags the layout opened, in paint order (paint.c: a Document around
- * everything, then each page's furniture and body). */
-struct opened {
-	const char *tag;	/* structure type, without the slash */
-	const struct fd_op *op; /* the operation that opened it, or NULL */
-};
-
-struct openedv {
-	struct opened *v;
-	size_t n, cap;
-};
-
-static void
-add_op(struct openedv *o, const char *tag, const struct fd_op *op)
-{
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 256;
-		o->v = fd_xrealloc(o->v, o->cap * sizeof *o->v);
-	}
-	o->v[o->n].tag = tag;
-	o->v[o->n++].op = op;
-}
-
-static void
-add_ops(const struct fd_oplist *l, struct openedv *out)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		const struct fd_op *o = &l->ops[i];
-
-		if (o->kind == FD_OP_BEGIN)
-			add_op(out, o->tag, o);
-		else if (o->kind == FD_OP_LINK)
-			add_op(out, "Link", o);
-	}
+	pdf_release(f, m);
+	for (i = 0; i < nkids && rc == 0; i++)
+		rc = walk(f, kids[i], out, depth + 1);
+	free(kids);
+	return rc;
 }
 
 /* The cell's table attributes: its scope, when a header, and spans. */
@@ -478,45 +462,48 @@ seen_slot(struct seen *s, const struct fd_node *n)
 /* Gives the structure elements what Cairo could not. Returns -1 when the
  * tree does not follow the operations (a bug, reported). */
 static int
-attributes(struct fin *fn, const struct fd_pages *pages)
+attributes(struct fin *fn, const struct fd_painted *p)
 {
 	struct pdf_file *f = &fn->pdf;
 	struct elems els = {0};
-	struct openedv ops = {0};
 	struct seen seen = {0};
-	struct pdf_val *cat, *root;
+	struct pdf_val *cat, *root, *k;
 	size_t i;
 	int rc = -1;
 
 	cat = pdf_resolve(f, pdf_dict_get(f->trailer, "/Root"));
 	fn->root = num_of(pdf_dict_get(cat, "/StructTreeRoot"));
-	if ((root = pdf_get(f, fn->root)) == NULL || root->kind != PDF_DICT ||
-	    walk(f, pdf_dict_get(root, "/K"), &els, 0) != 0)
+	if ((root = pdf_get(f, fn->root)) == NULL || root->kind != PDF_DICT)
 		goto out;
-	add_op(&ops, "Document", NULL);
-	for (i = 0; i < pages->npages; i++) {
-		add_ops(&pages->pages[i].furniture, &ops);
-		add_ops(&pages->pages[i].body, &ops);
+	k = pdf_dict_get(root, "/K");
+	if (k != NULL && k->kind == PDF_ARRAY) {
+		for (i = 0; i < k->n; i++)
+			if (num_of(k->v[i]) != 0 &&
+			    walk(f, k->v[i]->num, &els, 0) != 0)
+				goto out;
+	} else if (num_of(k) != 0 && walk(f, k->num, &els, 0) != 0) {
+		goto out;
 	}
-	if (els.n != ops.n)
+	if (els.n != p->ntags)
 		goto out;
-	for (seen.cap = 64; seen.cap < 2 * ops.n; seen.cap *= 2)
+	for (seen.cap = 64; seen.cap < 2 * p->ntags; seen.cap *= 2)
 		;
 	seen.key = fd_xcalloc(seen.cap, sizeof *seen.key);
 	seen.val = fd_xcalloc(seen.cap, sizeof *seen.val);
 	for (i = 0; i < els.n; i++) {
-		struct pdf_val *e = pdf_get(f, els.num[i]);
-		struct pdf_val *s = pdf_dict_get(e, "/S");
-		const struct fd_op *o = ops.v[i].op;
+		const struct fd_tagrec *o = &p->tags[i];
+		struct pdf_val *e, *s;
 		long long *slot;
 
-		if (s == NULL || s->kind != PDF_NAME ||
-		    s->len != strlen(ops.v[i].tag) + 1 ||
-		    memcmp(s->text + 1, ops.v[i].tag, s->len - 1) != 0)
+		if (els.slen[i] != strlen(o->tag) + 1 ||
+		    memcmp(els.s[i] + 1, o->tag, els.slen[i] - 1) != 0)
 			goto out;
-		if (o == NULL)
-			continue;
-		if (o->kind == FD_OP_LINK && o->label != NULL) {
+		if (o->label == NULL && o->node == NULL)
+			continue; /* nothing to add: not read again */
+		if ((e = pdf_get(f, els.num[i])) == NULL ||
+		    (s = pdf_dict_get(e, "/S")) == NULL)
+			goto out;
+		if (o->link && o->label != NULL) {
 			long long a = link_annot(f, e);
 			struct pdf_val *ad = a ? pdf_get(f, a) : NULL;
 
@@ -553,7 +540,8 @@ out:
 	free(seen.key);
 	free(seen.val);
 	free(els.num);
-	free(ops.v);
+	free(els.s);
+	free(els.slen);
 	return rc;
 }
 
@@ -680,11 +668,16 @@ finish_page(struct fin *fn, const struct fd_painted *p, size_t i,
 		xo_owner = owner;
 	}
 	for (k = 0; k < FD_ART_N; k++) {
+		struct pdf_mark m;
 		long long form;
 
 		if (!(p->used[i] & (1u << k)))
 			continue;
+		/* What is read of the artifact's page is not kept: the
+		 * form's copy refers to the file's bytes alone. */
+		m = pdf_mark(&fn->art[k]);
 		form = art_form(fn, k, art_pages[k][i], box, maps[k]);
+		pdf_release(&fn->art[k], m);
 		if (form == 0) {
 			fd_buf_free(&prefix);
 			return -1;
@@ -748,7 +741,7 @@ catalogue(struct fin *fn, const struct fd_doc *doc, const char *pdfdate,
 /* Everything but the writing; the reason in fn->err on failure. */
 static int
 finish(struct fin *fn, const struct fd_painted *p, const struct fd_doc *doc,
-       const struct fd_pages *pages, const char *pdfdate, const char *iso)
+       const char *pdfdate, const char *iso)
 {
 	long long *art_pages[FD_ART_N] = {0}, *maps[FD_ART_N] = {0};
 	size_t n, i;
@@ -759,7 +752,7 @@ finish(struct fin *fn, const struct fd_painted *p, const struct fd_doc *doc,
 	    pages_of(&fn->pdf, &fn->pages, &fn->npages) != 0)
 		goto out;
 	fn->err = "the pages do not match";
-	if (fn->npages != p->npages || fn->npages != pages->npages)
+	if (fn->npages != p->npages)
 		goto out;
 	for (k = 0; k < FD_ART_N; k++) {
 		fn->err = "an artifact PDF cannot be read";
@@ -773,7 +766,7 @@ finish(struct fin *fn, const struct fd_painted *p, const struct fd_doc *doc,
 	}
 	catalogue(fn, doc, pdfdate, iso);
 	fn->err = "its structure tree does not follow the layout";
-	if (attributes(fn, pages) != 0)
+	if (attributes(fn, p) != 0)
 		goto out;
 	fn->err = "a page cannot be finished";
 	for (i = 0; i < fn->npages; i++)
@@ -789,9 +782,8 @@ out:
 }
 
 int
-fd_finish_pdf(struct fd_painted *p, const struct fd_doc *doc,
-	      const struct fd_pages *pages, long long date, const char *name,
-	      char **out, size_t *outlen, struct fd_diags *d)
+fd_finish_pdf(struct fd_painted *p, const struct fd_doc *doc, long long date,
+	      const char *name, char **out, size_t *outlen, struct fd_diags *d)
 {
 	time_t t = (time_t)date;
 	char pdfdate[32], iso[32];
@@ -811,16 +803,20 @@ fd_finish_pdf(struct fd_painted *p, const struct fd_doc *doc,
 	if (p->body.len > 8 && memcmp(p->body.data, "%PDF-1.", 7) == 0 &&
 	    p->body.data[7] < '7')
 		p->body.data[7] = '7';
-	if (finish(&fn, p, doc, pages, pdfdate, iso) != 0 ||
+	if (finish(&fn, p, doc, pdfdate, iso) != 0 ||
 	    pdf_update(&fn.pdf, &up) != 0) {
 		fd_msg(d, M_FINISH, name, 0, 0,
 		       fn.pdf.err ? fn.pdf.err : fn.err);
 		goto out;
 	}
-	/* The update follows Cairo's bytes, in the same buffer. */
-	fd_buf_add(&p->body, up.data, up.len);
-	*outlen = p->body.len;
-	*out = fd_buf_steal(&p->body);
+	/* The update follows Cairo's bytes, in the same buffer, made just
+	 * large enough. */
+	p->body.data = fd_xrealloc(p->body.data, p->body.len + up.len + 1);
+	memcpy(p->body.data + p->body.len, up.data, up.len);
+	*outlen = p->body.len + up.len;
+	p->body.data[*outlen] = '\0';
+	*out = p->body.data;
+	memset(&p->body, 0, sizeof p->body);
 	rc = 0;
 out:
 	fd_buf_free(&up);

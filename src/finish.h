@@ -17,15 +17,14 @@
 #include "paint.h"
 
 /*
- * Finishes the PDF that paint.c painted from pages into pdf, its artifacts
+ * Finishes the PDF that paint.c painted into pdf, its artifacts
  * drawn under each page in /Artifact marked content, with doc's language
  * and title and date (seconds since the epoch). Returns 0 with the new
  * file in *out (the caller frees it; pdf's body buffer is taken for it)
  * and *outlen, or reports an error and returns -1.
  */
 int fd_finish_pdf(struct fd_painted *pdf, const struct fd_doc *doc,
-		  const struct fd_pages *pages, long long date,
-		  const char *name, char **out, size_t *outlen,
-		  struct fd_diags *d);
+		  long long date, const char *name, char **out,
+		  size_t *outlen, struct fd_diags *d);
 
 #endif

@@ -12,15 +12,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Frees what laying out holds besides the pages. */
+static void
+lay_free(struct lay *L, struct flow *f)
+{
+	size_t i;
+
+	pager_free(L);
+	flow_free(f);
+	furniture_close(L);
+	for (i = 0; i < L->ntables; i++)
+		if (L->tables[i] != NULL)
+			table_free(L->tables[i]);
+	free(L->tables);
+	free(L->metrics);
+}
+
 struct fd_pages *
 fd_layout(const struct fd_doc *doc, const struct fd_style *st,
-	  struct fd_diags *d)
+	  struct fd_diags *d, fd_pages_cb cb, void *arg)
 {
 	struct lay L;
 	struct flow f = {0};
 	size_t i;
 
 	memset(&L, 0, sizeof L);
+	L.cb = cb;
+	L.cb_arg = arg;
 	L.st = st;
 	L.doc = doc;
 	L.d = d;
@@ -35,53 +53,46 @@ fd_layout(const struct fd_doc *doc, const struct fd_style *st,
 	L.space = st->space_after;
 	if (open_fonts(&L) != 0)
 		goto fail;
-	emit_blocks(&L, &f, doc->body->kids, doc->body->nkids, L.left, L.text_w,
-		    0, 1);
+	furniture_open(&L);
+	/* A block at a time, each placed on pages as soon as it is laid
+	 * out: a page is handed over when the next begins, and its items'
+	 * text freed. A block's keeps are known when it ends, and nothing
+	 * placed looks further ahead. */
+	for (i = 0; i < doc->body->nkids && !L.too_long; i++) {
+		emit_blocks(&L, &f, &doc->body->kids[i], 1, L.left, L.text_w,
+			    0, 1);
+		if (L.errors)
+			goto fail;
+		paginate(&L, &f, 0);
+		if (L.stopped)
+			goto fail;
+	}
 	if (L.errors)
 		goto fail;
-	paginate(&L, &f);
-	furnish_pages(&L);
-	flow_free(&f);
-	for (i = 0; i < L.ntables; i++)
-		table_free(L.tables[i]);
-	free(L.tables);
-	free(L.metrics);
+	paginate(&L, &f, 1);
+	number_pages(&L);
+	if (L.stopped || (cb != NULL && cb(arg, L.pages, 1) != 0))
+		goto fail;
+	lay_free(&L, &f);
 	return L.pages;
 fail:
-	flow_free(&f);
-	for (i = 0; i < L.ntables; i++)
-		table_free(L.tables[i]);
-	free(L.tables);
-	free(L.metrics);
+	lay_free(&L, &f);
 	fd_pages_free(L.pages);
 	return NULL;
 }
 
 void
-fd_pages_drop_text(struct fd_pages *p)
+fd_oplist_free(struct fd_oplist *l)
 {
-	size_t i, j;
+	oplist_free(l);
+}
 
-	for (i = 0; i < p->npages; i++)
-		for (j = 0; j < 2; j++) {
-			struct fd_oplist *l = j ? &p->pages[i].body
-						: &p->pages[i].furniture;
-			size_t k;
-
-			for (k = 0; k < l->n; k++) {
-				l->ops[k].layout = NULL;
-				l->ops[k].run = NULL;
-			}
-		}
-	for (i = 0; i < p->nlayouts; i++)
-		g_object_unref(p->layouts[i]);
-	p->nlayouts = 0;
-	if (p->context)
-		g_object_unref(p->context);
-	p->context = NULL;
-	if (p->fontmap)
-		g_object_unref(p->fontmap);
-	p->fontmap = NULL;
+void
+fd_page_free(struct fd_page *pg)
+{
+	oplist_free(&pg->furniture);
+	oplist_free(&pg->body);
+	oplist_free(&pg->numbers);
 }
 
 void
@@ -91,14 +102,9 @@ fd_pages_free(struct fd_pages *p)
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->npages; i++) {
-		oplist_free(&p->pages[i].furniture);
-		oplist_free(&p->pages[i].body);
-	}
+	for (i = 0; i < p->npages; i++)
+		fd_page_free(&p->pages[i]);
 	free(p->pages);
-	for (i = 0; i < p->nlayouts; i++)
-		g_object_unref(p->layouts[i]);
-	free(p->layouts);
 	for (i = 0; i < p->nstrings; i++)
 		free(p->strings[i]);
 	free(p->strings);

@@ -9,6 +9,10 @@
  * list labels, tables and the page furniture. The result is one list of
  * drawing operations a page, in reading order, with the structure tags
  * around them; paint.c turns it into PDF without measuring anything.
+ *
+ * Pages are handed over as they are made (fd_layout's callback), so that
+ * a page can be painted and its text freed while the next is laid out:
+ * the memory a document takes does not grow with all its pages' text.
  */
 #ifndef FD_LAYOUT_H
 #define FD_LAYOUT_H
@@ -37,7 +41,7 @@ struct fd_op {
 	enum fd_op_kind kind; /* what to do */
 	const char *tag;      /* BEGIN, END: the tag's name (a literal) */
 	const char *text;     /* LINK: the URI; BOOKMARK: the title */
-	PangoLayout *layout;  /* GLYPHS, WATERMARK: held by fd_pages */
+	PangoLayout *layout;  /* GLYPHS, WATERMARK: a reference of its own */
 	PangoGlyphItem *run;  /* GLYPHS: a run of one of layout's lines */
 	double x, y;	      /* see enum fd_op_kind */
 	double w, h;	      /* LINK, RECT: the box's size */
@@ -66,6 +70,8 @@ struct fd_page {
 				       on the first page the watermark, marking and notice
 				       at the top are tagged */
 	struct fd_oplist body;	    /* the text, in reading order, tagged */
+	struct fd_oplist numbers;   /* "Page N of M", an artifact: made when
+				       the last page is */
 };
 
 struct fd_pages {
@@ -74,26 +80,32 @@ struct fd_pages {
 	size_t npages;		 /* entries in pages */
 	PangoFontMap *fontmap;	 /* the private font map, kept for painting */
 	PangoContext *context;	 /* layouts' context */
-	PangoLayout **layouts;	 /* every layout an op points at, one reference each */
-	size_t nlayouts;	 /* entries in layouts */
-	size_t caplayouts;	 /* allocated entries */
 	char **strings;		 /* every string an op points at */
 	size_t nstrings;	 /* entries in strings */
 	size_t capstrings;	 /* allocated entries */
 };
 
 /*
- * Lays out doc in style st. Reports errors (fonts missing, a table too
- * wide) and warnings (characters without a glyph) through d, locating them
- * at the nodes. Returns the pages (free with fd_pages_free) or NULL.
+ * Called with the pages so far each time a page is finished (its body and
+ * furniture, not yet its number), and once more with final set when the
+ * last is, every page's numbers made. It may free the operations of the
+ * pages it is done with (fd_page_free). Returns 0, or -1 to stop.
+ */
+typedef int (*fd_pages_cb)(void *arg, struct fd_pages *p, int final);
+
+/*
+ * Lays out doc in style st, handing pages to cb (which may be NULL) as
+ * they are made. Reports errors (fonts missing, a table too wide) and
+ * warnings (characters without a glyph) through d, locating them at the
+ * nodes. Returns the pages (free with fd_pages_free) or NULL.
  */
 struct fd_pages *fd_layout(const struct fd_doc *doc, const struct fd_style *st,
-			   struct fd_diags *d);
+			   struct fd_diags *d, fd_pages_cb cb, void *arg);
 void fd_pages_free(struct fd_pages *p);
 
-/* Frees what only painting needs (the Pango layouts, glyph runs and
- * fonts), keeping the operations' tags, nodes and labels that finishing
- * reads: the laid-out text is not held while finishing works. */
-void fd_pages_drop_text(struct fd_pages *p);
+/* Frees the operations of one page (and their layouts' references). */
+void fd_page_free(struct fd_page *pg);
+/* Frees l's operations and empties it. */
+void fd_oplist_free(struct fd_oplist *l);
 
 #endif

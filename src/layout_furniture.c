@@ -77,6 +77,8 @@ furniture_free(struct furniture *F)
 	text_free(F->marking);
 	text_free(F->notice);
 	text_free(F->footer);
+	if (F->watermark != NULL)
+		g_object_unref(F->watermark);
 }
 
 /* The first line of t, centred or from x, at baseline y; untagged (an
@@ -96,18 +98,15 @@ furniture_line(struct lay *L, struct fd_oplist *out, const struct text *t,
 		op_tag(out, FD_OP_END, "P");
 }
 
+/* The furniture of page no (from 1), but its number. */
 static void
 furnish(struct lay *L, const struct furniture *F, struct fd_page *pg,
-	size_t no, size_t total)
+	size_t no)
 {
 	const struct fd_style *st = L->st;
-	struct font ff = {st->family, st->footer_size, 0, st->footer_size,
-			  st->footer_colour};
 	double top_base = st->top * 0.45 + st->marking_size * 0.35;
 	double foot_base =
 		st->page_h - st->bottom * 0.45 + st->footer_size * 0.35;
-	char *s;
-	struct text *num;
 
 	/* The first page says what the document is, in text a screen
 	 * reader reads: the watermark (outlines) is a Span whose
@@ -122,7 +121,7 @@ furnish(struct lay *L, const struct furniture *F, struct fd_page *pg,
 	if (F->watermark) {
 		struct fd_op *o = op_add(&pg->furniture, FD_OP_WATERMARK);
 
-		o->layout = F->watermark;
+		o->layout = g_object_ref(F->watermark);
 		o->x = st->page_w / 2;
 		o->y = st->page_h / 2;
 		o->w = F->wm_w;
@@ -141,23 +140,52 @@ furnish(struct lay *L, const struct furniture *F, struct fd_page *pg,
 		       1, no == 1);
 	furniture_line(L, &pg->furniture, F->marking, 0, foot_base, 1, 0);
 	furniture_line(L, &pg->furniture, F->footer, L->left, foot_base, 0, 0);
-	s = fd_xasprintf("Page %zu of %zu", no, total);
-	num = one_line(L, s, &ff, L->text_w / 3);
-	furniture_line(L, &pg->furniture, num,
-		       st->page_w - st->right - text_width(num), foot_base, 0,
-		       0);
-	text_free(num);
-	free(s);
 }
 
 void
-furnish_pages(struct lay *L)
+furniture_open(struct lay *L)
 {
-	struct furniture F;
-	size_t i;
+	L->furn = fd_xcalloc(1, sizeof *L->furn);
+	furniture_new(L, L->furn);
+}
 
-	furniture_new(L, &F);
-	for (i = 0; i < L->pages->npages; i++)
-		furnish(L, &F, &L->pages->pages[i], i + 1, L->pages->npages);
-	furniture_free(&F);
+void
+furniture_close(struct lay *L)
+{
+	if (L->furn == NULL)
+		return;
+	furniture_free(L->furn);
+	free(L->furn);
+	L->furn = NULL;
+}
+
+void
+furnish_page(struct lay *L, size_t i)
+{
+	furnish(L, L->furn, &L->pages->pages[i], i + 1);
+}
+
+/* "Page N of M" at the foot of every page, an artifact: the count is
+ * known only when the last page is made, so they are an operation list of
+ * their own, painted after the pages. */
+void
+number_pages(struct lay *L)
+{
+	const struct fd_style *st = L->st;
+	struct font ff = {st->family, st->footer_size, 0, st->footer_size,
+			  st->footer_colour};
+	double foot_base =
+		st->page_h - st->bottom * 0.45 + st->footer_size * 0.35;
+	size_t i, total = L->pages->npages;
+
+	for (i = 0; i < total; i++) {
+		char *s = fd_xasprintf("Page %zu of %zu", i + 1, total);
+		struct text *num = one_line(L, s, &ff, L->text_w / 3);
+
+		furniture_line(L, &L->pages->pages[i].numbers, num,
+			       st->page_w - st->right - text_width(num),
+			       foot_base, 0, 0);
+		text_free(num);
+		free(s);
+	}
 }

@@ -15,7 +15,8 @@
  *                       notice, footer and page number
  *   layout_letterhead.c a letter's letterhead: the marks and the
  *                       sender's lines
- *   layout.c            fd_layout and fd_pages_free
+ *   layout.c            fd_layout (a block at a time, each paginated as
+ *                       it is laid out) and fd_pages_free
  */
 #ifndef FD_LAYOUT_INT_H
 #define FD_LAYOUT_INT_H
@@ -49,6 +50,11 @@ struct lay {
 	long lines;		    /* lines laid out so far */
 	int too_long;		    /* FD_MAX_LINES was passed */
 	int errors;		    /* errors reported */
+	struct pager *pager;	    /* pagination's state between blocks */
+	struct furniture *furn;	    /* what every page carries */
+	fd_pages_cb cb;		    /* told of each page made, or NULL */
+	void *cb_arg;		    /* its argument */
+	int stopped;		    /* cb asked to stop */
 };
 
 /* Vertical measures of one font at one size. */
@@ -155,6 +161,8 @@ struct table {
 	size_t nbands;		    /* entries in bands */
 	size_t nhead;		    /* bands of thead, first */
 	size_t head_item;	    /* the flow's item of the first head band */
+	const struct flow *flow;    /* the flow its bands are items of */
+	size_t last_item;	    /* the flow's item of its last band */
 	double head_h;		    /* height of the head, 0: not repeated */
 	int head_done;		    /* the head is on a finished page */
 	int borders;		    /* rules are drawn */
@@ -175,7 +183,8 @@ void op_copy(struct fd_oplist *dst, const struct fd_oplist *src, double dx,
 /* Frees l's operations and empties it. */
 void oplist_free(struct fd_oplist *l);
 
-/* A new layout, held (and freed) by the pages. */
+/* A new layout: one reference, the caller's; each operation that draws
+ * it takes one of its own. */
 PangoLayout *pool_layout(struct lay *L);
 /* Hands s to the pages, which free it; returns s. */
 const char *pool_string(struct lay *L, char *s);
@@ -197,7 +206,7 @@ int count_lines(struct lay *L, long n, const struct fd_node *where);
 struct text *text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 		      const char *prefix, const struct font *f, double width,
 		      const struct fd_node *where);
-/* Frees t (not its layout, which the pages hold); accepts NULL. */
+/* Frees t and its reference to its layout; accepts NULL. */
 void text_free(struct text *t);
 /* The operations drawing line li of t with its left edge at x and its
  * baseline at base, tagged or not. */
@@ -241,12 +250,21 @@ double stack_height(const struct flow *f, size_t from, size_t to);
 
 /* ----------------------------------------------- pagination (page) */
 
-/* Fills L->pages with f's items. */
-void paginate(struct lay *L, struct flow *f);
+/* Places the items of f not yet placed on pages, committing each page
+ * that fills (furnished and handed to L->cb); the last page too when
+ * final. Frees the operations of items no later page needs. */
+void paginate(struct lay *L, struct flow *f, int final);
+/* Frees pagination's state. */
+void pager_free(struct lay *L);
 
 /* --------------------------------------------- furniture (furniture) */
 
-/* Adds the furniture of every page of L->pages. */
-void furnish_pages(struct lay *L);
+/* Lays out and frees what every page carries (L->furn). */
+void furniture_open(struct lay *L);
+void furniture_close(struct lay *L);
+/* The furniture of page i (from 0), but its number. */
+void furnish_page(struct lay *L, size_t i);
+/* Every page's number ("Page N of M"), once the last is made. */
+void number_pages(struct lay *L);
 
 #endif

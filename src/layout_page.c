@@ -15,7 +15,9 @@
 /* An item (or a fragment of a band) placed on the page being filled. */
 struct place {
 	size_t index;	  /* item index, or (size_t)-1 for a repeated head */
-	struct item *it;  /* the item */
+	size_t item;	  /* the item's index, a repeated head's too */
+	struct item *it;  /* the item: f->items + item, found again when
+			     the flow grows */
 	double y;	  /* its top below the text area's top */
 	double gap;	  /* the space above it that was kept */
 	int *from, *to;	  /* a band fragment: cell items [from, to) */
@@ -24,13 +26,16 @@ struct place {
 	double h;	  /* height placed */
 };
 
-/* The page being filled. */
+/* The page being filled, and where pagination stands in the flow. */
 struct pager {
 	struct place *pl; /* places so far */
 	size_t n, cap;	  /* used and allocated */
 	size_t first;	  /* index of the first item on the page */
 	int real;	  /* places that are not repeated heads */
 	double y;	  /* filled height */
+	size_t next;	  /* the next item of the flow to place */
+	size_t freed;	  /* items before it have had their operations freed */
+	int *cont;	  /* a split band going on: where, else NULL */
 };
 
 /* ------------------------------------------ placed items drawn */
@@ -230,7 +235,7 @@ new_page(struct lay *L)
 
 static struct place *
 place(struct pager *pg, size_t index, struct item *it, double gap, double h,
-      int repeat)
+      int repeat, size_t item)
 {
 	struct place *p;
 
@@ -241,6 +246,7 @@ place(struct pager *pg, size_t index, struct item *it, double gap, double h,
 	p = &pg->pl[pg->n++];
 	memset(p, 0, sizeof *p);
 	p->index = index;
+	p->item = item;
 	p->it = it;
 	p->y = pg->y + gap;
 	p->gap = gap;
@@ -327,6 +333,59 @@ commit(struct lay *L, struct pager *pg)
 	pg->real = 0;
 	pg->y = 0;
 	pg->first = 0;
+	furnish_page(L, L->pages->npages - 1);
+	if (L->cb != NULL && !L->stopped &&
+	    L->cb(L->cb_arg, L->pages, 0) != 0)
+		L->stopped = 1;
+}
+
+/* Frees a table whose last band is on a finished page: its cells' text
+ * too, and its head rows will not be repeated. */
+static void
+free_table(struct lay *L, struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < L->ntables; i++)
+		if (L->tables[i] == t) {
+			L->tables[i] = NULL;
+			table_free(t);
+			return;
+		}
+}
+
+/* Frees the operations of the items before `to` that no page will draw
+ * again: every item but a table's head rows, repeated on later pages
+ * until the table ends. */
+static void
+free_placed(struct lay *L, struct pager *pg, struct flow *f, size_t to)
+{
+	for (; pg->freed < to; pg->freed++) {
+		struct item *it = &f->items[pg->freed];
+
+		if (it->band != NULL && it->band->t->flow == f &&
+		    it->band->t->last_item == pg->freed &&
+		    !it->band->head) {
+			struct table *t = it->band->t;
+			size_t k;
+
+			/* Its head rows were kept for repeating. */
+			for (k = 0; k < t->nhead; k++) {
+				oplist_free(&f->items[t->head_item + k].ops);
+				oplist_free(&f->items[t->head_item + k].post);
+				f->items[t->head_item + k].band = NULL;
+			}
+			it->band = NULL;
+			free_table(L, t);
+		} else if (it->band != NULL && it->band->head) {
+			continue;
+		}
+		oplist_free(&it->ops);
+		oplist_free(&it->post);
+		free(it->rules);
+		it->rules = NULL;
+		it->nrules = 0;
+	}
 }
 
 /* A fragment of a one-row band from each cell's item from[k] that fits
@@ -410,7 +469,7 @@ place_split(struct lay *L, struct pager *pg, struct flow *f, size_t i,
 		commit(L, pg);
 		return 0;
 	}
-	p = place(pg, i, it, gap, fh, 0);
+	p = place(pg, i, it, gap, fh, 0, i);
 	p->from = from;
 	p->to = to;
 	p->first = *cont == NULL;
@@ -426,67 +485,87 @@ place_split(struct lay *L, struct pager *pg, struct flow *f, size_t i,
 }
 
 void
-paginate(struct lay *L, struct flow *f)
+pager_free(struct lay *L)
 {
-	struct pager pg = {0};
-	double H = L->body_h;
-	int *cont = NULL;
-	size_t i = 0;
+	if (L->pager == NULL)
+		return;
+	free(L->pager->pl);
+	free(L->pager->cont);
+	free(L->pager);
+	L->pager = NULL;
+}
 
-	while (i < f->n) {
+void
+paginate(struct lay *L, struct flow *f, int final)
+{
+	struct pager *pg;
+	double H = L->body_h;
+	size_t i;
+
+	if (L->pager == NULL)
+		L->pager = fd_xcalloc(1, sizeof *L->pager);
+	pg = L->pager;
+	/* The flow may have moved since the last call. */
+	for (i = 0; i < pg->n; i++)
+		pg->pl[i].it = &f->items[pg->pl[i].item];
+	i = pg->next;
+	while (i < f->n && !L->stopped) {
 		struct item *it = &f->items[i];
 		struct band *b = it->band;
 		double gap;
 
-		if (it->force && pg.real > 0 && cont == NULL) {
-			commit(L, &pg);
+		if (it->force && pg->real > 0 && pg->cont == NULL) {
+			commit(L, pg);
 			continue;
 		}
 		/* A table going on from an earlier page: its head again. */
-		if (pg.n == 0 && b && !b->head && b->t->head_h > 0 &&
+		if (pg->n == 0 && b && !b->head && b->t->head_h > 0 &&
 		    b->t->head_done) {
 			size_t k;
 
 			for (k = 0; k < b->t->nhead; k++) {
 				struct item *h = &f->items[b->t->head_item + k];
 
-				place(&pg, (size_t)-1, h, 0, h->h, 1);
+				place(pg, (size_t)-1, h, 0, h->h, 1,
+				      b->t->head_item + k);
 			}
 		}
-		gap = pg.real > 0 ? it->gap : 0;
+		gap = pg->real > 0 ? it->gap : 0;
 		if (b && b->nrows == 1 &&
-		    (cont || b->h > H - (b->head ? 0 : b->t->head_h) + EPS)) {
-			if (place_split(L, &pg, f, i, gap, &cont))
+		    (pg->cont || b->h > H - (b->head ? 0 : b->t->head_h) + EPS)) {
+			if (place_split(L, pg, f, i, gap, &pg->cont))
 				i++;
 			continue;
 		}
-		if (pg.y + gap + it->h <= H + EPS) {
-			place(&pg, i, it, gap, it->h, 0);
+		if (pg->y + gap + it->h <= H + EPS) {
+			place(pg, i, it, gap, it->h, 0, i);
 			i++;
 			continue;
 		}
-		if (pg.real > 0) {
+		if (pg->real > 0) {
 			size_t bi = i;
 
 			/* Break before the last item that allows it. */
-			while (bi > pg.first && f->items[bi].glue)
+			while (bi > pg->first && f->items[bi].glue)
 				bi--;
-			if (bi > pg.first) {
-				while (pg.n > 0 && !pg.pl[pg.n - 1].repeat &&
-				       pg.pl[pg.n - 1].index >= bi)
-					unplace_last(&pg);
+			if (bi > pg->first) {
+				while (pg->n > 0 && !pg->pl[pg->n - 1].repeat &&
+				       pg->pl[pg->n - 1].index >= bi)
+					unplace_last(pg);
 				i = bi;
 			}
-			commit(L, &pg);
+			commit(L, pg);
 			continue;
 		}
 		/* Taller than a page and not a table row: only an absurd
 		 * style can get here; it is drawn and clipped by the page. */
-		place(&pg, i, it, gap, it->h, 0);
+		place(pg, i, it, gap, it->h, 0, i);
 		i++;
 	}
-	if (pg.n > 0 || L->pages->npages == 0)
-		commit(L, &pg);
-	free(pg.pl);
-	free(cont);
+	pg->next = i;
+	if (final && !L->stopped && (pg->n > 0 || L->pages->npages == 0))
+		commit(L, pg);
+	/* What is placed on committed pages is drawn: the page being
+	 * filled starts at its first item, or at the next. */
+	free_placed(L, pg, f, pg->real > 0 ? pg->first : pg->next);
 }

@@ -297,5 +297,7 @@ emit_table(struct lay *L, struct flow *f, const struct fd_node *n, double x,
 	}
 	op_tag(&f->items[first].ops, FD_OP_BEGIN, "Table");
 	op_tag(&f->items[f->n - 1].post, FD_OP_END, "Table");
+	t->flow = f;
+	t->last_item = f->n - 1;
 	block_end(f, first, n->flags, L->space);
 }

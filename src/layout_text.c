@@ -52,6 +52,9 @@ op_prepend(struct fd_oplist *l, const struct fd_oplist *src)
 	memmove(l->ops + src->n, l->ops, n * sizeof *l->ops);
 	memcpy(l->ops, src->ops, src->n * sizeof *l->ops);
 	l->n = n + src->n;
+	for (n = 0; n < src->n; n++)
+		if (l->ops[n].layout != NULL)
+			g_object_ref(l->ops[n].layout);
 }
 
 /* Copies src to dst moved by dx, dy; tags dropped when untagged. */
@@ -72,6 +75,8 @@ op_copy(struct fd_oplist *dst, const struct fd_oplist *src, double dx,
 			continue;
 		o = op_add(dst, s->kind);
 		*o = *s;
+		if (o->layout != NULL)
+			g_object_ref(o->layout);
 		o->x += dx;
 		o->y += dy;
 	}
@@ -80,6 +85,11 @@ op_copy(struct fd_oplist *dst, const struct fd_oplist *src, double dx,
 void
 oplist_free(struct fd_oplist *l)
 {
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->ops[i].layout != NULL)
+			g_object_unref(l->ops[i].layout);
 	free(l->ops);
 	memset(l, 0, sizeof *l);
 }
@@ -103,16 +113,7 @@ rtl_language(const char *tag)
 PangoLayout *
 pool_layout(struct lay *L)
 {
-	struct fd_pages *p = L->pages;
-	PangoLayout *layout = pango_layout_new(L->ctx);
-
-	if (p->nlayouts == p->caplayouts) {
-		p->caplayouts = p->caplayouts ? p->caplayouts * 2 : 64;
-		p->layouts = fd_xreallocarray(p->layouts, p->caplayouts,
-					      sizeof *p->layouts);
-	}
-	p->layouts[p->nlayouts++] = layout;
-	return layout;
+	return pango_layout_new(L->ctx);
 }
 
 const char *
@@ -396,6 +397,8 @@ text_free(struct text *t)
 {
 	if (t == NULL)
 		return;
+	if (t->layout != NULL)
+		g_object_unref(t->layout);
 	free(t->segs);
 	free(t);
 }
@@ -511,7 +514,7 @@ line_ops(struct lay *L, struct fd_oplist *ops, const struct text *t, int li,
 		if (tagged)
 			op_tag(ops, FD_OP_BEGIN, "Span");
 		o = op_add(ops, FD_OP_GLYPHS);
-		o->layout = t->layout;
+		o->layout = g_object_ref(t->layout);
 		o->run = gi;
 		o->x = x;
 		o->y = base;

@@ -10,7 +10,7 @@
  * what is drawn outside a leaf tag goes to one of three other PDF surfaces,
  * a page for each of the body's: the watermark, the rules, borders and
  * shading, and the untagged text (furniture, repeated table heads).
- * finish.cc draws each of those pages under the body's page as a form
+ * finish.c draws each of those pages under the body's page as a form
  * XObject inside /Artifact marked content of its kind, so the body's
  * content streams are copied as Cairo wrote them, never parsed.
  */
@@ -132,65 +132,165 @@ show_run(cairo_t *cr, PangoLayout *layout, PangoGlyphItem *run)
 	pango_glyph_string_free(blank.glyphs);
 }
 
+/* Where tag scanning stands on one page: whether each of its tags is a
+ * leaf (LEAF_UNKNOWN until a tag opens inside it or it closes). */
+enum { LEAF_NO, LEAF_YES, LEAF_UNKNOWN };
+
+struct pagetags {
+	unsigned char *leaf[2]; /* furniture's and body's operations */
+	size_t unknown;		/* tags whose leafness is not known */
+};
+
+/* A tag open while scanning: where its BEGIN is, and whether its
+ * leafness is known (its page may be painted and its flags freed). */
+struct openat {
+	size_t page;
+	int list;
+	size_t op;
+	int known;
+};
+
 /* The surfaces being painted: the body, tagged, and one for each kind of
- * artifact, which finish.cc draws under the body's page inside /Artifact
- * marked content. */
-struct painter {
+ * artifact, which finish.c draws under the body's page inside /Artifact
+ * marked content. Pages are painted as the layout hands them over. */
+struct fd_painter {
 	cairo_surface_t *s;		  /* the body's surface */
 	cairo_t *cr;			  /* draws on s */
 	cairo_surface_t *arts[FD_ART_N]; /* one surface a kind of artifact */
 	cairo_t *art[FD_ART_N];		  /* draws on arts[k] */
-	unsigned char *used;		  /* a page: bit k when art[k] drew */
-	unsigned char *leaf;		  /* each operation in paint order:
-					     a tag with no tag inside */
-	size_t seq;			  /* the next operation's number */
-	unsigned char *open;		  /* leaf of each tag open */
-	size_t nopen;			  /* tags open */
+	struct fd_painted *out;		  /* what is written */
+	unsigned char *open;		  /* leafness of each tag open */
+	size_t nopen, capopen;		  /* tags open while painting */
 	int ids[LEVELS];		  /* bookmark ids by level */
+	struct pagetags *pt;		  /* each page scanned */
+	size_t scanned;			  /* pages scanned */
+	size_t painted;			  /* pages painted */
+	struct openat *stack;		  /* tags open while scanning */
+	size_t depth, capstack;		  /* used and allocated */
+	struct fd_oplist *later;	  /* each page: what is painted on
+					     the pagination surface at the
+					     end, with the page numbers */
+	size_t caplater;		  /* allocated entries in later, pt */
+	int done;			  /* every page painted */
 };
+
+/* Records a structure element, in the order Cairo creates them. */
+static void
+tagrec(struct fd_painted *out, const char *tag, const struct fd_op *o)
+{
+	struct fd_tagrec *r;
+
+	if (out->ntags == out->captags) {
+		out->captags = out->captags ? out->captags * 2 : 256;
+		out->tags = fd_xreallocarray(out->tags, out->captags,
+					     sizeof *out->tags);
+	}
+	r = &out->tags[out->ntags++];
+	r->tag = tag;
+	r->label = o ? o->label : NULL;
+	r->node = o ? o->node : NULL;
+	r->link = o != NULL && o->kind == FD_OP_LINK;
+}
+
+/* Makes room for page i in the per-page arrays. */
+static void
+page_room(struct fd_painter *P, size_t i)
+{
+	size_t cap = P->caplater;
+
+	if (i < cap)
+		return;
+	while (cap <= i)
+		cap = cap ? cap * 2 : 16;
+	P->later = fd_xreallocarray(P->later, cap, sizeof *P->later);
+	P->pt = fd_xreallocarray(P->pt, cap, sizeof *P->pt);
+	P->out->used = fd_xreallocarray(P->out->used, cap, 1);
+	memset(P->later + P->caplater, 0,
+	       (cap - P->caplater) * sizeof *P->later);
+	memset(P->pt + P->caplater, 0, (cap - P->caplater) * sizeof *P->pt);
+	memset(P->out->used + P->caplater, 0, cap - P->caplater);
+	P->caplater = cap;
+}
 
 /* Cairo marks what is drawn while a leaf structure element (one with no
  * element inside it: a Span, a list label) is innermost, and leaves out
- * what is drawn in any other: P->leaf says which tags are leaves, from
- * the operations of every page in paint order. */
+ * what is drawn in any other. Scans page i's operations in paint order,
+ * deciding for each tag opened, here or on an earlier page, whether it
+ * is a leaf as soon as a tag opens inside it or it closes. */
 static void
-find_leaves(struct painter *P, const struct fd_pages *pages)
+scan_page(struct fd_painter *P, const struct fd_page *pg, size_t i)
 {
-	size_t n = 0, i, j, k, *stack, depth = 0;
+	struct pagetags *t = &P->pt[i];
+	int j;
 
-	for (i = 0; i < pages->npages; i++)
-		n += pages->pages[i].furniture.n + pages->pages[i].body.n;
-	P->leaf = fd_xcalloc(n + 1, 1);
-	P->open = fd_xcalloc(n + 1, 1);
-	stack = fd_xcalloc(n + 1, sizeof *stack);
-	n = 0;
-	for (i = 0; i < pages->npages; i++)
-		for (j = 0; j < 2; j++) {
-			const struct fd_oplist *l =
-				j ? &pages->pages[i].body
-				  : &pages->pages[i].furniture;
+	for (j = 0; j < 2; j++) {
+		const struct fd_oplist *l = j ? &pg->body : &pg->furniture;
+		size_t k;
 
-			for (k = 0; k < l->n; k++, n++) {
-				enum fd_op_kind kind = l->ops[k].kind;
+		t->leaf[j] = fd_xcalloc(l->n + 1, 1);
+		for (k = 0; k < l->n; k++) {
+			enum fd_op_kind kind = l->ops[k].kind;
 
-				if (kind == FD_OP_BEGIN || kind == FD_OP_LINK) {
-					if (depth > 0)
-						P->leaf[stack[depth - 1]] = 0;
-					P->leaf[n] = 1;
-					stack[depth++] = n;
-				} else if (kind == FD_OP_END && depth > 0) {
-					depth--;
+			if (kind == FD_OP_BEGIN || kind == FD_OP_LINK) {
+				if (P->depth > 0 &&
+				    !P->stack[P->depth - 1].known) {
+					struct openat *o =
+						&P->stack[P->depth - 1];
+
+					P->pt[o->page].leaf[o->list][o->op] =
+						LEAF_NO;
+					P->pt[o->page].unknown--;
+					o->known = 1;
+				}
+				if (P->depth == P->capstack) {
+					P->capstack = P->capstack
+							      ? P->capstack * 2
+							      : 32;
+					P->stack = fd_xreallocarray(
+						P->stack, P->capstack,
+						sizeof *P->stack);
+				}
+				P->stack[P->depth].page = i;
+				P->stack[P->depth].list = j;
+				P->stack[P->depth].known = 0;
+				P->stack[P->depth++].op = k;
+				t->leaf[j][k] = LEAF_UNKNOWN;
+				t->unknown++;
+			} else if (kind == FD_OP_END && P->depth > 0) {
+				struct openat *o = &P->stack[--P->depth];
+
+				if (!o->known) {
+					P->pt[o->page].leaf[o->list][o->op] =
+						LEAF_YES;
+					P->pt[o->page].unknown--;
 				}
 			}
 		}
-	free(stack);
+	}
+}
+
+/* Keeps o to paint on the pagination surface at the end. */
+static void
+defer(struct fd_painter *P, const struct fd_op *o, size_t page)
+{
+	struct fd_oplist *l = &P->later[page];
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->ops = fd_xreallocarray(l->ops, l->cap, sizeof *l->ops);
+	}
+	l->ops[l->n] = *o;
+	if (o->layout != NULL)
+		g_object_ref(o->layout);
+	l->n++;
 }
 
 /* Where an operation of kind k is drawn: on the body inside a leaf tag
  * (Cairo marks it as that element's content), else on the surface of its
- * kind of artifact, noted in the page's bits. */
+ * kind of artifact, noted in the page's bits; NULL for the pagination
+ * surface, which is painted at the end (defer). */
 static cairo_t *
-target(struct painter *P, enum fd_op_kind k, size_t page)
+target(struct fd_painter *P, enum fd_op_kind k, size_t page)
 {
 	int a;
 
@@ -199,23 +299,48 @@ target(struct painter *P, enum fd_op_kind k, size_t page)
 	a = k == FD_OP_WATERMARK ? FD_ART_WATERMARK
 	    : k == FD_OP_RECT	 ? FD_ART_LAYOUT
 				 : FD_ART_PAGINATION;
-	P->used[page] |= (unsigned char)(1u << a);
-	return P->art[a];
+	P->out->used[page] |= (unsigned char)(1u << a);
+	return a == FD_ART_PAGINATION ? NULL : P->art[a];
 }
 
 static void
-draw(struct painter *P, const struct fd_oplist *l, size_t page)
+push_open(struct fd_painter *P, unsigned char leaf)
+{
+	if (P->nopen == P->capopen) {
+		P->capopen = P->capopen ? P->capopen * 2 : 32;
+		P->open = fd_xreallocarray(P->open, P->capopen, 1);
+	}
+	P->open[P->nopen++] = leaf;
+}
+
+/* Draws l, of page `page`; leaf says which of its tags are leaves, and
+ * cr, when not NULL, takes everything (the pagination surface's pass). */
+static void
+draw(struct fd_painter *P, const struct fd_oplist *l,
+     const unsigned char *leaf, size_t page, cairo_t *all)
 {
 	cairo_t *cr = P->cr;
 	size_t i;
 
-	for (i = 0; i < l->n; i++, P->seq++) {
+	for (i = 0; i < l->n; i++) {
 		const struct fd_op *o = &l->ops[i];
 
+		if (all == NULL &&
+		    (o->kind == FD_OP_GLYPHS || o->kind == FD_OP_RECT ||
+		     o->kind == FD_OP_WATERMARK || o->kind == FD_OP_IMAGE) &&
+		    (cr = target(P, o->kind == FD_OP_IMAGE ? FD_OP_GLYPHS
+							   : o->kind,
+				 page)) == NULL) {
+			defer(P, o, page);
+			continue;
+		}
+		if (all != NULL)
+			cr = all;
 		switch (o->kind) {
 		case FD_OP_BEGIN:
-			P->open[P->nopen++] = P->leaf[P->seq];
+			push_open(P, leaf[i] != LEAF_NO);
 			cairo_tag_begin(P->cr, o->tag, "");
+			tagrec(P->out, o->tag, o);
 			break;
 		case FD_OP_END:
 			if (P->nopen > 0)
@@ -223,24 +348,22 @@ draw(struct painter *P, const struct fd_oplist *l, size_t page)
 			cairo_tag_end(P->cr, o->tag);
 			break;
 		case FD_OP_LINK:
-			P->open[P->nopen++] = P->leaf[P->seq];
+			push_open(P, leaf[i] != LEAF_NO);
 			link_begin(P->cr, o);
+			tagrec(P->out, "Link", o);
 			break;
 		case FD_OP_GLYPHS:
-			cr = target(P, o->kind, page);
 			set_colour(cr, o->colour);
 			cairo_move_to(cr, o->x, o->y);
 			show_run(cr, o->layout, o->run);
 			break;
 		case FD_OP_RECT:
-			cr = target(P, o->kind, page);
 			set_colour(cr, o->colour);
 			cairo_rectangle(cr, o->x, o->y, o->w, o->h);
 			cairo_fill(cr);
 			break;
 		case FD_OP_WATERMARK:
 			/* Outlines, not text: neither extracted nor read. */
-			cr = target(P, o->kind, page);
 			cairo_save(cr);
 			set_colour(cr, o->colour);
 			cairo_translate(cr, o->x, o->y);
@@ -282,68 +405,134 @@ close_surface(cairo_t *cr, cairo_surface_t *s)
 	return st;
 }
 
-int
-fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
-	     long long date, const char *name, struct fd_painted *out,
-	     struct fd_diags *d)
+struct fd_painter *
+fd_paint_begin(const struct fd_doc *doc, double width, double height,
+	       long long date, struct fd_painted *out)
 {
-	struct painter P = {0};
-	cairo_status_t st;
+	struct fd_painter *P = fd_xcalloc(1, sizeof *P);
 	char when[32];
 	time_t t = (time_t)date;
 	struct tm tm;
+	int k;
+
+	P->out = out;
+	P->s = cairo_pdf_surface_create_for_stream(write_buf, &out->body,
+						   width, height);
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	set_meta(P->s, CAIRO_PDF_METADATA_TITLE, doc->title);
+	set_meta(P->s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+	set_meta(P->s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+	set_meta(P->s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+	set_meta(P->s, CAIRO_PDF_METADATA_CREATOR, "findings");
+	set_meta(P->s, CAIRO_PDF_METADATA_CREATE_DATE, when);
+	set_meta(P->s, CAIRO_PDF_METADATA_MOD_DATE, when);
+	P->cr = cairo_create(P->s);
+	for (k = 0; k < FD_ART_N; k++) {
+		P->arts[k] = cairo_pdf_surface_create_for_stream(
+			write_buf, &out->art[k], width, height);
+		set_meta(P->arts[k], CAIRO_PDF_METADATA_CREATE_DATE, when);
+		set_meta(P->arts[k], CAIRO_PDF_METADATA_MOD_DATE, when);
+		P->art[k] = cairo_create(P->arts[k]);
+	}
+	cairo_tag_begin(P->cr, "Document", "");
+	tagrec(out, "Document", NULL);
+	return P;
+}
+
+/* Paints page i of p on the body and the watermark and layout surfaces,
+ * and frees its operations; last: the document's last page. */
+static void
+paint_page(struct fd_painter *P, struct fd_pages *p, size_t i, int last)
+{
+	struct fd_page *pg = &p->pages[i];
+	int k;
+
+	draw(P, &pg->furniture, P->pt[i].leaf[0], i, NULL);
+	draw(P, &pg->body, P->pt[i].leaf[1], i, NULL);
+	if (last)
+		cairo_tag_end(P->cr, "Document");
+	cairo_show_page(P->cr);
+	for (k = 0; k < FD_ART_PAGINATION; k++)
+		cairo_show_page(P->art[k]);
+	free(P->pt[i].leaf[0]);
+	free(P->pt[i].leaf[1]);
+	P->pt[i].leaf[0] = P->pt[i].leaf[1] = NULL;
+	fd_oplist_free(&pg->furniture);
+	fd_oplist_free(&pg->body);
+}
+
+int
+fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
+{
+	size_t i;
+
+	page_room(P, p->npages);
+	for (; P->scanned < p->npages; P->scanned++)
+		scan_page(P, &p->pages[P->scanned], P->scanned);
+	/* A page waits for the next, which may end the document, and for
+	 * its tags' leafness; at the end, a tag left open is a leaf. */
+	while (P->painted < p->npages &&
+	       (final || (P->painted + 1 < p->npages &&
+			  P->pt[P->painted].unknown == 0))) {
+		paint_page(P, p, P->painted, final &&
+					     P->painted + 1 == p->npages);
+		P->painted++;
+		if (cairo_status(P->cr) != CAIRO_STATUS_SUCCESS)
+			return -1;
+	}
+	if (!final)
+		return 0;
+	/* The pagination surface: the untagged text of each page, its
+	 * number last. */
+	for (i = 0; i < p->npages; i++) {
+		cairo_t *cr = P->art[FD_ART_PAGINATION];
+
+		draw(P, &P->later[i], NULL, i, cr);
+		draw(P, &p->pages[i].numbers, NULL, i, cr);
+		if (P->later[i].n + p->pages[i].numbers.n > 0)
+			P->out->used[i] |= 1u << FD_ART_PAGINATION;
+		cairo_show_page(cr);
+		fd_oplist_free(&P->later[i]);
+		fd_oplist_free(&p->pages[i].numbers);
+	}
+	P->out->npages = p->npages;
+	P->done = 1;
+	return 0;
+}
+
+int
+fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
+{
+	cairo_status_t st;
 	size_t i;
 	int k;
 
-	P.s = cairo_pdf_surface_create_for_stream(write_buf, &out->body,
-						  pages->width, pages->height);
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	set_meta(P.s, CAIRO_PDF_METADATA_TITLE, doc->title);
-	set_meta(P.s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-	set_meta(P.s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-	set_meta(P.s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
-	set_meta(P.s, CAIRO_PDF_METADATA_CREATOR, "findings");
-	set_meta(P.s, CAIRO_PDF_METADATA_CREATE_DATE, when);
-	set_meta(P.s, CAIRO_PDF_METADATA_MOD_DATE, when);
-	P.cr = cairo_create(P.s);
+	st = close_surface(P->cr, P->s);
 	for (k = 0; k < FD_ART_N; k++) {
-		P.arts[k] = cairo_pdf_surface_create_for_stream(
-			write_buf, &out->art[k], pages->width, pages->height);
-		set_meta(P.arts[k], CAIRO_PDF_METADATA_CREATE_DATE, when);
-		set_meta(P.arts[k], CAIRO_PDF_METADATA_MOD_DATE, when);
-		P.art[k] = cairo_create(P.arts[k]);
-	}
-	find_leaves(&P, pages);
-	out->used = fd_xcalloc(pages->npages, 1);
-	out->npages = pages->npages;
-	P.used = out->used;
-	cairo_tag_begin(P.cr, "Document", "");
-	for (i = 0; i < pages->npages; i++) {
-		draw(&P, &pages->pages[i].furniture, i);
-		draw(&P, &pages->pages[i].body, i);
-		if (i + 1 == pages->npages)
-			cairo_tag_end(P.cr, "Document");
-		cairo_show_page(P.cr);
-		for (k = 0; k < FD_ART_N; k++)
-			cairo_show_page(P.art[k]);
-		if (cairo_status(P.cr) != CAIRO_STATUS_SUCCESS)
-			break;
-	}
-	free(P.leaf);
-	free(P.open);
-	st = close_surface(P.cr, P.s);
-	for (k = 0; k < FD_ART_N; k++) {
-		cairo_status_t a = close_surface(P.art[k], P.arts[k]);
+		cairo_status_t a = close_surface(P->art[k], P->arts[k]);
 
 		if (st == CAIRO_STATUS_SUCCESS)
 			st = a;
 	}
+	for (i = 0; i < P->caplater; i++) {
+		fd_oplist_free(&P->later[i]);
+		free(P->pt[i].leaf[0]);
+		free(P->pt[i].leaf[1]);
+	}
+	free(P->later);
+	free(P->pt);
+	free(P->stack);
+	free(P->open);
+	k = P->done;
+	free(P);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		fd_msg(d, M_PAINT, name, 0, 0, cairo_status_to_string(st));
+		if (name != NULL)
+			fd_msg(d, M_PAINT, name, 0, 0,
+			       cairo_status_to_string(st));
 		return -1;
 	}
-	return 0;
+	return k ? 0 : -1;
 }
 
 void
@@ -357,4 +546,7 @@ fd_painted_clear(struct fd_painted *p)
 	free(p->used);
 	p->used = NULL;
 	p->npages = 0;
+	free(p->tags);
+	p->tags = NULL;
+	p->ntags = p->captags = 0;
 }

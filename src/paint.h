@@ -18,6 +18,15 @@ enum fd_art {
 	FD_ART_N
 };
 
+/* A structure element as paint opened it, in order (the Document first):
+ * what finishing gives it that Cairo cannot (finish.h). */
+struct fd_tagrec {
+	const char *tag;	    /* its type, "Link" for a link */
+	const char *label;	    /* /ActualText, /Alt or a link's /Contents */
+	const struct fd_node *node; /* a table row or cell, or NULL */
+	int link;		    /* opened by FD_OP_LINK */
+};
+
 /* What paint writes: the tagged body, and for each kind of artifact a PDF
  * with a page for each of the body's. */
 struct fd_painted {
@@ -26,18 +35,32 @@ struct fd_painted {
 	unsigned char *used;	      /* a page: bit k when art[k] has
 					 something on it */
 	size_t npages;		      /* entries in used */
+	struct fd_tagrec *tags;	      /* structure elements, in order */
+	size_t ntags, captags;	      /* used and allocated */
 };
 
+struct fd_painter;
+
 /*
- * Paints pages into out: the body, whose metadata (title, author, subject,
- * keywords) come from doc, created at date (seconds since the epoch),
- * everything inside one Document structure tag; and what is drawn outside
- * any leaf tag into the PDF of its kind of artifact. Returns 0, or reports an
- * error and returns -1; either way the caller clears out.
+ * Starts painting into out pages of width by height points: the body,
+ * whose metadata (title, author, subject, keywords) come from doc,
+ * created at date (seconds since the epoch), everything inside one
+ * Document structure tag; and what is drawn outside any leaf tag into
+ * the PDF of its kind of artifact.
  */
-int fd_paint_pdf(const struct fd_pages *pages, const struct fd_doc *doc,
-		 long long date, const char *name, struct fd_painted *out,
-		 struct fd_diags *d);
+struct fd_painter *fd_paint_begin(const struct fd_doc *doc, double width,
+				  double height, long long date,
+				  struct fd_painted *out);
+/*
+ * Paints the pages of p that are ready (a page is, when the next is made
+ * and the tags it opens are known to be leaves or not), and frees their
+ * operations; when final, every page, and the page numbers. Made to be
+ * the layout's callback (layout.h). Returns 0, or -1 when Cairo failed.
+ */
+int fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final);
+/* Finishes the surfaces and frees P. Returns 0, or reports an error and
+ * returns -1; either way the caller clears out. */
+int fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d);
 
 /* Frees what out holds; out can be painted into again. */
 void fd_painted_clear(struct fd_painted *out);

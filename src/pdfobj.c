@@ -366,6 +366,7 @@ pdf_close(struct pdf_file *f)
 		free(a);
 	}
 	free(f->obj);
+	free(f->read);
 	memset(f, 0, sizeof *f);
 }
 
@@ -412,6 +413,14 @@ pdf_get(struct pdf_file *f, long long num)
 			       fail(f, "a stream's length is wrong");
 	}
 	o->busy = 0;
+	if (o->val != NULL) {
+		if (f->nread == f->capread) {
+			f->capread = f->capread ? f->capread * 2 : 256;
+			f->read = fd_xreallocarray(f->read, f->capread,
+						   sizeof *f->read);
+		}
+		f->read[f->nread++] = num;
+	}
 	return o->val;
 }
 
@@ -464,6 +473,35 @@ scalar(struct pdf_file *f, enum pdf_kind k, const char *text, size_t len)
 	v->text = t;
 	v->len = len;
 	return v;
+}
+
+struct pdf_mark
+pdf_mark(const struct pdf_file *f)
+{
+	struct pdf_mark m = {f->arena, f->arena ? f->arena->used : 0,
+			     f->nread};
+
+	return m;
+}
+
+void
+pdf_release(struct pdf_file *f, struct pdf_mark m)
+{
+	while (f->nread > m.nread) {
+		struct pdf_obj *o = &f->obj[f->read[--f->nread]];
+
+		o->val = NULL;
+		o->stream = NULL;
+		o->slen = 0;
+	}
+	while (f->arena != NULL && f->arena != m.arena) {
+		struct pdf_arena *a = f->arena;
+
+		f->arena = a->next;
+		free(a);
+	}
+	if (f->arena != NULL)
+		f->arena->used = m.used;
 }
 
 const char *

@@ -33,14 +33,14 @@ enum pdf_kind {
  * string with its delimiters), so that it is written back byte for
  * byte; a dictionary holds its keys and values in turn in v. */
 struct pdf_val {
-	enum pdf_kind kind;
+	unsigned char kind;	/* enum pdf_kind */
+	unsigned char integer;	/* NUMBER: 1 when an integer */
+	unsigned len;		/* bytes in text */
 	const char *text;	/* scalars: the text */
-	size_t len;		/* bytes in text */
 	long long num;		/* an integer's value; REF: the object */
-	int integer;		/* NUMBER: 1 when an integer */
 	struct pdf_val **v;	/* ARRAY: items; DICT: key, value, ... */
-	size_t n;		/* entries in v */
-	size_t cap;		/* allocated entries */
+	unsigned n;		/* entries in v */
+	unsigned cap;		/* allocated entries */
 };
 
 struct pdf_obj {
@@ -64,6 +64,8 @@ struct pdf_file {
 	size_t xref;		  /* the offset of its table */
 	struct pdf_val *trailer;  /* its trailer dictionary */
 	struct pdf_arena *arena;  /* every value's memory */
+	long long *read;	  /* objects read, in order */
+	size_t nread, capread;	  /* used and allocated */
 	const char *err;	  /* why the last call failed */
 };
 
@@ -96,6 +98,18 @@ struct pdf_val *pdf_array(struct pdf_file *f);
 struct pdf_val *pdf_text(struct pdf_file *f, const char *utf8);
 /* A byte string (PDFDocEncoding), such as a date. */
 struct pdf_val *pdf_bytes(struct pdf_file *f, const char *s);
+
+/* Where f's memory stands, to give back what is taken after it: values
+ * read only to be looked at (the structure tree's walk) need not stay. */
+struct pdf_mark {
+	struct pdf_arena *arena;
+	size_t used;
+	size_t nread;
+};
+struct pdf_mark pdf_mark(const struct pdf_file *f);
+/* Frees every value made since m and forgets the objects read since,
+ * which are read again if asked for. Nothing made since may be kept. */
+void pdf_release(struct pdf_file *f, struct pdf_mark m);
 
 /* A copy of n bytes at s that lives as long as f. */
 const char *pdf_keep(struct pdf_file *f, const char *s, size_t n);

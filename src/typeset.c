@@ -7,6 +7,9 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "datadir.h"
 #include "doctree.h"
@@ -49,6 +52,12 @@ default_style(struct fd_diags *d)
 	return s;
 }
 
+static int
+paint_cb(void *arg, struct fd_pages *p, int final)
+{
+	return fd_paint_pages(arg, p, final);
+}
+
 int
 fd_typeset_doc(const struct fd_doc *doc, const char *name,
 	    const struct fd_typeset_opts *o, struct fd_diags *d, char **pdf,
@@ -58,6 +67,7 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 	struct fd_style *st = NULL;
 	struct fd_pages *pages = NULL;
 	struct fd_painted raw = {0};
+	struct fd_painter *P;
 	long long date = pick_date(o->create_date);
 	int rc = -1;
 
@@ -70,12 +80,19 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 			   o->schema_dir, d);
 	if (st == NULL)
 		goto out;
-	if ((pages = fd_layout(doc, st, d)) == NULL)
+	/* Each page is painted as soon as it is laid out, and its text
+	 * freed: the pages' text is never all held at once. */
+	P = fd_paint_begin(doc, st->page_w, st->page_h, date, &raw);
+	pages = fd_layout(doc, st, d, paint_cb, P);
+	if (fd_paint_end(P, pages != NULL ? name : NULL, d) != 0 ||
+	    pages == NULL)
 		goto out;
-	if (fd_paint_pdf(pages, doc, date, name, &raw, d) != 0)
-		goto out;
-	fd_pages_drop_text(pages);
-	rc = fd_finish_pdf(&raw, doc, pages, date, name, pdf, len, d);
+#ifdef __GLIBC__
+	/* The text laid out and painted is freed; give its pages back
+	 * before finishing reads the file. */
+	malloc_trim(0);
+#endif
+	rc = fd_finish_pdf(&raw, doc, date, name, pdf, len, d);
 out:
 	fd_painted_clear(&raw);
 	fd_pages_free(pages);
@@ -95,7 +112,7 @@ fd_typeset_fits(const struct fd_doc *doc, const struct fd_typeset_opts *o,
 	if ((o->style_path != NULL || (style_path = default_style(d)) != NULL) &&
 	    (st = fd_style_load(o->style_path ? o->style_path : style_path,
 				o->schema_dir, d)) != NULL)
-		pages = fd_layout(doc, st, d);
+		pages = fd_layout(doc, st, d, NULL, NULL);
 	fd_pages_free(pages);
 	fd_style_free(st);
 	free(style_path);
