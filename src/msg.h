@@ -9,13 +9,12 @@
  * malformed XML (load*.c), the schema (schema.c), the checker (check*.c),
  * the facts, bounds and privacy gate, the stylesheets' run (transform.c),
  * the document tree (doctree_xml.c) and its Markdown, the style, the
- * layout and painting, CSV, the comparison of revisions, the commands'
- * writing of files, finding the templates, the email (mail.c), the
- * timeline and its calendar (timeline.c, cmd_timeline.c, calendar.c)
- * and the factual accuracy form (faform.c, cmd_fa_import.c); except,
- * for now, the PDF's finishing (finish.cc), which still passes its
- * formats to fd_diag directly. tests/messages fails on such a call in
- * any other file but diag.c, which passes on messages already made.
+ * layout, painting and finishing, CSV, the comparison of revisions, the
+ * commands' writing of files, finding the templates, the email (mail.c),
+ * the timeline and its calendar (timeline.c, cmd_timeline.c, calendar.c)
+ * and the factual accuracy form (faform.c, cmd_fa_import.c).
+ * tests/messages fails on a message of one's own passed to fd_diag in
+ * any file but diag.c, which passes on messages already made.
  * LIBRARY and LIBRARY_WARNING carry what libxml2 or libxslt said, or an
  * xsl:message of a stylesheet, in its own words.
  *
