@@ -4,8 +4,10 @@
  * --help prints the command's usage on standard output and exits 0; a
  * usage error prints a line and the usage on standard error and exits 2;
  * the diagnostics and the templates folder are opened and closed in one
- * place, and an inspection is opened one way (render.h's fd_render_open,
- * at the stage the options ask for).
+ * place, and an inspection is opened one way (fd_cli_open: render.h's
+ * fd_render_open, at the stage the options ask for), and read once: a
+ * command that needs it at a second stage checks the loaded inspection
+ * again (fd_render_restage) rather than reading the file again.
  *
  * Layering: the cmd_*.c files parse through here and call the stages
  * through render.h and their own headers; main.c dispatches to them.

@@ -5,7 +5,8 @@
  * of people and agencies, lists written out in English.
  *
  * Layering: facts.c reads the checked inspection (load.h), the calendar
- * and the timeline (calendar.h, timeline.h) and one data file,
+ * and the timeline (calendar.h, timeline.h; their readers of the
+ * inspection's <calendar> are calendar_int.h's) and one data file,
  * templates/<framework>/inspectorates.xml or else
  * templates/common/inspectorates.xml (the inspectorates' names). It knows
  * no framework: what a framework calls things is in its templates.
