@@ -408,6 +408,9 @@
 	  "<%s> holds %s")                                                      \
 	X(ROOT_WRONG, FD_ERROR,                                                 \
 	  "the root element is <%s>, not <%s>")                                 \
+	X(NAMESPACE, FD_ERROR,                                                  \
+	  "<%s> is in a namespace (xmlns=\"...\"), but this file's elements "   \
+	  "have none: remove the xmlns attribute")                              \
 	X(TEXT_NOT_ALLOWED, FD_ERROR,                                           \
 	  "text is not allowed in <%s>")                                        \
 	X(SCHEMA_OTHER, FD_ERROR,                                               \

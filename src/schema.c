@@ -31,7 +31,8 @@ noise(const char *msg)
 	       strstr(msg, "Invalid sequence in interleave") != NULL ||
 	       strstr(msg, "Extra element") != NULL ||
 	       strstr(msg, "Expecting element") != NULL ||
-	       strstr(msg, "failed to validate content") != NULL;
+	       strstr(msg, "failed to validate content") != NULL ||
+	       strstr(msg, "has extra content") != NULL;
 }
 
 /*
@@ -98,6 +99,9 @@ on_error(void *ctx, xmlErrorPtr err)
 				     M_ATTR_NOT_ALLOWED, name,
 				     (const char *)node->name);
 			free(name);
+		} else if (strncmp(msg, "Expecting no namespace", 22) == 0) {
+			fd_input_msg(c->d, c->in, node, NULL, M_NAMESPACE,
+				     (const char *)node->name);
 		} else if ((a = strstr(msg, "Did not expect element ")) !=
 			   NULL) {
 			fd_input_msg(c->d, c->in, node, NULL, M_ELEM_NOT_HERE,
@@ -113,7 +117,9 @@ on_error(void *ctx, xmlErrorPtr err)
 			fd_input_msg(c->d, c->in, node, NULL, M_ROOT_WRONG,
 				     (const char *)node->name, want);
 			free(want);
-		} else if (strstr(msg, "Did not expect text") != NULL) {
+		} else if (strstr(msg, "Did not expect text") != NULL ||
+			   strstr(msg, "Expecting an element got text") !=
+			       NULL) {
 			fd_input_msg(c->d, c->in, node, NULL,
 				     M_TEXT_NOT_ALLOWED,
 				     (const char *)node->name);
