@@ -617,6 +617,8 @@
 	  "cannot load the schema")                                             \
 	X(GMIME_LOAD, FD_IOERR,                                                 \
 	  "cannot load GMime, which writes emails: %s")                         \
+	X(XSLT_LOAD, FD_IOERR,                                                  \
+	  "cannot load libxslt, which runs the stylesheets: %s")                \
 	X(MAIL_WRITE, FD_IOERR,                                                 \
 	  "the message could not be written")                                   \
 	X(FAI_SAME_FILE, FD_IOERR,                                              \

@@ -14,19 +14,13 @@
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <libxml/xpathInternals.h>
-#include <libxslt/documents.h>
-#include <libxslt/extensions.h>
-#include <libxslt/security.h>
-#include <libxslt/transform.h>
-#include <libxslt/variables.h>
-#include <libxslt/xsltInternals.h>
-#include <libxslt/xsltutils.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "transform.h"
+#include "transform_xslt_int.h"
 
 /* Bounds on one run: nested template calls and live variables. Our
  * stylesheets need a few dozen of each. */
@@ -545,11 +539,17 @@ struct fd_transform *
 fd_transform_new(const char *xsl_path, const char *templates,
 		 struct fd_diags *d)
 {
-	struct fd_transform *t = fd_xcalloc(1, sizeof *t);
+	struct fd_transform *t;
 	struct sink s = {0};
 	char real[PATH_MAX];
+	const char *why;
 	xmlDocPtr doc;
 
+	if ((why = fd_xslt_load()) != NULL) {
+		fd_msg(d, M_XSLT_LOAD, xsl_path, 0, 0, why);
+		return NULL;
+	}
+	t = fd_xcalloc(1, sizeof *t);
 	if (realpath(templates, real) == NULL) {
 		fd_msg(d, M_TEMPLATES_OPEN, templates, 0, 0);
 		free(t);

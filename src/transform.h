@@ -2,7 +2,8 @@
  * transform.h: the XSLT step. A checked inspection and its facts go in, a
  * document tree (docs/document-tree.md) comes out.
  *
- * Layering: transform.c is the only file that includes libxslt. It sees the
+ * Layering: transform.c is the only file that includes libxslt (with
+ * transform_xslt.c, which loads it when the first stylesheet is). It sees the
  * inspection's libxml2 tree through load.h, knows no framework and no
  * calendar: working-day arithmetic comes in through a callback. Stylesheets
  * run under a sandbox: no writing, no network, no file read outside the

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""What the program loads: GMime only when an email is written.
+"""What the program loads: GMime only when an email is written, libxslt
+only when a stylesheet runs, never qpdf or GnuTLS.
 
 usage: run.py FINDINGS INJECT.so
 
@@ -7,7 +8,9 @@ The dynamic loader's own account (LD_DEBUG=files) of the shared objects
 mapped by `findings --version`, a PDF render and an email render: the
 first two map neither GMime nor what only it needs (GPGME, libassuan,
 libgpg-error); the email maps GMime and is a whole MIME message, the same
-bytes twice. And the files a build of one inspection opens (inject.so,
+bytes twice. `--version` maps no libxslt, a render does; no run maps
+qpdf, GnuTLS or any C++ library but the one ICU needs (the finishing step
+is C). And the files a build of one inspection opens (inject.so,
 FINDINGS_FAULT=open:SUFFIX, from tests/faults): each RELAX NG schema once
 a process, though eleven documents are validated against document.rng.
 bench/ measures what this saves; here nothing is timed.
@@ -26,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NS = os.path.join(HERE, "..", "..", "examples", "jtai-2019-northshire.xml")
 ENV = dict(os.environ, LC_ALL="C.UTF-8", SOURCE_DATE_EPOCH="0")
 MAIL_ONLY = ("libgmime", "libgpgme", "libassuan", "libgpg-error")
+NEVER = ("libqpdf", "libgnutls", "libnettle", "libhogweed", "libp11-kit")
 failures = []
 
 
@@ -39,7 +43,7 @@ def loaded(args):
     return names, r
 
 
-def expect(name, args, mail):
+def expect(name, args, mail, xslt=True):
     names, r = loaded(args)
     if r.returncode != 0:
         failures.append("%s: exit %d" % (name, r.returncode))
@@ -52,12 +56,20 @@ def expect(name, args, mail):
         failures.append("%s: GMime was not loaded: %s" % (name, sorted(names)))
     if not mail and got:
         failures.append("%s: loads %s, which only an email needs" % (name, got))
+    never = sorted(n for n in names if n.startswith(NEVER))
+    if never:
+        failures.append("%s: loads %s" % (name, never))
+    has_xslt = any(n.startswith("libxslt") for n in names)
+    if has_xslt != xslt:
+        failures.append("%s: libxslt %s" % (
+            name, "loaded, though no stylesheet runs" if has_xslt
+            else "not loaded, though the stylesheets ran"))
     print("%s: %d shared objects%s" % (name, len(names),
                                        ", GMime's chain: %s" % got if got else ""))
 
 
 with tempfile.TemporaryDirectory() as d:
-    expect("version", ["--version"], False)
+    expect("version", ["--version"], False, xslt=False)
     expect("pdf", ["render", NS, "-o", os.path.join(d, "letter.pdf")], False)
     expect("printed-email", ["render", NS, "--doc", "notification", "--to",
                              "la", "-o", os.path.join(d, "n.pdf")], False)
