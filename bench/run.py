@@ -13,7 +13,8 @@ per second, the peak resident memory (the largest maxrss of any run) and
 the ratio of the medians, then the cost per page and the fixed cost from
 a straight line through the best times.
 
-Then start-up: `findings --version` against the floor writing a blank page
+Then memory: the peak resident memory of a run at about 400 pages
+(SPEC.md: under 50 MB). Then start-up: `findings --version` against the floor writing a blank page
 (SPEC.md: within 1.5 times), with the number of shared objects each loads;
 and `findings build -j 2` of a hundred inspections (the examples, copied),
 in documents a second.
@@ -138,10 +139,29 @@ def main():
         print("%s: %.1f ms fixed + %.2f ms a page (largest deviation "
               "from the line %.1f ms)" % (name, fixed * 1000, slope * 1000,
                                           worst * 1000))
+    memory(conf)
     startup(conf)
     build()
     print("(%d runs each: the median and the best wall time of the whole "
           "process; the line is fitted to the best; files in %s)" % (RUNS, TMP))
+
+
+def memory(conf, repeat=120, runs=3):
+    """Peak resident memory at about 400 pages (SPEC.md: under 50 MB),
+    the largest of a few runs, against the floor's on the same text."""
+    tree = variant(repeat)
+    pdf = tree[:-4] + ".pdf"
+    text = plain(tree)
+    global RUNS
+    saved, RUNS = RUNS, runs
+    (t, _, mem), (ft, _, fmem) = measure(
+        [FINDINGS, "typeset", tree, "-o", pdf,
+         "--templates", os.path.join(SRC, "templates")],
+        [FLOOR, conf, text, tree[:-4] + "-floor.pdf"])
+    RUNS = saved
+    print("memory: %d pages, findings typeset %.1f MB at peak (%.2f s), "
+          "floor %.1f MB (%.2f s)" % (pages(pdf), mem / 1024, t,
+                                      fmem / 1024, ft))
 
 
 def startup(conf):
