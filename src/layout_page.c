@@ -489,6 +489,9 @@ pager_free(struct lay *L)
 {
 	if (L->pager == NULL)
 		return;
+	/* A layout stopped by an error leaves a page being filled. */
+	while (L->pager->n > 0)
+		unplace_last(L->pager);
 	free(L->pager->pl);
 	free(L->pager->cont);
 	free(L->pager);
