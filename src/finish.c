@@ -122,6 +122,7 @@ struct fin {
 	long long *pages;		/* the body's pages, in order */
 	size_t npages;
 	long long root;			/* the structure tree root */
+	long long wm_form;		/* the watermark's form, once made */
 	const char *err;		/* what went wrong */
 };
 
@@ -674,10 +675,18 @@ finish_page(struct fin *fn, const struct fd_painted *p, size_t i,
 		if (!(p->used[i] & (1u << k)))
 			continue;
 		/* What is read of the artifact's page is not kept: the
-		 * form's copy refers to the file's bytes alone. */
-		m = pdf_mark(&fn->art[k]);
-		form = art_form(fn, k, art_pages[k][i], box, maps[k]);
-		pdf_release(&fn->art[k], m);
+		 * form's copy refers to the file's bytes alone. The
+		 * watermark, the same on every page, is one form. */
+		if (k == FD_ART_WATERMARK && p->wm_like[i] >= 0 &&
+		    fn->wm_form != 0) {
+			form = fn->wm_form;
+		} else {
+			m = pdf_mark(&fn->art[k]);
+			form = art_form(fn, k, art_pages[k][i], box, maps[k]);
+			pdf_release(&fn->art[k], m);
+			if (k == FD_ART_WATERMARK)
+				fn->wm_form = form;
+		}
 		if (form == 0) {
 			fd_buf_free(&prefix);
 			return -1;

@@ -172,6 +172,10 @@ struct fd_painter {
 					     end, with the page numbers */
 	size_t caplater;		  /* allocated entries in later, pt */
 	int done;			  /* every page painted */
+	const struct fd_op *wm;		  /* the watermark drawn as an
+					     artifact, or NULL */
+	struct fd_op wm_op;		  /* a copy of it */
+	long wm_page;			  /* its page */
 };
 
 /* Records a structure element, in the order Cairo creates them. */
@@ -205,6 +209,10 @@ page_room(struct fd_painter *P, size_t i)
 	P->later = fd_xreallocarray(P->later, cap, sizeof *P->later);
 	P->pt = fd_xreallocarray(P->pt, cap, sizeof *P->pt);
 	P->out->used = fd_xreallocarray(P->out->used, cap, 1);
+	P->out->wm_like = fd_xreallocarray(P->out->wm_like, cap,
+					   sizeof *P->out->wm_like);
+	for (size_t j = P->caplater; j < cap; j++)
+		P->out->wm_like[j] = -1;
 	memset(P->later + P->caplater, 0,
 	       (cap - P->caplater) * sizeof *P->later);
 	memset(P->pt + P->caplater, 0, (cap - P->caplater) * sizeof *P->pt);
@@ -303,6 +311,15 @@ target(struct fd_painter *P, enum fd_op_kind k, size_t page)
 	return a == FD_ART_PAGINATION ? NULL : P->art[a];
 }
 
+/* Whether watermarks a and b draw the same thing in the same place. */
+static int
+same_watermark(const struct fd_op *a, const struct fd_op *b)
+{
+	return a->layout == b->layout && a->x == b->x && a->y == b->y &&
+	       a->w == b->w && a->h == b->h && a->angle == b->angle &&
+	       a->colour == b->colour;
+}
+
 static void
 push_open(struct fd_painter *P, unsigned char leaf)
 {
@@ -363,6 +380,17 @@ draw(struct fd_painter *P, const struct fd_oplist *l,
 			cairo_fill(cr);
 			break;
 		case FD_OP_WATERMARK:
+			/* The same artifact on every page is drawn once:
+			 * finishing shows that page's form again. */
+			if (cr == P->art[FD_ART_WATERMARK] && all == NULL) {
+				if (P->wm != NULL && same_watermark(&P->wm_op, o)) {
+					P->out->wm_like[page] = P->wm_page;
+					break;
+				}
+				P->wm = o;
+				P->wm_op = *o;
+				P->wm_page = (long)page;
+			}
 			/* Outlines, not text: neither extracted nor read. */
 			cairo_save(cr);
 			set_colour(cr, o->colour);
@@ -545,6 +573,8 @@ fd_painted_clear(struct fd_painted *p)
 		fd_buf_free(&p->art[k]);
 	free(p->used);
 	p->used = NULL;
+	free(p->wm_like);
+	p->wm_like = NULL;
 	p->npages = 0;
 	free(p->tags);
 	p->tags = NULL;

@@ -34,7 +34,11 @@ struct fd_painted {
 	struct fd_buf art[FD_ART_N];  /* a PDF for each kind of artifact */
 	unsigned char *used;	      /* a page: bit k when art[k] has
 					 something on it */
-	size_t npages;		      /* entries in used */
+	long *wm_like;		      /* a page: the earlier page whose
+					 watermark artifact it shows, the
+					 same, or -1 (drawn once, shown on
+					 every page) */
+	size_t npages;		      /* entries in used and wm_like */
 	struct fd_tagrec *tags;	      /* structure elements, in order */
 	size_t ntags, captags;	      /* used and allocated */
 };
