@@ -172,10 +172,9 @@ struct fd_painter {
 					     end, with the page numbers */
 	size_t caplater;		  /* allocated entries in later, pt */
 	int done;			  /* every page painted */
-	const struct fd_op *wm;		  /* the watermark drawn as an
-					     artifact, or NULL */
-	struct fd_op wm_op;		  /* a copy of it */
-	long wm_page;			  /* its page */
+	struct fd_op wm_op;		  /* the watermark drawn as an
+					     artifact */
+	long wm_page;			  /* its page, or -1 */
 };
 
 /* Records a structure element, in the order Cairo creates them. */
@@ -383,11 +382,11 @@ draw(struct fd_painter *P, const struct fd_oplist *l,
 			/* The same artifact on every page is drawn once:
 			 * finishing shows that page's form again. */
 			if (cr == P->art[FD_ART_WATERMARK] && all == NULL) {
-				if (P->wm != NULL && same_watermark(&P->wm_op, o)) {
+				if (P->wm_page >= 0 &&
+				    same_watermark(&P->wm_op, o)) {
 					P->out->wm_like[page] = P->wm_page;
 					break;
 				}
-				P->wm = o;
 				P->wm_op = *o;
 				P->wm_page = (long)page;
 			}
@@ -444,6 +443,7 @@ fd_paint_begin(const struct fd_doc *doc, double width, double height,
 	int k;
 
 	P->out = out;
+	P->wm_page = -1;
 	P->s = cairo_pdf_surface_create_for_stream(write_buf, &out->body,
 						   width, height);
 	gmtime_r(&t, &tm);

@@ -767,16 +767,6 @@ pdf_copy_val(struct pdf_file *f, struct pdf_file *from,
 	return copy_val(f, from, v, map, 0);
 }
 
-long long
-pdf_copy(struct pdf_file *f, struct pdf_file *from, long long num,
-	 long long *map)
-{
-	struct pdf_val r = {.kind = PDF_REF, .num = num};
-	struct pdf_val *c = copy_val(f, from, &r, map, 0);
-
-	return c != NULL ? c->num : 0;
-}
-
 /* ---- writing ---------------------------------------------------------- */
 
 static void

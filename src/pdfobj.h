@@ -128,14 +128,11 @@ long long pdf_add(struct pdf_file *f, struct pdf_val *v, const char *data,
 		  size_t len);
 
 /*
- * Copies object num of from, and every object it reaches, into f as new
- * objects: map (from->size entries, zeroed) remembers those copied.
- * Stream data is shared with from, which must live till pdf_update.
- * Returns the number in f, or 0 (f->err set).
+ * A copy of v, of file from, in f, with every object it reaches copied
+ * into f as new objects: map (from->size entries, zeroed) remembers
+ * those copied. Stream data is shared with from, which must live till
+ * pdf_update. Returns NULL (f->err set) on a bad reference.
  */
-long long pdf_copy(struct pdf_file *f, struct pdf_file *from, long long num,
-		   long long *map);
-/* The same for a value: a direct copy whose references are copied. */
 struct pdf_val *pdf_copy_val(struct pdf_file *f, struct pdf_file *from,
 			     const struct pdf_val *v, long long *map);
 
