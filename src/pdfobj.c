@@ -370,13 +370,42 @@ pdf_close(struct pdf_file *f)
 	memset(f, 0, sizeof *f);
 }
 
+/* The data of stream o, whose dictionary l has just read past "stream":
+ * NULL, or why it cannot be had. */
+static const char *
+stream_data(struct pdf_file *f, struct pdf_obj *o, struct lex *l)
+{
+	struct pdf_val *lv;
+	long long len;
+
+	/* The data starts after CRLF or LF; its length may be an object of
+	 * its own, as Cairo writes it. */
+	if (l->p < l->end && *l->p == '\r')
+		l->p++;
+	if (l->p >= l->end || *l->p != '\n' || o->val->kind != PDF_DICT)
+		return "a bad stream";
+	l->p++;
+	lv = pdf_resolve(f, pdf_dict_get(o->val, "/Length"));
+	len = lv != NULL && lv->integer ? lv->num : -1;
+	if (len < 0 || len > l->end - l->p)
+		return "a stream's length is wrong";
+	o->stream = l->p;
+	o->slen = (size_t)len;
+	l->p += len;
+	if (!keyword(l, "endstream")) {
+		o->stream = NULL;
+		o->slen = 0;
+		return "a stream's length is wrong";
+	}
+	return NULL;
+}
+
 struct pdf_val *
 pdf_get(struct pdf_file *f, long long num)
 {
 	struct pdf_obj *o;
 	struct lex l;
-	long long n, len;
-	struct pdf_val *lv;
+	const char *why;
 
 	if (num <= 0 || (size_t)num >= f->nobj)
 		return fail(f, "a reference to no object");
@@ -387,30 +416,14 @@ pdf_get(struct pdf_file *f, long long num)
 		return fail(f, "a reference to no object");
 	l.p = f->data + o->off;
 	l.end = f->data + f->len;
-	if ((n = integer(&l)) != num || integer(&l) < 0 || !keyword(&l, "obj"))
+	if (integer(&l) != num || integer(&l) < 0 || !keyword(&l, "obj"))
 		return fail(f, "an object is not where the table says");
 	o->busy = 1;
 	o->val = parse(f, &l, 0);
-	if (o->val != NULL && keyword(&l, "stream")) {
-		/* The data starts after CRLF or LF; its length may be an
-		 * object of its own, as Cairo writes it. */
-		if (l.p < l.end && *l.p == '\r')
-			l.p++;
-		if (l.p >= l.end || *l.p != '\n' || o->val->kind != PDF_DICT)
-			return o->busy = 0, o->val = NULL,
-			       fail(f, "a bad stream");
-		l.p++;
-		lv = pdf_resolve(f, pdf_dict_get(o->val, "/Length"));
-		len = lv != NULL && lv->integer ? lv->num : -1;
-		if (len < 0 || len > l.end - l.p)
-			return o->busy = 0, o->val = NULL,
-			       fail(f, "a stream's length is wrong");
-		o->stream = l.p;
-		o->slen = (size_t)len;
-		l.p += len;
-		if (!keyword(&l, "endstream"))
-			return o->busy = 0, o->val = NULL,
-			       fail(f, "a stream's length is wrong");
+	if (o->val != NULL && keyword(&l, "stream") &&
+	    (why = stream_data(f, o, &l)) != NULL) {
+		o->val = NULL;
+		fail(f, why);
 	}
 	o->busy = 0;
 	if (o->val != NULL) {
