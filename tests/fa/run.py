@@ -1028,7 +1028,8 @@ def through_pipe(tmp, name, data, args, path_at, back=None):
                     back.append(f.read())
         except OSError:
             pass
-    threading.Thread(target=feed, daemon=True).start()
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
     args = list(args)
     args[path_at] = fifo
     try:
@@ -1043,6 +1044,16 @@ def through_pipe(tmp, name, data, args, path_at, back=None):
                 os.close(fd)
             except OSError:
                 pass
+            # And the reader of what comes back, when nothing did.
+            if back is not None and feeder.is_alive():
+                try:
+                    os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+                except OSError:
+                    pass
+        # What the program wrote back is read to its end before the
+        # caller looks at it (it once looked while the feeder was still
+        # reading: a flaky failure).
+        feeder.join(timeout=30)
 
 
 def group_once(tmp):
