@@ -34,7 +34,7 @@ load_procedures(const struct fd_datadir *dd, const char *framework,
 	*bad = 0;
 	if (path != NULL) {
 		p = fd_load_file(path, d);
-		if (p == NULL || fd_validate_rng(p, rng, d) != 0) {
+		if (p == NULL || fd_validate_data(p, rng, d) != 0) {
 			fd_input_free(p);
 			p = NULL;
 			*bad = 1;

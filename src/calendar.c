@@ -397,7 +397,7 @@ fd_calendar_load(const char *templates_dir, const char *division,
 	rng = fd_path_join(templates_dir, "schema/calendar.rng");
 	if ((in = fd_load_file(path, d)) == NULL)
 		goto out;
-	if (fd_validate_rng(in, rng, d) != 0)
+	if (fd_validate_data(in, rng, d) != 0)
 		goto out;
 	c = calendar_new(division, division);
 	errors = read_calendar(c, in, division, d);

@@ -87,7 +87,7 @@ load_rules(struct ctx *c, const struct fd_datadir *dd)
 	int ok = 0;
 
 	if (path != NULL && (r = fd_load_file(path, c->d)) != NULL &&
-	    fd_validate_rng(r, rng, c->d) == 0) {
+	    fd_validate_data(r, rng, c->d) == 0) {
 		c->rules = r->doc;
 		r->doc = NULL;
 		c->rules_root = xmlDocGetRootElement(c->rules);

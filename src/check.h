@@ -48,4 +48,24 @@ void fd_strv_free(char **v);
 unsigned fd_validate_rng(const struct fd_input *in, const char *rng_path,
 			 struct fd_diags *d);
 
+/*
+ * Starts parsing the schemas at paths (n of them, copied) in a thread of
+ * its own, in that order, so that parsing them overlaps reading and
+ * checking the input: fd_validate_rng then finds each parsed, or waits for
+ * it. A schema that fails to parse there is parsed again, and reported,
+ * where it is first wanted. Returns what fd_schema_preload_join waits for,
+ * or NULL when no thread could start (each is then parsed when wanted).
+ */
+struct fd_preload;
+struct fd_preload *fd_schema_preload(const char *const *paths, size_t n);
+/* Waits for the thread and frees p; NULL does nothing. */
+void fd_schema_preload_join(struct fd_preload *p);
+
+/* fd_validate_rng for the data the program reads (rules, calendars,
+ * timelines, complaints procedures, styles): the program's own
+ * (fd_datadir_is_own) are valid, as tests/data checks, and pass unread; any
+ * other copy is validated. Returns the number of errors reported. */
+unsigned fd_validate_data(const struct fd_input *in, const char *rng_path,
+			  struct fd_diags *d);
+
 #endif

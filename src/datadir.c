@@ -50,6 +50,59 @@ exe_dir(void)
 	return fd_xstrdup(buf);
 }
 
+/* The program's own data folder, resolved ("" when it has none): found
+ * once, as fd_datadir_find would without --templates or the variable. */
+static const char *
+own_base(void)
+{
+	static char *own;
+	const char *cand[3] = {NULL, FD_INSTALL_DATADIR, FD_SOURCE_DATADIR};
+	char *exe, *rel = NULL, *t;
+	size_t i;
+
+	if (own != NULL)
+		return own;
+	if ((exe = exe_dir()) != NULL)
+		cand[0] = rel = fd_path_join(exe, FD_RELATIVE_DATADIR);
+	for (i = 0; i < 3 && own == NULL; i++) {
+		if (cand[i] == NULL)
+			continue;
+		t = fd_path_join(cand[i], "templates");
+		if (usable(t))
+			own = realpath(cand[i], NULL);
+		free(t);
+	}
+	free(rel);
+	free(exe);
+	if (own == NULL)
+		own = fd_xstrdup("");
+	return own;
+}
+
+/* Whether real (a resolved path) lies under base/sub/. */
+static int
+under(const char *real, const char *base, const char *sub)
+{
+	size_t n = strlen(base), m = strlen(sub);
+
+	return n > 0 && strncmp(real, base, n) == 0 && real[n] == '/' &&
+	       strncmp(real + n + 1, sub, m) == 0 && real[n + 1 + m] == '/';
+}
+
+int
+fd_datadir_is_own(const char *path)
+{
+	const char *base = own_base();
+	char *real;
+	int own;
+
+	if (*base == '\0' || (real = realpath(path, NULL)) == NULL)
+		return 0;
+	own = under(real, base, "templates") || under(real, base, "styles");
+	free(real);
+	return own;
+}
+
 int
 fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
 		struct fd_diags *d)

@@ -20,6 +20,7 @@
 
 #include "after.h"
 #include "bounds.h"
+#include "check.h"
 #include "doctree_xml.h"
 #include "emit_html.h"
 #include "facts.h"
@@ -75,15 +76,27 @@ fd_render_open_lint(const char *path, const struct fd_datadir *dd,
 		    struct fd_diags *d)
 {
 	struct fd_render *r = fd_xcalloc(1, sizeof *r);
+	char *rng[2] = {fd_path_join(dd->templates, "schema/inspection.rng"),
+			fd_path_join(dd->templates, "schema/document.rng")};
+	/* The inspection's schema is parsed while the inspection is read,
+	 * and the document tree's while it is checked: the thread has ended
+	 * by the time this returns, so no thread outlives the call (build
+	 * forks after it). */
+	struct fd_preload *pre =
+		fd_schema_preload((const char *const *)rng, 2);
 
+	free(rng[0]);
+	free(rng[1]);
 	r->dd = dd;
 	if ((r->in = fd_load_file(path, d)) == NULL)
 		goto fail;
 	r->stage = stage ? *stage : fd_inspection_stage(r->in);
 	if (check_and_facts(r, lint, d) != 0)
 		goto fail;
+	fd_schema_preload_join(pre);
 	return r;
 fail:
+	fd_schema_preload_join(pre);
 	fd_render_close(r);
 	return NULL;
 }

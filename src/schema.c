@@ -5,6 +5,7 @@
  * "Expecting an element X, got nothing" after the real cause); we keep the
  * first message for each element and rephrase the common ones.
  */
+#include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlregexp.h>
 #include <pthread.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "datadir.h"
 #include "load.h"
 
 struct collect {
@@ -694,4 +696,93 @@ fd_validate_rng(const struct fd_input *in, const char *rng_path,
 	}
 	fd_diags_free(c.d);
 	return valid ? 0 : c.errors;
+}
+
+unsigned
+fd_validate_data(const struct fd_input *in, const char *rng_path,
+		 struct fd_diags *d)
+{
+	if (in->path != NULL && fd_datadir_is_own(in->path))
+		return 0;
+	return fd_validate_rng(in, rng_path, d);
+}
+
+struct fd_preload {
+	pthread_t thread;
+	int started; /* thread runs */
+	char **paths;
+	size_t n;
+};
+
+/* The thread: each schema parsed into the list of parsed ones, what it
+ * would report dropped. */
+static void *
+preload_run(void *arg)
+{
+	struct fd_preload *p = arg;
+	struct collect c;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		memset(&c, 0, sizeof c);
+		schema_for(p->paths[i], &c);
+	}
+	return NULL;
+}
+
+/* Whether the schema at path has been parsed. */
+static int
+is_parsed(const char *path)
+{
+	struct parsed *q;
+
+	pthread_mutex_lock(&parsed_lock);
+	for (q = parsed; q != NULL; q = q->next)
+		if (strcmp(q->path, path) == 0)
+			break;
+	pthread_mutex_unlock(&parsed_lock);
+	return q != NULL;
+}
+
+struct fd_preload *
+fd_schema_preload(const char *const *paths, size_t n)
+{
+	struct fd_preload *p;
+	size_t i;
+
+	/* Nothing to do (the next inspection of a build): no thread. */
+	for (i = 0; i < n && is_parsed(paths[i]); i++)
+		;
+	if (i == n)
+		return NULL;
+	p = fd_xcalloc(1, sizeof *p);
+
+	/* libxml2 sets up its globals on first use, which two threads must
+	 * not do at once. */
+	xmlInitParser();
+	p->paths = fd_xreallocarray(NULL, n ? n : 1, sizeof *p->paths);
+	for (i = 0; i < n; i++)
+		p->paths[i] = fd_xstrdup(paths[i]);
+	p->n = n;
+	p->started = pthread_create(&p->thread, NULL, preload_run, p) == 0;
+	if (!p->started) {
+		fd_schema_preload_join(p);
+		return NULL;
+	}
+	return p;
+}
+
+void
+fd_schema_preload_join(struct fd_preload *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	if (p->started)
+		pthread_join(p->thread, NULL);
+	for (i = 0; i < p->n; i++)
+		free(p->paths[i]);
+	free(p->paths);
+	free(p);
 }

@@ -289,7 +289,7 @@ fd_style_load(const char *path, const char *schema_dir, struct fd_diags *d)
 		rng = fd_path_join(dd.templates, "schema/style.rng");
 		fd_datadir_clear(&dd);
 	}
-	if (fd_validate_rng(in, rng, d) != 0)
+	if (fd_validate_data(in, rng, d) != 0)
 		goto out;
 	s = fd_xcalloc(1, sizeof *s);
 	s->path = fd_xstrdup(path);

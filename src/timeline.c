@@ -370,7 +370,7 @@ fd_timeline_load(const char *templates_dir, const char *framework,
 	}
 	if ((in = fd_load_file(path, d)) == NULL)
 		goto out;
-	if (fd_validate_rng(in, rng, d) != 0)
+	if (fd_validate_data(in, rng, d) != 0)
 		goto out;
 	t = fd_xcalloc(1, sizeof *t);
 	t->framework = fd_xstrdup(framework);
