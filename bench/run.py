@@ -3,9 +3,13 @@
 
 usage: run.py FINDINGS BENCH_FLOOR SRCDIR [RUNS]
 
-Renders bench/letter.xml (four pages) and variants with its findings
-repeated 2, 5 and 12 times (up to 40 pages) with `findings typeset`, and
-the same text with bench_floor, the minimal Pango and Cairo program. Each
+First the whole process, as SPEC.md measures it: `findings render
+inspection.xml --doc letter` of examples/jtai-2016-eastbridge.xml (a
+four-page letter) and of variants with the text of its findings repeated
+2, 5, 12 and 32 times (up to forty-one pages), against bench_floor, the
+minimal Pango and Cairo program, on the letter's text. Then the engine
+alone: bench/letter.xml (four pages) and variants with its findings
+repeated 2, 5 and 12 times (up to 40 pages) with `findings typeset`. Each
 is run RUNS times (default 15) as a whole process, a run of findings and
 a run of the floor in turn (interleaved, so that load from other processes
 falls on both alike); we report the median and the best wall time, pages
@@ -104,8 +108,65 @@ def pages(pdf):
     return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
 
 
+# The inspection whose letter is four pages; its findings' text repeated
+# for the longer letters (n = 32: forty-one pages).
+INSPECTION = os.path.join(SRC, "examples", "jtai-2016-eastbridge.xml")
+REPEATS = (1, 2, 5, 12, 32)
+
+
+def inspection(n):
+    """The inspection with the text of each strength, area for
+    improvement and priority action n times over, as paragraphs."""
+    with open(INSPECTION, encoding="utf-8") as f:
+        s = f.read()
+    a, b = s.index("<findings>"), s.index("</findings>")
+    body = re.sub(
+        r"(\n    <(strength|improvement|priority-action)\b[^>]*>)(.*?)(</\2>)",
+        lambda m: m.group(1) + "\n      " +
+        "\n\n      ".join([m.group(3).strip()] * n) + "\n    " + m.group(4),
+        s[a:b], flags=re.S)
+    path = os.path.join(TMP, "inspection-x%d.xml" % n)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(s[:a] + body + s[b:])
+    return path
+
+
+def whole(conf):
+    """SPEC.md's measure: `findings render inspection.xml --doc letter`,
+    the whole process (start-up, loading, check, facts, XSLT, layout,
+    tagged PDF, atomic write), against the floor on the letter's text."""
+    rows = []
+    for n in REPEATS:
+        xml = inspection(n)
+        tree = xml[:-4] + "-tree.xml"
+        r = subprocess.run([FINDINGS, "render", xml, "--doc", "letter",
+                            "-o", tree], env=ENV, capture_output=True)
+        if r.returncode != 0:
+            sys.exit("bench: render %s: %s" % (xml, r.stderr.decode()))
+        text = plain(tree)
+        pdf = xml[:-4] + ".pdf"
+        (t, tb, mem), (ft, ftb, fmem) = measure(
+            [FINDINGS, "render", xml, "--doc", "letter", "-o", pdf],
+            [FLOOR, conf, text, xml[:-4] + "-floor.pdf"])
+        rows.append((pages(pdf), t, tb, mem, ft, ftb, fmem))
+    print("Whole process: findings render inspection.xml --doc letter")
+    print()
+    print("| pages | findings render | best | peak | floor | best "
+          "| floor peak | ratio |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for p, t, tb, mem, ft, ftb, fmem in rows:
+        print("| %d | %.1f ms | %.1f ms | %.1f MB | %.1f ms | %.1f ms "
+              "| %.1f MB | %.2f |"
+              % (p, t * 1000, tb * 1000, mem / 1024, ft * 1000, ftb * 1000,
+                 fmem / 1024, t / ft))
+    print()
+
+
 def main():
     conf = os.path.join(SRC, "styles", "fonts.conf")
+    whole(conf)
+    print("The engine alone: findings typeset TREE.xml")
+    print()
     rows = []
     for n in (1, 2, 5, 12):
         tree = variant(n)
