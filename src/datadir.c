@@ -2,6 +2,7 @@
 #include "datadir.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,32 +52,40 @@ exe_dir(void)
 }
 
 /* The program's own data folder, resolved ("" when it has none): found
- * once, as fd_datadir_find would without --templates or the variable. */
-static const char *
-own_base(void)
+ * once, as fd_datadir_find would without --templates or the variable
+ * (pthread_once: the typesetter's warm-up thread may ask at the same
+ * time as the main one). */
+static char *own_dir;
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
+
+static void
+find_own(void)
 {
-	static char *own;
 	const char *cand[3] = {NULL, FD_INSTALL_DATADIR, FD_SOURCE_DATADIR};
-	char *exe, *rel = NULL, *t;
+	char *exe = exe_dir(), *rel = NULL, *t;
 	size_t i;
 
-	if (own != NULL)
-		return own;
-	if ((exe = exe_dir()) != NULL)
+	if (exe != NULL)
 		cand[0] = rel = fd_path_join(exe, FD_RELATIVE_DATADIR);
-	for (i = 0; i < 3 && own == NULL; i++) {
+	for (i = 0; i < 3 && own_dir == NULL; i++) {
 		if (cand[i] == NULL)
 			continue;
 		t = fd_path_join(cand[i], "templates");
 		if (usable(t))
-			own = realpath(cand[i], NULL);
+			own_dir = realpath(cand[i], NULL);
 		free(t);
 	}
 	free(rel);
 	free(exe);
-	if (own == NULL)
-		own = fd_xstrdup("");
-	return own;
+	if (own_dir == NULL)
+		own_dir = fd_xstrdup("");
+}
+
+static const char *
+own_base(void)
+{
+	pthread_once(&own_once, find_own);
+	return own_dir;
 }
 
 /* Whether real (a resolved path) lies under base/sub/. */

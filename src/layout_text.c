@@ -227,6 +227,11 @@ check_family(struct lay *L, const char *family)
  */
 static FcConfig *fonts_config;
 static char *fonts_config_path;
+/* The font map on it, shared by every document of the process, so that a
+ * build's documents find the fonts already matched, loaded and shaped
+ * with (Pango 1.50 matches and sorts each new size in two threads); each
+ * document has a context of its own. */
+static PangoFontMap *fonts_map;
 
 /* The private font map: only the fonts of the style's fonts.conf. */
 int
@@ -252,11 +257,14 @@ open_fonts(struct lay *L)
 		fonts_config = cfg;
 		free(fonts_config_path);
 		fonts_config_path = fd_xstrdup(path);
+		if (fonts_map != NULL)
+			g_object_unref(fonts_map);
+		fonts_map = pango_cairo_font_map_new_for_font_type(
+			CAIRO_FONT_TYPE_FT);
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts_map),
+					     fonts_config);
 	}
-	L->pages->fontmap =
-		pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->pages->fontmap),
-				     fonts_config);
+	L->pages->fontmap = g_object_ref(fonts_map);
 	L->ctx = L->pages->context =
 		pango_font_map_create_context(L->pages->fontmap);
 	pango_cairo_context_set_resolution(L->ctx, 72);
