@@ -437,6 +437,43 @@ fn_weekday(xmlXPathParserContextPtr pc, int nargs)
 		    pc, xmlStrdup(BAD_CAST fd_date_weekday_name(d)));
 }
 
+/* Every ASCII punctuation character (CommonMark, 2.1). */
+#define MD_PUNCTUATION "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+/* fd:md-escape(s): s printed literally inside Markdown a stylesheet
+ * composes (an agency's name before a finding): a backslash before each
+ * ASCII punctuation character, which CommonMark lets any be escaped
+ * with, so that no text of the inspection's becomes markup; a line break
+ * or a tab a space. Other bytes (UTF-8 beyond ASCII) as they are. */
+static void
+fn_md_escape(xmlXPathParserContextPtr pc, int nargs)
+{
+	xmlChar *s;
+	struct fd_buf b = {0};
+	const unsigned char *p;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(pc);
+		return;
+	}
+	if ((s = xmlXPathPopString(pc)) == NULL) {
+		xmlXPathReturnEmptyString(pc);
+		return;
+	}
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			fd_buf_addc(&b, ' ');
+			continue;
+		}
+		if (strchr(MD_PUNCTUATION, *p) != NULL)
+			fd_buf_addc(&b, '\\');
+		fd_buf_addc(&b, (char)*p);
+	}
+	xmlFree(s);
+	xmlXPathReturnString(pc, xmlStrdup(BAD_CAST(b.data ? b.data : "")));
+	fd_buf_free(&b);
+}
+
 /* Shared by fd:add-days and fd:add-working-days. */
 static void
 add_days(xmlXPathParserContextPtr pc, int nargs, int working)
@@ -632,6 +669,8 @@ fd_transform_run(struct fd_transform *t, const struct fd_input *in,
 				BAD_CAST FD_XSLT_NS, fn_add_working_days);
 	xsltRegisterExtFunction(ctxt, BAD_CAST "changes", BAD_CAST FD_XSLT_NS,
 				fn_changes);
+	xsltRegisterExtFunction(ctxt, BAD_CAST "md-escape",
+				BAD_CAST FD_XSLT_NS, fn_md_escape);
 	if (load_changes(&s, ctxt) != 0)
 		goto out;
 	if (xsltQuoteUserParams(ctxt, pv) != 0) {

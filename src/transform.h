@@ -14,6 +14,9 @@
  *   fd:weekday('2016-03-07')           "Monday"
  *   fd:add-working-days('2016-03-07', 70)   an ISO date, 70 working days on
  *   fd:add-days('2016-03-07', -1)      an ISO date, calendar days
+ *   fd:md-escape('a_b*')               "a\\_b\\*": every ASCII punctuation
+ *                                      character escaped for CommonMark,
+ *                                      line breaks and tabs as spaces
  *   fd:changes()                       the root element of the comparison
  *                                      the run was given (changes.h), as
  *                                      a node-set; empty without one

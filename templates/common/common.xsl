@@ -12,12 +12,8 @@
   Import it first; templates in the importing stylesheet win.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-
-  <!-- Every ASCII punctuation character: CommonMark lets each be escaped
-       with a backslash, and escaping them all makes any text inert. -->
-  <xsl:variable name="md-punctuation"
-      >!"#$%&amp;'()*+,-./:;&lt;=&gt;?@[\]^_`{|}~</xsl:variable>
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fd="urn:findings:xslt" exclude-result-prefixes="fd">
 
   <!-- An element that nothing handles, in the default mode; a stylesheet
        with modes of its own calls unknown-element from a catch-all in
@@ -57,32 +53,11 @@
   <xsl:template match="text()"/>
 
   <!-- The text of $s with every ASCII punctuation character escaped and
-       line breaks as spaces. Halving keeps the recursion depth at log2
-       of the length, well inside the transform's bound. -->
+       line breaks as spaces (fd:md-escape, in C: a template took a call
+       a character). -->
   <xsl:template name="md-escape">
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="string-length($s)"/>
-    <xsl:choose>
-      <xsl:when test="$n &gt; 1">
-        <xsl:variable name="h" select="floor($n div 2)"/>
-        <xsl:call-template name="md-escape">
-          <xsl:with-param name="s" select="substring($s, 1, $h)"/>
-        </xsl:call-template>
-        <xsl:call-template name="md-escape">
-          <xsl:with-param name="s" select="substring($s, $h + 1)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$n = 1 and contains($md-punctuation, $s)">
-        <xsl:text>\</xsl:text>
-        <xsl:value-of select="$s"/>
-      </xsl:when>
-      <xsl:when test="$s = '&#10;' or $s = '&#13;' or $s = '&#9;'">
-        <xsl:text> </xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$s"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="fd:md-escape($s)"/>
   </xsl:template>
 
   <!-- The string values of $items joined as English joins a list: "A, B

@@ -289,7 +289,7 @@ case("md-headings-tables-code", lambda: md("# H1\n\n###### H6\n\n| a | b |\n|---
                                           "99999999999. big\n\nline  \nbreak\\\nend").encode(), want=(0,))
 case("md-nul-and-controls", lambda: md("tab\there &#x7F; &#x85; &#xA0; &#xAD;soft &#x200B; end",).encode(), want=(0,))
 case("hostile-names", lambda: hostile_names(NS).encode(), want=(0, 1),
-     checks=("links-safe", "email-safe", "literal-hostile"))
+     checks=("links-safe", "email-safe", "literal-hostile", "literal-agency"))
 case("hostile-names-westmoor", lambda: hostile_names(WM).encode(), want=(0, 1),
      checks=("links-safe", "email-safe", "literal-hostile"))
 case("placeholders-in-prose", lambda: every_prose(NS, "{{area}} and {{nonexistent}} and {{ theme }}").encode(),
@@ -511,6 +511,14 @@ def output_checks(name, checks, outdir):
             t = pdf_text(p)
             if "<script>alert(1)</script>" not in t:
                 problems.append("%s: the area does not print as written" % os.path.basename(p))
+    if "literal-agency" in checks:
+        # The agency's name before its findings ("**NAME:** text", which
+        # fd:md-escape makes inert): every character as written.
+        want = " ".join(("Agency " + HOSTILE_VALUE + ":").split())
+        for p in [p for p in pdfs if p.endswith("-letter.pdf")]:
+            if want not in " ".join(pdf_text(p).split()):
+                problems.append("%s: the agency's name before a finding "
+                                "does not print as written" % os.path.basename(p))
     return problems
 
 
