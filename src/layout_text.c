@@ -263,6 +263,12 @@ open_fonts(struct lay *L)
 			CAIRO_FONT_TYPE_FT);
 		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts_map),
 					     fonts_config);
+		/* Points are pixels here, in the contexts Pango makes for
+		 * itself too (a font's metrics): at its default 96 dpi each
+		 * of our sizes was a second fontconfig pattern, matched and
+		 * sorted again in two threads of its own. */
+		pango_cairo_font_map_set_resolution(
+			PANGO_CAIRO_FONT_MAP(fonts_map), 72);
 	}
 	L->pages->fontmap = g_object_ref(fonts_map);
 	L->ctx = L->pages->context =

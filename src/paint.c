@@ -20,6 +20,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,6 +433,29 @@ close_surface(cairo_t *cr, cairo_surface_t *s)
 	return st;
 }
 
+/* The artifact surfaces, finished beside the body's. */
+struct arts {
+	cairo_t **cr;		/* FD_ART_N of them */
+	cairo_surface_t **s;	/* what each draws on */
+	cairo_status_t st;	/* the first error */
+};
+
+static void *
+close_arts(void *arg)
+{
+	struct arts *a = arg;
+	cairo_status_t st;
+	int k;
+
+	a->st = CAIRO_STATUS_SUCCESS;
+	for (k = 0; k < FD_ART_N; k++) {
+		st = close_surface(a->cr[k], a->s[k]);
+		if (a->st == CAIRO_STATUS_SUCCESS)
+			a->st = st;
+	}
+	return NULL;
+}
+
 struct fd_painter *
 fd_paint_begin(const struct fd_doc *doc, double width, double height,
 	       long long date, struct fd_painted *out)
@@ -532,17 +556,23 @@ fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
 int
 fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
 {
+	struct arts a = {P->art, P->arts, CAIRO_STATUS_SUCCESS};
 	cairo_status_t st;
+	pthread_t t;
 	size_t i;
-	int k;
+	int k, beside;
 
+	/* Finishing writes each surface's fonts: the artifacts' in a
+	 * thread of their own while the body's are written here (cairo
+	 * locks what its surfaces share; nothing else runs meanwhile). */
+	beside = pthread_create(&t, NULL, close_arts, &a) == 0;
 	st = close_surface(P->cr, P->s);
-	for (k = 0; k < FD_ART_N; k++) {
-		cairo_status_t a = close_surface(P->art[k], P->arts[k]);
-
-		if (st == CAIRO_STATUS_SUCCESS)
-			st = a;
-	}
+	if (beside)
+		pthread_join(t, NULL);
+	else
+		close_arts(&a);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = a.st;
 	for (i = 0; i < P->caplater; i++) {
 		fd_oplist_free(&P->later[i]);
 		free(P->pt[i].leaf[0]);
