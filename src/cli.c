@@ -155,9 +155,11 @@ fd_cli_open(struct fd_cli *c, const char *path,
 	struct fd_render *r;
 
 	if (!c->lint_with_errors)
-		return fd_render_open(path, &c->dd, stage, c->d);
+		return fd_render_open_for(path, &c->dd, stage, c->prepare,
+					  c->d, c->d);
 	lint = fd_diags_new();
-	if ((r = fd_render_open_lint(path, &c->dd, stage, lint, c->d)) == NULL)
+	if ((r = fd_render_open_for(path, &c->dd, stage, c->prepare, lint,
+				    c->d)) == NULL)
 		fd_diags_move(lint, c->d);
 	fd_diags_free(lint);
 	return r;

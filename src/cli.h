@@ -55,6 +55,9 @@ struct fd_cli {
 	int stage_given;	  /* --stage was given */
 	struct fd_datadir dd;	  /* the templates, after fd_cli_begin */
 	struct fd_diags *d;	  /* diagnostics, after fd_cli_begin */
+	const char *prepare;	  /* the document fd_cli_open prepares
+				     (render.h, fd_render_open_for), or
+				     NULL (set by render) */
 	int lint_with_errors;	  /* fd_cli_open shows the check's warnings
 				     only beside an error (set by a
 				     command that needs a valid file, not

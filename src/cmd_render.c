@@ -91,6 +91,10 @@ fd_cmd_render(int argc, char **argv)
 	/* The return form cites the draft as it went for the check. */
 	if (strcmp(c.ro.doc, "fa-form") == 0)
 		fallback = FD_STAGE_FACTUAL_ACCURACY;
+	/* Its stylesheet compiled while the inspection is checked (the
+	 * return form is no stylesheet's). */
+	if (strcmp(c.ro.doc, "fa-form") != 0)
+		c.prepare = c.ro.doc;
 	r = fd_cli_open(&c, argv[optind], &fallback);
 	if (r != NULL && against != NULL &&
 	    (c.ro.changes = changes = fd_fa_changes(r, against, c.d)) == NULL) {

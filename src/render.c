@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +44,104 @@ struct fd_render {
 	struct fd_gate *gate;	     /* the privacy gate, made on first need */
 	int borrowed;		     /* in is another fd_render's
 					(fd_render_restage) */
+	struct sheet *sheets;	     /* stylesheets compiled, by path */
+	size_t nsheets;		     /* entries in sheets */
 };
+
+static int safe_name(const char *s);
+static char *stylesheet(const struct fd_render *r, const char *doc);
+
+/* A compiled stylesheet, kept for the render's documents: a build makes
+ * several documents of one stylesheet (a form a concern, an email an
+ * agency). */
+struct sheet {
+	char *path;		  /* templates/FRAMEWORK/DOC.xsl */
+	struct fd_transform *t;	  /* compiled */
+};
+
+/* The stylesheet at path, compiled on first use; NULL after reporting. */
+static struct fd_transform *
+sheet_for(struct fd_render *r, const char *path, struct fd_diags *d)
+{
+	struct fd_transform *t;
+	size_t i;
+
+	for (i = 0; i < r->nsheets; i++)
+		if (strcmp(r->sheets[i].path, path) == 0)
+			return r->sheets[i].t;
+	if ((t = fd_transform_new(path, r->dd->templates, d)) == NULL)
+		return NULL;
+	r->sheets = fd_xreallocarray(r->sheets, r->nsheets + 1,
+				     sizeof *r->sheets);
+	r->sheets[r->nsheets].path = fd_xstrdup(path);
+	r->sheets[r->nsheets++].t = t;
+	return t;
+}
+
+/* The compiling of one stylesheet in a thread of its own. Nothing else
+ * may use libxslt until it is joined: transform.c installs its sandbox
+ * and error hooks globally for the compile. */
+struct compiling {
+	pthread_t thread;
+	char *path, *templates;
+	struct fd_diags *d;	  /* its own; dropped */
+	struct fd_transform *t;	  /* the result, or NULL */
+};
+
+static void *
+compile_run(void *arg)
+{
+	struct compiling *c = arg;
+
+	c->t = fd_transform_new(c->path, c->templates, c->d);
+	return NULL;
+}
+
+/* Starts compiling r's stylesheet for doc; NULL when there is none or
+ * no thread could start. */
+static struct compiling *
+compile_start(struct fd_render *r, const char *doc)
+{
+	struct compiling *c;
+	char *path;
+
+	if (doc == NULL || r->framework == NULL ||
+	    (path = stylesheet(r, doc)) == NULL)
+		return NULL;
+	c = fd_xcalloc(1, sizeof *c);
+	c->path = path;
+	c->templates = fd_xstrdup(r->dd->templates);
+	c->d = fd_diags_new();
+	if (pthread_create(&c->thread, NULL, compile_run, c) != 0) {
+		free(c->path);
+		free(c->templates);
+		fd_diags_free(c->d);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Waits for c and keeps what it compiled in r (when r is not NULL). */
+static void
+compile_end(struct compiling *c, struct fd_render *r)
+{
+	if (c == NULL)
+		return;
+	pthread_join(c->thread, NULL);
+	if (c->t != NULL && r != NULL) {
+		r->sheets = fd_xreallocarray(r->sheets, r->nsheets + 1,
+					     sizeof *r->sheets);
+		r->sheets[r->nsheets].path = c->path;
+		r->sheets[r->nsheets++].t = c->t;
+	} else {
+		fd_transform_free(c->t);
+		free(c->path);
+	}
+	free(c->templates);
+	fd_diags_free(c->d);
+	free(c);
+}
 
 /* Checks r's inspection at r->stage (the check's diagnostics to lint)
  * and computes its facts (theirs to d). Returns 0, or -1 after
@@ -57,6 +155,7 @@ check_and_facts(struct fd_render *r, struct fd_diags *lint,
 	if (fd_check(r->in, r->dd, r->stage, lint) > 0)
 		return -1;
 	root = xmlDocGetRootElement(r->in->doc);
+	free(r->framework);
 	r->framework = fd_xstrdup(fd_attr(root, "framework"));
 	r->ref = fd_xstrdup(fd_attr(root, "ref"));
 	r->facts = fd_facts_new(r->in, r->dd, r->stage, d);
@@ -75,7 +174,17 @@ fd_render_open_lint(const char *path, const struct fd_datadir *dd,
 		    const enum fd_stage *stage, struct fd_diags *lint,
 		    struct fd_diags *d)
 {
+	return fd_render_open_for(path, dd, stage, NULL, lint, d);
+}
+
+struct fd_render *
+fd_render_open_for(const char *path, const struct fd_datadir *dd,
+		   const enum fd_stage *stage, const char *doc,
+		   struct fd_diags *lint, struct fd_diags *d)
+{
 	struct fd_render *r = fd_xcalloc(1, sizeof *r);
+	struct compiling *comp = NULL;
+	const char *fw;
 	char *rng[2] = {fd_path_join(dd->templates, "schema/inspection.rng"),
 			fd_path_join(dd->templates, "schema/document.rng")};
 	/* The inspection's schema is parsed while the inspection is read,
@@ -90,12 +199,22 @@ fd_render_open_lint(const char *path, const struct fd_datadir *dd,
 	r->dd = dd;
 	if ((r->in = fd_load_file(path, d)) == NULL)
 		goto fail;
+	/* The document's stylesheet compiled while the inspection is
+	 * checked, for a framework that names a folder (the check says
+	 * whether it is one); joined before this returns. */
+	fw = fd_attr(xmlDocGetRootElement(r->in->doc), "framework");
+	if (doc != NULL && safe_name(fw)) {
+		r->framework = fd_xstrdup(fw);
+		comp = compile_start(r, doc);
+	}
 	r->stage = stage ? *stage : fd_inspection_stage(r->in);
 	if (check_and_facts(r, lint, d) != 0)
 		goto fail;
+	compile_end(comp, r);
 	fd_schema_preload_join(pre);
 	return r;
 fail:
+	compile_end(comp, NULL);
 	fd_schema_preload_join(pre);
 	fd_render_close(r);
 	return NULL;
@@ -127,10 +246,17 @@ fd_render_datadir(const struct fd_render *r)
 void
 fd_render_close(struct fd_render *r)
 {
+	size_t i;
+
 	if (r == NULL)
 		return;
 	fd_facts_free(r->facts);
 	fd_gate_free(r->gate);
+	for (i = 0; i < r->nsheets; i++) {
+		fd_transform_free(r->sheets[i].t);
+		free(r->sheets[i].path);
+	}
+	free(r->sheets);
 	if (!r->borrowed)
 		fd_input_free(r->in);
 	free(r->framework);
@@ -418,12 +544,11 @@ transform(struct fd_render *r, const struct fd_render_opts *o, char **xsl,
 		       o->doc, r->framework, safe_name(o->doc) ? o->doc : "?");
 		return NULL;
 	}
-	if ((t = fd_transform_new(*xsl, r->dd->templates, d)) != NULL) {
+	if ((t = sheet_for(r, *xsl, d)) != NULL) {
 		params = parameters(r, o);
 		tree = fd_transform_run(t, r->in, params, &env, d);
 	}
 	fd_map_free(params);
-	fd_transform_free(t);
 	return tree;
 }
 

@@ -55,6 +55,15 @@ struct fd_render *fd_render_open_lint(const char *path,
 				      const enum fd_stage *stage,
 				      struct fd_diags *lint,
 				      struct fd_diags *d);
+/* fd_render_open_lint knowing the document about to be made (render's
+ * --doc), whose stylesheet is compiled in a thread while the inspection
+ * is checked; doc may be NULL. What compiling it says is said when the
+ * document is made. */
+struct fd_render *fd_render_open_for(const char *path,
+				     const struct fd_datadir *dd,
+				     const enum fd_stage *stage,
+				     const char *doc, struct fd_diags *lint,
+				     struct fd_diags *d);
 /*
  * The inspection r has loaded, checked again at another stage with its
  * facts for that stage, without reading the file again: a document
