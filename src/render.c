@@ -59,6 +59,17 @@ struct sheet {
 	struct fd_transform *t;	  /* compiled */
 };
 
+/* Keeps t, compiled from path (both r's from now on). */
+static struct fd_transform *
+keep_sheet(struct fd_render *r, char *path, struct fd_transform *t)
+{
+	r->sheets = fd_xreallocarray(r->sheets, r->nsheets + 1,
+				     sizeof *r->sheets);
+	r->sheets[r->nsheets].path = path;
+	r->sheets[r->nsheets++].t = t;
+	return t;
+}
+
 /* The stylesheet at path, compiled on first use; NULL after reporting. */
 static struct fd_transform *
 sheet_for(struct fd_render *r, const char *path, struct fd_diags *d)
@@ -71,11 +82,7 @@ sheet_for(struct fd_render *r, const char *path, struct fd_diags *d)
 			return r->sheets[i].t;
 	if ((t = fd_transform_new(path, r->dd->templates, d)) == NULL)
 		return NULL;
-	r->sheets = fd_xreallocarray(r->sheets, r->nsheets + 1,
-				     sizeof *r->sheets);
-	r->sheets[r->nsheets].path = fd_xstrdup(path);
-	r->sheets[r->nsheets++].t = t;
-	return t;
+	return keep_sheet(r, fd_xstrdup(path), t);
 }
 
 /* The compiling of one stylesheet in a thread of its own. Nothing else
@@ -130,10 +137,7 @@ compile_end(struct compiling *c, struct fd_render *r)
 		return;
 	pthread_join(c->thread, NULL);
 	if (c->t != NULL && r != NULL) {
-		r->sheets = fd_xreallocarray(r->sheets, r->nsheets + 1,
-					     sizeof *r->sheets);
-		r->sheets[r->nsheets].path = c->path;
-		r->sheets[r->nsheets++].t = c->t;
+		keep_sheet(r, c->path, c->t);
 	} else {
 		fd_transform_free(c->t);
 		free(c->path);

@@ -629,6 +629,18 @@ static struct parsed {
 } *parsed;
 static pthread_mutex_t parsed_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The schema parsed from path, or NULL; parsed_lock held. */
+static struct parsed *
+find_parsed(const char *path)
+{
+	struct parsed *p;
+
+	for (p = parsed; p != NULL; p = p->next)
+		if (strcmp(p->path, path) == 0)
+			break;
+	return p;
+}
+
 /* The schema at rng_path, parsed the first time it is asked for; NULL
  * after reporting a schema that cannot be loaded through c. */
 static xmlRelaxNGPtr
@@ -639,10 +651,7 @@ schema_for(const char *rng_path, struct collect *c)
 	struct parsed *p;
 
 	pthread_mutex_lock(&parsed_lock);
-	for (p = parsed; p != NULL; p = p->next)
-		if (strcmp(p->path, rng_path) == 0)
-			break;
-	if (p != NULL) {
+	if ((p = find_parsed(rng_path)) != NULL) {
 		pthread_mutex_unlock(&parsed_lock);
 		return p->rng;
 	}
@@ -734,14 +743,12 @@ preload_run(void *arg)
 static int
 is_parsed(const char *path)
 {
-	struct parsed *q;
+	int found;
 
 	pthread_mutex_lock(&parsed_lock);
-	for (q = parsed; q != NULL; q = q->next)
-		if (strcmp(q->path, path) == 0)
-			break;
+	found = find_parsed(path) != NULL;
 	pthread_mutex_unlock(&parsed_lock);
-	return q != NULL;
+	return found;
 }
 
 struct fd_preload *
