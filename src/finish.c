@@ -747,6 +747,27 @@ catalogue(struct fin *fn, const struct fd_doc *doc, const char *pdfdate,
 	}
 }
 
+/* *pages (the n pages of art[k]) made one entry a body page of the
+ * npages: the art page it shows, or 0 (fd_painted_art_shown). Returns
+ * -1 when the counts differ. */
+static int
+by_body_page(const struct fd_painted *p, int k, long long **pages, size_t n,
+	     size_t npages)
+{
+	long long *v = fd_xcalloc(npages ? npages : 1, sizeof *v);
+	size_t i, c = 0;
+
+	for (i = 0; i < npages; i++)
+		if (fd_painted_art_shown(p, k, i) && c < n)
+			v[i] = (*pages)[c++];
+	for (i = c = 0; i < npages; i++)
+		c += fd_painted_art_shown(p, k, i) != 0;
+	free(*pages);
+	*pages = v;
+	/* Cairo writes one blank page into a file none was shown in. */
+	return c == n || (c == 0 && n == 1) ? 0 : -1;
+}
+
 /* Everything but the writing; the reason in fn->err on failure. */
 static int
 finish(struct fin *fn, const struct fd_painted *p, const struct fd_doc *doc,
@@ -769,7 +790,7 @@ finish(struct fin *fn, const struct fd_painted *p, const struct fd_doc *doc,
 		    pages_of(&fn->art[k], &art_pages[k], &n) != 0)
 			goto out;
 		fn->err = "the artifacts' pages do not match";
-		if (n != fn->npages)
+		if (by_body_page(p, k, &art_pages[k], n, fn->npages) != 0)
 			goto out;
 		maps[k] = fd_xcalloc(fn->art[k].size + 1, sizeof *maps[k]);
 	}

@@ -506,7 +506,8 @@ paint_page(struct fd_painter *P, struct fd_pages *p, size_t i, int last)
 		cairo_tag_end(P->cr, "Document");
 	cairo_show_page(P->cr);
 	for (k = 0; k < FD_ART_PAGINATION; k++)
-		cairo_show_page(P->art[k]);
+		if (fd_painted_art_shown(P->out, k, i))
+			cairo_show_page(P->art[k]);
 	free(P->pt[i].leaf[0]);
 	free(P->pt[i].leaf[1]);
 	P->pt[i].leaf[0] = P->pt[i].leaf[1] = NULL;
@@ -544,7 +545,8 @@ fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
 		draw(P, &p->pages[i].numbers, NULL, i, cr);
 		if (P->later[i].n + p->pages[i].numbers.n > 0)
 			P->out->used[i] |= 1u << FD_ART_PAGINATION;
-		cairo_show_page(cr);
+		if (fd_painted_art_shown(P->out, FD_ART_PAGINATION, i))
+			cairo_show_page(cr);
 		fd_oplist_free(&P->later[i]);
 		fd_oplist_free(&p->pages[i].numbers);
 	}
@@ -591,6 +593,13 @@ fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
 		return -1;
 	}
 	return k ? 0 : -1;
+}
+
+int
+fd_painted_art_shown(const struct fd_painted *p, int k, size_t i)
+{
+	return (p->used[i] & (1u << k)) != 0 &&
+	       !(k == FD_ART_WATERMARK && p->wm_like[i] >= 0);
 }
 
 void

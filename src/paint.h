@@ -43,6 +43,13 @@ struct fd_painted {
 	size_t ntags, captags;	      /* used and allocated */
 };
 
+/* Whether body page i has a page of its own in art[k]: it uses art[k]
+ * and, for the watermark, shows no earlier page's (wm_like). A page that
+ * draws nothing of a kind has none, so that art[k]'s pages are those of
+ * the body pages for which this is true, in order (Cairo's file has one
+ * blank page when there are none). */
+int fd_painted_art_shown(const struct fd_painted *p, int k, size_t i);
+
 struct fd_painter;
 
 /*
