@@ -51,32 +51,43 @@ exe_dir(void)
 	return fd_xstrdup(buf);
 }
 
-/* The program's own data folder, resolved ("" when it has none): found
- * once, as fd_datadir_find would without --templates or the variable
- * (pthread_once: the typesetter's warm-up thread may ask at the same
- * time as the main one). */
+/* The first of the program's own data folders (beside the program, for
+ * a relocated copy; installed; the source tree) that holds templates, or
+ * NULL. The caller frees it. */
+static char *
+own_candidate(void)
+{
+	char *exe = exe_dir(), *found = NULL, *t;
+	char *rel = exe ? fd_path_join(exe, FD_RELATIVE_DATADIR) : NULL;
+	const char *cand[3] = {rel, FD_INSTALL_DATADIR, FD_SOURCE_DATADIR};
+	size_t i;
+
+	for (i = 0; i < 3 && found == NULL; i++) {
+		if (cand[i] == NULL)
+			continue;
+		t = fd_path_join(cand[i], "templates");
+		if (usable(t))
+			found = fd_xstrdup(cand[i]);
+		free(t);
+	}
+	free(rel);
+	free(exe);
+	return found;
+}
+
+/* own_candidate resolved ("" when there is none): found once a process
+ * (pthread_once, so that any thread may ask). */
 static char *own_dir;
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 
 static void
 find_own(void)
 {
-	const char *cand[3] = {NULL, FD_INSTALL_DATADIR, FD_SOURCE_DATADIR};
-	char *exe = exe_dir(), *rel = NULL, *t;
-	size_t i;
+	char *base = own_candidate();
 
-	if (exe != NULL)
-		cand[0] = rel = fd_path_join(exe, FD_RELATIVE_DATADIR);
-	for (i = 0; i < 3 && own_dir == NULL; i++) {
-		if (cand[i] == NULL)
-			continue;
-		t = fd_path_join(cand[i], "templates");
-		if (usable(t))
-			own_dir = realpath(cand[i], NULL);
-		free(t);
-	}
-	free(rel);
-	free(exe);
+	if (base != NULL)
+		own_dir = realpath(base, NULL);
+	free(base);
 	if (own_dir == NULL)
 		own_dir = fd_xstrdup("");
 }
@@ -117,7 +128,7 @@ fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
 		struct fd_diags *d)
 {
 	const char *env = getenv("FINDINGS_DATADIR");
-	char *exe, *rel;
+	char *base, *rel;
 	int ok;
 
 	memset(dd, 0, sizeof *dd);
@@ -143,18 +154,12 @@ fd_datadir_find(struct fd_datadir *dd, const char *templates_opt,
 		fd_msg(d, M_DATADIR_EMPTY, env, 0, 0);
 		return -1;
 	}
-	if ((exe = exe_dir()) != NULL) {
-		rel = fd_path_join(exe, FD_RELATIVE_DATADIR);
-		ok = try_datadir(dd, rel);
-		free(rel);
-		free(exe);
+	if ((base = own_candidate()) != NULL) {
+		ok = try_datadir(dd, base);
+		free(base);
 		if (ok)
 			return 0;
 	}
-	if (try_datadir(dd, FD_INSTALL_DATADIR))
-		return 0;
-	if (try_datadir(dd, FD_SOURCE_DATADIR))
-		return 0;
 	fd_msg(d, M_NO_TEMPLATES, "findings", 0, 0);
 	return -1;
 }

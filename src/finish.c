@@ -758,10 +758,8 @@ by_body_page(const struct fd_painted *p, int k, long long **pages, size_t n,
 	size_t i, c = 0;
 
 	for (i = 0; i < npages; i++)
-		if (fd_painted_art_shown(p, k, i) && c < n)
-			v[i] = (*pages)[c++];
-	for (i = c = 0; i < npages; i++)
-		c += fd_painted_art_shown(p, k, i) != 0;
+		if (fd_painted_art_shown(p, k, i) && c++ < n)
+			v[i] = (*pages)[c - 1];
 	free(*pages);
 	*pages = v;
 	/* Cairo writes one blank page into a file none was shown in. */
