@@ -15,6 +15,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------ op lists */
 
@@ -190,32 +191,6 @@ body_font(const struct lay *L)
 	return f;
 }
 
-/* Checks that the style's families resolve to themselves, not to some
- * fallback: a missing font would silently change every measure. */
-static int
-check_family(struct lay *L, const char *family)
-{
-	PangoFontDescription *fd = font_desc(family, 12, 0);
-	PangoFont *font = pango_font_map_load_font(L->pages->fontmap, L->ctx,
-						   fd);
-	int ok = 0;
-
-	if (font != NULL) {
-		PangoFontDescription *got = pango_font_describe(font);
-		const char *name = pango_font_description_get_family(got);
-
-		ok = name != NULL && strcasecmp(name, family) == 0;
-		pango_font_description_free(got);
-		g_object_unref(font);
-	}
-	pango_font_description_free(fd);
-	if (!ok) {
-		fd_msg(L->d, M_FONT_MISSING, L->st->fonts_conf, 0, 0, family);
-		L->errors++;
-	}
-	return ok;
-}
-
 /*
  * The fontconfig configuration of the last style used, kept for the life
  * of the process. Pango 1.50 never releases the reference its font map
@@ -232,6 +207,39 @@ static char *fonts_config_path;
  * with (Pango 1.50 matches and sorts each new size in two threads); each
  * document has a context of its own. */
 static PangoFontMap *fonts_map;
+
+/* Checks that the style's families resolve to themselves, not to some
+ * fallback: a missing font would silently change every measure. Asked of
+ * fontconfig as Pango asks it (the family's best match), not through
+ * Pango, which matches and sorts each new font in two threads of its own:
+ * the monospaced family is then loaded only by a document that uses it. */
+static int
+check_family(struct lay *L, const char *family)
+{
+	FcPattern *pat = FcPatternCreate(), *match = NULL;
+	FcChar8 *name;
+	FcResult res;
+	int ok = 0;
+
+	if (pat != NULL &&
+	    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family)) {
+		FcConfigSubstitute(fonts_config, pat, FcMatchPattern);
+		FcDefaultSubstitute(pat);
+		match = FcFontMatch(fonts_config, pat, &res);
+	}
+	if (match != NULL &&
+	    FcPatternGetString(match, FC_FAMILY, 0, &name) == FcResultMatch)
+		ok = strcasecmp((const char *)name, family) == 0;
+	if (match != NULL)
+		FcPatternDestroy(match);
+	if (pat != NULL)
+		FcPatternDestroy(pat);
+	if (!ok) {
+		fd_msg(L->d, M_FONT_MISSING, L->st->fonts_conf, 0, 0, family);
+		L->errors++;
+	}
+	return ok;
+}
 
 /* The private font map: only the fonts of the style's fonts.conf. */
 int

@@ -8,7 +8,8 @@ procedures and styles without validating them at each run (src/schema.c,
 fd_validate_data): the tests do it here, with xmllint against the same
 schemas. Any other copy (--templates DIR, $FINDINGS_DATADIR, --style FILE)
 is validated when read: a copy with one element out of place is refused
-with FILE:LINE:COL and exit 1, where the program's own copy renders.
+with FILE:LINE:COL and exit 1, where the program's own copy renders. A
+style naming a font family its fonts.conf lacks is refused too.
 """
 import glob
 import os
@@ -121,10 +122,40 @@ def copies_checked(tmp):
     refused(["render", EXAMPLE, "--style", style, "-o", out], "gov-uk.xml")
 
 
+def families_checked(tmp):
+    """A style whose text or monospaced family is not among its
+    fonts.conf's fonts is refused (exit 3, the family named, no file):
+    fontconfig would otherwise print it in a fallback, with other
+    measures. The monospaced one too, though the letter sets no code."""
+    shutil.copy(os.path.join(SRC, "styles", "fonts.conf"), tmp)
+    with open(os.path.join(SRC, "styles", "gov-uk.xml"),
+              encoding="utf-8") as f:
+        text = f.read()
+    for attr, fam in (("family", "Liberation Sans"),
+                      ("mono", "Liberation Mono")):
+        style = os.path.join(tmp, "fam-%s.xml" % attr)
+        changed = text.replace('%s="%s"' % (attr, fam),
+                               '%s="No Such %s"' % (attr, attr.title()))
+        if changed == text:
+            fail("gov-uk.xml has no %s=\"%s\"" % (attr, fam))
+        with open(style, "w", encoding="utf-8") as f:
+            f.write(changed)
+        out = os.path.join(tmp, "fam-%s.pdf" % attr)
+        r = run([FINDINGS, "render", EXAMPLE, "--style", style, "-o", out])
+        err = r.stderr.decode()
+        want = "the font family 'No Such %s' is not among" % attr.title()
+        if r.returncode != 3 or want not in err or os.path.exists(out):
+            fail("a style naming a missing %s family: exit %d, %s: %s" % (
+                attr, r.returncode,
+                "a file" if os.path.exists(out) else "no file", err[-400:]))
+
+
 def main():
     own_data_valid()
     with tempfile.TemporaryDirectory() as tmp:
         copies_checked(tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        families_checked(tmp)
     if failures:
         print("%d failure(s)" % len(failures))
         sys.exit(1)
