@@ -76,6 +76,9 @@ fd_layout(const struct fd_doc *doc, const struct fd_style *st,
 	lay_free(&L, &f);
 	return L.pages;
 fail:
+	/* Nothing more is painted from pages about to be freed. */
+	if (cb != NULL)
+		cb(arg, L.pages, -1);
 	lay_free(&L, &f);
 	fd_pages_free(L.pages);
 	return NULL;

@@ -11,8 +11,9 @@
  * around them; paint.c turns it into PDF without measuring anything.
  *
  * Pages are handed over as they are made (fd_layout's callback), so that
- * a page can be painted and its text freed while the next is laid out:
- * the memory a document takes does not grow with all its pages' text.
+ * a page can be painted, in a thread of its own (paint.c), and its text
+ * freed while the next is laid out: the memory a document takes does not
+ * grow with all its pages' text, nor its time with painting them after.
  */
 #ifndef FD_LAYOUT_H
 #define FD_LAYOUT_H
@@ -72,6 +73,8 @@ struct fd_page {
 	struct fd_oplist body;	    /* the text, in reading order, tagged */
 	struct fd_oplist numbers;   /* "Page N of M", an artifact: made when
 				       the last page is */
+	int more;		    /* another page follows: known when the
+				       page is made, but for the last */
 };
 
 struct fd_pages {
@@ -87,9 +90,11 @@ struct fd_pages {
 
 /*
  * Called with the pages so far each time a page is finished (its body and
- * furniture, not yet its number), and once more with final set when the
- * last is, every page's numbers made. It may free the operations of the
- * pages it is done with (fd_page_free). Returns 0, or -1 to stop.
+ * furniture, not yet its number), and once more with final 1 when the
+ * last is, every page's numbers made. It may take the operations of the
+ * pages it is given, leaving them empty; it must be done with them when
+ * final is 1, and stop using them when final is -1 (the layout failed:
+ * they are freed next). Returns 0, or -1 to stop.
  */
 typedef int (*fd_pages_cb)(void *arg, struct fd_pages *p, int final);
 

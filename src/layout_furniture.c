@@ -6,6 +6,7 @@
 #include "layout_int.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,27 @@ one_line(struct lay *L, const char *s, const struct font *f, double width)
 	pango_layout_set_ellipsize(t->layout, PANGO_ELLIPSIZE_END);
 	t->nlines = pango_layout_get_line_count(t->layout);
 	return t;
+}
+
+/* Makes the Cairo font of each of layout's runs now, in the layout's
+ * thread: the painting thread draws the watermark on every page and only
+ * reads them (paint.c). */
+static void
+scaled_fonts(PangoLayout *layout)
+{
+	GSList *line, *r;
+
+	for (line = pango_layout_get_lines_readonly(layout); line != NULL;
+	     line = line->next)
+		for (r = ((PangoLayoutLine *)line->data)->runs; r != NULL;
+		     r = r->next) {
+			PangoFont *f =
+				((PangoGlyphItem *)r->data)->item->analysis.font;
+
+			if (PANGO_IS_CAIRO_FONT(f))
+				pango_cairo_font_get_scaled_font(
+					PANGO_CAIRO_FONT(f));
+		}
 }
 
 static void
@@ -59,7 +81,13 @@ furniture_new(struct lay *L, struct furniture *F)
 		PangoRectangle log;
 		int tries;
 
-		F->watermark = pool_layout(L);
+		PangoContext *own = fonts_context(L);
+
+		/* Drawn as outlines in the painting thread, which makes
+		 * Pango look at the layout's context again: one of its own,
+		 * which the layout's thread does not touch. */
+		F->watermark = pango_layout_new(own);
+		g_object_unref(own);
 		pango_layout_set_text(F->watermark, L->doc->watermark, -1);
 		/* Smaller until it fits along the diagonal. */
 		for (tries = 0; tries < 8; tries++) {
@@ -73,6 +101,7 @@ furniture_new(struct lay *L, struct furniture *F)
 				break;
 			size *= diag * 0.7 / F->wm_w;
 		}
+		scaled_fonts(F->watermark);
 	}
 }
 

@@ -196,6 +196,9 @@ struct font body_font(const struct lay *L);
 /* Opens the style's private font map and checks its families; -1 after
  * reporting an error. */
 int open_fonts(struct lay *L);
+/* A new context as L's (the same fonts, language and direction): a
+ * layout of its own in another thread (paint.c) needs one. */
+PangoContext *fonts_context(const struct lay *L);
 
 /* Counts n more lines of the document; past FD_MAX_LINES reports an error
  * at where (once) and returns -1, and nothing more is laid out. */

@@ -304,13 +304,15 @@ join_spans(struct fd_oplist *l)
 	l->n = o;
 }
 
-/* Finishes the page being filled: its places become operations. */
+/* Finishes the page being filled: its places become operations; more
+ * says that another page follows (what is left to place goes there). */
 static void
-commit(struct lay *L, struct pager *pg)
+commit(struct lay *L, struct pager *pg, int more)
 {
 	struct fd_page *page = new_page(L);
 	size_t i;
 
+	page->more = more;
 	for (i = 0; i < pg->n; i++) {
 		struct place *p = &pg->pl[i];
 		struct item *it = p->it;
@@ -456,7 +458,7 @@ place_split(struct lay *L, struct pager *pg, struct flow *f, size_t i,
 	double fh;
 
 	if (pg->real > 0 && avail < minfrag) {
-		commit(L, pg);
+		commit(L, pg, 1);
 		return 0;
 	}
 	from = *cont ? *cont : fd_xcalloc(b->ncells + 1, sizeof *from);
@@ -466,7 +468,7 @@ place_split(struct lay *L, struct pager *pg, struct flow *f, size_t i,
 		if (*cont == NULL)
 			free(from);
 		free(to);
-		commit(L, pg);
+		commit(L, pg, 1);
 		return 0;
 	}
 	p = place(pg, i, it, gap, fh, 0, i);
@@ -480,7 +482,7 @@ place_split(struct lay *L, struct pager *pg, struct flow *f, size_t i,
 	}
 	*cont = fd_xreallocarray(NULL, b->ncells + 1, sizeof **cont);
 	memcpy(*cont, to, (b->ncells + 1) * sizeof **cont);
-	commit(L, pg);
+	commit(L, pg, 1);
 	return 0;
 }
 
@@ -518,7 +520,7 @@ paginate(struct lay *L, struct flow *f, int final)
 		double gap;
 
 		if (it->force && pg->real > 0 && pg->cont == NULL) {
-			commit(L, pg);
+			commit(L, pg, 1);
 			continue;
 		}
 		/* A table going on from an earlier page: its head again. */
@@ -557,7 +559,7 @@ paginate(struct lay *L, struct flow *f, int final)
 					unplace_last(pg);
 				i = bi;
 			}
-			commit(L, pg);
+			commit(L, pg, 1);
 			continue;
 		}
 		/* Taller than a page and not a table row: only an absurd
@@ -567,7 +569,7 @@ paginate(struct lay *L, struct flow *f, int final)
 	}
 	pg->next = i;
 	if (final && !L->stopped && (pg->n > 0 || L->pages->npages == 0))
-		commit(L, pg);
+		commit(L, pg, 0);
 	/* What is placed on committed pages is drawn: the page being
 	 * filled starts at its first item, or at the next. */
 	free_placed(L, pg, f, pg->real > 0 ? pg->first : pg->next);

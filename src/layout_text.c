@@ -241,12 +241,34 @@ check_family(struct lay *L, const char *family)
 	return ok;
 }
 
+/* A context on the font map as every document's: 72 dpi, unrounded glyph
+ * positions, no hinting, in L's language and direction. */
+PangoContext *
+fonts_context(const struct lay *L)
+{
+	PangoContext *ctx = pango_font_map_create_context(L->pages->fontmap);
+	cairo_font_options_t *fo = cairo_font_options_create();
+
+	pango_cairo_context_set_resolution(ctx, 72);
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(ctx, L->lang);
+	/* The document's direction, for the lines that take it rather than
+	 * their first letter's (the addressees). */
+	pango_context_set_base_dir(ctx, rtl_language(L->doc->lang)
+						? PANGO_DIRECTION_RTL
+						: PANGO_DIRECTION_LTR);
+	return ctx;
+}
+
 /* The private font map: only the fonts of the style's fonts.conf. */
 int
 open_fonts(struct lay *L)
 {
 	const char *path = L->st->fonts_conf;
-	cairo_font_options_t *fo;
 
 	if (fonts_config == NULL || strcmp(fonts_config_path, path) != 0) {
 		FcConfig *cfg = FcConfigCreate();
@@ -279,22 +301,8 @@ open_fonts(struct lay *L)
 			PANGO_CAIRO_FONT_MAP(fonts_map), 72);
 	}
 	L->pages->fontmap = g_object_ref(fonts_map);
-	L->ctx = L->pages->context =
-		pango_font_map_create_context(L->pages->fontmap);
-	pango_cairo_context_set_resolution(L->ctx, 72);
-	pango_context_set_round_glyph_positions(L->ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(L->ctx, fo);
-	cairo_font_options_destroy(fo);
 	L->lang = pango_language_from_string(L->doc->lang);
-	pango_context_set_language(L->ctx, L->lang);
-	/* The document's direction, for the lines that take it rather than
-	 * their first letter's (the addressees). */
-	pango_context_set_base_dir(L->ctx, rtl_language(L->doc->lang)
-						   ? PANGO_DIRECTION_RTL
-						   : PANGO_DIRECTION_LTR);
+	L->ctx = L->pages->context = fonts_context(L);
 	if (!check_family(L, L->st->family) || !check_family(L, L->st->mono))
 		return -1;
 	return 0;

@@ -153,7 +153,8 @@ struct openat {
 
 /* The surfaces being painted: the body, tagged, and one for each kind of
  * artifact, which finish.c draws under the body's page inside /Artifact
- * marked content. Pages are painted as the layout hands them over. */
+ * marked content. Pages are painted as the layout hands them over, in a
+ * thread of their own. */
 struct fd_painter {
 	cairo_surface_t *s;		  /* the body's surface */
 	cairo_t *cr;			  /* draws on s */
@@ -176,7 +177,32 @@ struct fd_painter {
 	struct fd_op wm_op;		  /* the watermark drawn as an
 					     artifact */
 	long wm_page;			  /* its page, or -1 */
+	struct fd_page **pg;		  /* the pages taken to paint */
+	size_t npg, cappg;		  /* taken, allocated */
+
+	/* Between the layout's thread, which hands pages over, and the
+	 * painting thread (the fields above are its own). */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;		  /* pages given, painted, or quit */
+	pthread_t thread;
+	int threaded;			  /* the painting thread runs */
+	struct fd_page **given;		  /* each page handed over: the
+					     painter's own, freed by it */
+	size_t ngiven, capgiven;	  /* handed over, allocated */
+	int final;			  /* the last page and the numbers
+					     are handed over */
+	int taken_final;		  /* the painter has taken them */
+	size_t shown;			  /* pages painted, as the layout
+					     sees it */
+	int failed;			  /* Cairo failed */
+	int finished;			  /* the painter is done: every page
+					     painted, or failed */
+	int idle;			  /* it waits, every page taken: the
+					     next pages are wanted first */
+	int quit;			  /* paint no more */
 };
+
+static void *painting(void *arg);
 
 /* Records a structure element, in the order Cairo creates them. */
 static void
@@ -489,15 +515,20 @@ fd_paint_begin(const struct fd_doc *doc, double width, double height,
 	}
 	cairo_tag_begin(P->cr, "Document", "");
 	tagrec(out, "Document", NULL);
+	pthread_mutex_init(&P->lock, NULL);
+	pthread_cond_init(&P->cond, NULL);
+	/* Pages are painted in a thread of their own while the next are
+	 * laid out; without one, as they are handed over. */
+	P->threaded = pthread_create(&P->thread, NULL, painting, P) == 0;
 	return P;
 }
 
-/* Paints page i of p on the body and the watermark and layout surfaces,
- * and frees its operations; last: the document's last page. */
+/* Paints page i on the body and the watermark and layout surfaces, and
+ * frees its operations; last: the document's last page. */
 static void
-paint_page(struct fd_painter *P, struct fd_pages *p, size_t i, int last)
+paint_page(struct fd_painter *P, size_t i, int last)
 {
-	struct fd_page *pg = &p->pages[i];
+	struct fd_page *pg = P->pg[i];
 	int k;
 
 	draw(P, &pg->furniture, P->pt[i].leaf[0], i, NULL);
@@ -515,21 +546,24 @@ paint_page(struct fd_painter *P, struct fd_pages *p, size_t i, int last)
 	fd_oplist_free(&pg->body);
 }
 
-int
-fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
+/* Paints the pages taken that are ready (a page is, when the next is
+ * there and the tags it opens are known to be leaves or not); when
+ * final, every page, and the page numbers. Returns 0, or -1 when Cairo
+ * failed. */
+static int
+paint_ready(struct fd_painter *P, int final)
 {
 	size_t i;
 
-	page_room(P, p->npages);
-	for (; P->scanned < p->npages; P->scanned++)
-		scan_page(P, &p->pages[P->scanned], P->scanned);
-	/* A page waits for the next, which may end the document, and for
-	 * its tags' leafness; at the end, a tag left open is a leaf. */
-	while (P->painted < p->npages &&
-	       (final || (P->painted + 1 < p->npages &&
-			  P->pt[P->painted].unknown == 0))) {
-		paint_page(P, p, P->painted, final &&
-					     P->painted + 1 == p->npages);
+	page_room(P, P->npg);
+	for (; P->scanned < P->npg; P->scanned++)
+		scan_page(P, P->pg[P->scanned], P->scanned);
+	/* A page waits for its tags' leafness; at the end, a tag left open
+	 * is a leaf. The last is known when it is made (the document's tag
+	 * closes on it). */
+	while (P->painted < P->npg &&
+	       (final || P->pt[P->painted].unknown == 0)) {
+		paint_page(P, P->painted, !P->pg[P->painted]->more);
 		P->painted++;
 		if (cairo_status(P->cr) != CAIRO_STATUS_SUCCESS)
 			return -1;
@@ -538,21 +572,167 @@ fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
 		return 0;
 	/* The pagination surface: the untagged text of each page, its
 	 * number last. */
-	for (i = 0; i < p->npages; i++) {
+	for (i = 0; i < P->npg; i++) {
 		cairo_t *cr = P->art[FD_ART_PAGINATION];
 
 		draw(P, &P->later[i], NULL, i, cr);
-		draw(P, &p->pages[i].numbers, NULL, i, cr);
-		if (P->later[i].n + p->pages[i].numbers.n > 0)
+		draw(P, &P->pg[i]->numbers, NULL, i, cr);
+		if (P->later[i].n + P->pg[i]->numbers.n > 0)
 			P->out->used[i] |= 1u << FD_ART_PAGINATION;
 		if (fd_painted_art_shown(P->out, FD_ART_PAGINATION, i))
 			cairo_show_page(cr);
 		fd_oplist_free(&P->later[i]);
-		fd_oplist_free(&p->pages[i].numbers);
+		fd_oplist_free(&P->pg[i]->numbers);
 	}
-	P->out->npages = p->npages;
+	P->out->npages = P->npg;
 	P->done = 1;
 	return 0;
+}
+
+/* Takes the pages handed over since the last time (lock held); returns
+ * whether the last has been. */
+static int
+take(struct fd_painter *P)
+{
+	if (P->cappg < P->ngiven) {
+		P->cappg = P->capgiven;
+		P->pg = fd_xreallocarray(P->pg, P->cappg, sizeof *P->pg);
+	}
+	for (; P->npg < P->ngiven; P->npg++)
+		P->pg[P->npg] = P->given[P->npg];
+	P->taken_final = P->final;
+	return P->final;
+}
+
+/* The painting thread: the pages handed over, in order, as they come. */
+static void *
+painting(void *arg)
+{
+	struct fd_painter *P = arg;
+	int final, rc;
+
+	pthread_mutex_lock(&P->lock);
+	for (;;) {
+		while (!P->quit && P->npg == P->ngiven &&
+		       P->taken_final == P->final) {
+			P->idle = 1;
+			pthread_cond_broadcast(&P->cond);
+			pthread_cond_wait(&P->cond, &P->lock);
+		}
+		P->idle = 0;
+		if (P->quit)
+			break;
+		final = take(P);
+		pthread_mutex_unlock(&P->lock);
+		rc = paint_ready(P, final);
+		pthread_mutex_lock(&P->lock);
+		P->shown = P->painted;
+		P->failed = rc != 0;
+		P->finished = final || rc != 0;
+		pthread_cond_broadcast(&P->cond);
+		if (P->finished)
+			break;
+	}
+	pthread_mutex_unlock(&P->lock);
+	return NULL;
+}
+
+/* Pango makes a font's Cairo font when it is first asked for: the font
+ * of each run of these pages is asked for here, in the layout's thread,
+ * so that the painting thread only reads it (the watermark's: where it
+ * is made, layout_furniture.c). */
+static void
+fonts_made(const struct fd_oplist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		PangoFont *f;
+
+		if (l->ops[i].kind != FD_OP_GLYPHS)
+			continue;
+		f = l->ops[i].run->item->analysis.font;
+		if (PANGO_IS_CAIRO_FONT(f))
+			pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(f));
+	}
+}
+
+/* Hands page i of p over to the painter (lock held): p keeps an empty
+ * page. */
+static void
+give(struct fd_painter *P, struct fd_pages *p, size_t i)
+{
+	struct fd_page *pg = fd_xmalloc(sizeof *pg);
+
+	*pg = p->pages[i];
+	memset(&p->pages[i], 0, sizeof p->pages[i]);
+	if (P->ngiven == P->capgiven) {
+		P->capgiven = P->capgiven ? P->capgiven * 2 : 16;
+		P->given = fd_xreallocarray(P->given, P->capgiven,
+					    sizeof *P->given);
+	}
+	P->given[P->ngiven++] = pg;
+}
+
+/* Stops the painting thread, if it runs, and waits for it. */
+static void
+stop(struct fd_painter *P)
+{
+	if (!P->threaded)
+		return;
+	pthread_mutex_lock(&P->lock);
+	P->quit = 1;
+	pthread_cond_broadcast(&P->cond);
+	pthread_mutex_unlock(&P->lock);
+	pthread_join(P->thread, NULL);
+	P->threaded = 0;
+}
+
+int
+fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
+{
+	size_t i, before = P->ngiven;
+	int rc;
+
+	if (final < 0) {
+		stop(P);
+		return 0;
+	}
+	for (i = before; i < p->npages; i++) {
+		fonts_made(&p->pages[i].furniture);
+		fonts_made(&p->pages[i].body);
+	}
+	pthread_mutex_lock(&P->lock);
+	for (i = before; i < p->npages; i++)
+		give(P, p, i);
+	/* The page numbers, made with the last page, of the pages handed
+	 * over before (the others took theirs along). */
+	for (i = 0; final && i < before; i++) {
+		P->given[i]->numbers = p->pages[i].numbers;
+		memset(&p->pages[i].numbers, 0, sizeof p->pages[i].numbers);
+	}
+	for (i = before; final && i < p->npages; i++)
+		fonts_made(&P->given[i]->numbers);
+	for (i = 0; final && i < before; i++)
+		fonts_made(&P->given[i]->numbers);
+	P->final = final;
+	if (!P->threaded) {
+		take(P);
+		pthread_mutex_unlock(&P->lock);
+		return paint_ready(P, final);
+	}
+	pthread_cond_broadcast(&P->cond);
+	/* The layout waits at the last page for every page to be painted,
+	 * and before it for the painter to be no more than two pages
+	 * behind, unless it waits for more (a tag's leafness is not known
+	 * yet): the pages held are few, whatever the length. */
+	while (!P->finished &&
+	       (final || (P->ngiven > P->shown + 2 &&
+			  !(P->idle && P->npg == P->ngiven))))
+		pthread_cond_wait(&P->cond, &P->lock);
+	rc = P->failed ? -1 : 0;
+	pthread_mutex_unlock(&P->lock);
+	return rc;
 }
 
 int
@@ -564,6 +744,15 @@ fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
 	size_t i;
 	int k, beside;
 
+	stop(P);
+	for (i = 0; i < P->ngiven; i++) {
+		fd_page_free(P->given[i]);
+		free(P->given[i]);
+	}
+	free(P->given);
+	free(P->pg);
+	pthread_cond_destroy(&P->cond);
+	pthread_mutex_destroy(&P->lock);
 	/* Finishing writes each surface's fonts: the artifacts' in a
 	 * thread of their own while the body's are written here (cairo
 	 * locks what its surfaces share; nothing else runs meanwhile). */

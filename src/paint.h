@@ -63,14 +63,19 @@ struct fd_painter *fd_paint_begin(const struct fd_doc *doc, double width,
 				  double height, long long date,
 				  struct fd_painted *out);
 /*
- * Paints the pages of p that are ready (a page is, when the next is made
- * and the tags it opens are known to be leaves or not), and frees their
- * operations; when final, every page, and the page numbers. Made to be
- * the layout's callback (layout.h). Returns 0, or -1 when Cairo failed.
+ * Takes the pages of p not taken before (p keeps them empty) and paints
+ * them in the painter's thread while the layout goes on: each page when
+ * it is ready (the tags it opens are known to be leaves or not), then
+ * frees its operations. When final is 1, every page
+ * and the page numbers, painted before this returns; when -1, nothing
+ * more (the layout failed). The layout waits when the painting is more
+ * than two pages behind. Made to be the layout's callback (layout.h).
+ * Returns 0, or -1 when Cairo failed.
  */
 int fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final);
-/* Finishes the surfaces and frees P. Returns 0, or reports an error and
- * returns -1; either way the caller clears out. */
+/* Ends the painter's thread, finishes the surfaces and frees P. Returns
+ * 0, or reports an error and returns -1; either way the caller clears
+ * out. */
 int fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d);
 
 /* Frees what out holds; out can be painted into again. */

@@ -4,7 +4,8 @@
  *
  * It takes the C tree of doctree.h, never libxml2's. Inside, the stages
  * are: style (styles/NAME.xml), layout (Pango: lines, pages), paint
- * (Cairo's PDF surface) and finish (finish.c and pdfobj.c: what Cairo
+ * (Cairo's PDF surface, in a thread beside the layout's, a page as soon
+ * as it is laid out) and finish (finish.c and pdfobj.c: what Cairo
  * 1.16 cannot write, as an incremental update). Callers see none of those libraries.
  */
 #ifndef FD_TYPESET_H
