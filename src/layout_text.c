@@ -264,6 +264,135 @@ fonts_context(const struct lay *L)
 	return ctx;
 }
 
+/* The sizes and weights of the fonts a document is set in, each once. */
+struct wanted {
+	double size[16];
+	unsigned char bold[16], italic[16];
+	size_t n;
+};
+
+static void
+want(struct wanted *w, double size, int bold, int italic)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		if (w->size[i] == size && w->bold[i] == bold &&
+		    w->italic[i] == italic)
+			return;
+	if (size <= 0 || w->n == sizeof w->size / sizeof w->size[0])
+		return;
+	w->size[w->n] = size;
+	w->bold[w->n] = (unsigned char)bold;
+	w->italic[w->n++] = (unsigned char)italic;
+}
+
+/* The fonts of runs set at size, bold or not, and of their block. */
+static void
+want_runs(struct wanted *w, const struct fd_node *n, double size, int bold)
+{
+	size_t i;
+
+	/* The block's own font gives its line metrics. */
+	want(w, size, bold, 0);
+	for (i = 0; i < n->nruns; i++)
+		if (!(n->runs[i].flags & FD_RUN_MONO))
+			want(w, size, bold || (n->runs[i].flags & FD_RUN_BOLD),
+			     (n->runs[i].flags & FD_RUN_ITALIC) != 0);
+}
+
+/* The fonts node n and what is inside it are set in, at size, bold or
+ * not, as the layout sets them (layout_block.c, layout_table.c,
+ * layout_letterhead.c); the monospaced family left out. */
+static void
+want_tree(struct wanted *w, const struct lay *L, const struct fd_node *n,
+	  double size, int bold)
+{
+	const struct fd_style *st = L->st;
+	size_t i;
+
+	switch (n->kind) {
+	case FD_NODE_HEADING:
+		want_runs(w, n, st->h[n->level < 1   ? 0
+				      : n->level > 3 ? 2
+						     : n->level - 1]
+					.size,
+			  1);
+		return;
+	case FD_NODE_CODE:
+		return;
+	case FD_NODE_TABLE:
+		size = st->table_size;
+		break;
+	case FD_NODE_CELL:
+		bold = (n->flags & FD_HEADER_CELL) != 0;
+		break;
+	case FD_NODE_SIGNATORY:
+		want(w, size, 1, 0);
+		want(w, size, 0, 0);
+		return;
+	case FD_NODE_LETTERHEAD:
+		size = st->lh_size;
+		break;
+	case FD_NODE_MARK:
+		/* A name in text stands for a logo (layout_letterhead.c). */
+		if (n->image == NULL)
+			want_runs(w, n,
+				  st->h[1].size > st->lh_mark_height * 0.6
+					  ? st->lh_mark_height * 0.6
+					  : st->h[1].size,
+				  1);
+		return;
+	default:
+		if (n->nruns > 0 || n->kind == FD_NODE_PARA ||
+		    n->kind == FD_NODE_LINE)
+			want_runs(w, n, size, bold);
+		break;
+	}
+	for (i = 0; i < n->nkids; i++)
+		want_tree(w, L, n->kids[i], size, bold);
+}
+
+/*
+ * Asks for the fonts the document will be set in, all at once, before
+ * the first is used. Pango matches and sorts each new font in two threads
+ * of its own, and waits for them where the font is first wanted: asked
+ * for together, they are matched side by side while the layout goes on.
+ * They are read off the tree; a font missed is only matched when wanted.
+ */
+static void
+fonts_ahead(struct lay *L)
+{
+	const struct fd_style *st = L->st;
+	const struct fd_doc *doc = L->doc;
+	struct wanted w = {0};
+	size_t i;
+
+	want_tree(&w, L, doc->body, st->size, 0);
+	if (doc->marking)
+		want(&w, st->marking_size, 1, 0);
+	if (doc->notice)
+		want(&w, st->marking_size, 0, 0);
+	/* The page numbers, and the footer line. */
+	want(&w, st->footer_size, 0, 0);
+	if (doc->watermark)
+		want(&w, st->watermark_size, 1, 0);
+	for (i = 0; i < w.n; i++) {
+		PangoFontDescription *fd = font_desc(st->family, w.size[i],
+						     w.bold[i]);
+		PangoFontset *fs;
+
+		if (w.italic[i])
+			pango_font_description_set_style(fd,
+							 PANGO_STYLE_ITALIC);
+		fs = pango_font_map_load_fontset(L->pages->fontmap, L->ctx, fd,
+						 L->lang);
+		if (fs != NULL)
+			g_object_unref(fs);
+		pango_font_description_free(fd);
+	}
+}
+
 /* The private font map: only the fonts of the style's fonts.conf. */
 int
 open_fonts(struct lay *L)
@@ -303,6 +432,7 @@ open_fonts(struct lay *L)
 	L->pages->fontmap = g_object_ref(fonts_map);
 	L->lang = pango_language_from_string(L->doc->lang);
 	L->ctx = L->pages->context = fonts_context(L);
+	fonts_ahead(L);
 	if (!check_family(L, L->st->family) || !check_family(L, L->st->mono))
 		return -1;
 	return 0;
