@@ -665,6 +665,16 @@ unindent_pass(const char *text, struct fd_buf *out, long **firsts, size_t *nf)
 	return found;
 }
 
+/* Whether text may hold an indented code block: every line of one is
+ * indented four columns or more past its container's (a list item's
+ * marker is followed by five spaces or more when the block starts the
+ * item), so a text without four spaces in a row or a tab has none. */
+static int
+may_hold_code(const char *text)
+{
+	return strstr(text, "    ") != NULL || strchr(text, '\t') != NULL;
+}
+
 char *
 fd_markdown_unindent(const char *text, long **firsts, size_t *n)
 {
@@ -673,7 +683,7 @@ fd_markdown_unindent(const char *text, long **firsts, size_t *n)
 
 	*firsts = NULL;
 	*n = 0;
-	if (strlen(text) > FD_MARKDOWN_MAX)
+	if (strlen(text) > FD_MARKDOWN_MAX || !may_hold_code(text))
 		return NULL;
 	/* A block re-indented under a list item may meet another inside it;
 	 * a few passes settle any text a person writes. */
