@@ -40,10 +40,7 @@ fd_stage_option(const char *command, const char *arg, enum fd_stage *stage)
 {
 	if (fd_stage_parse(arg, stage) == 0)
 		return 0;
-	fprintf(stderr,
-		"findings %s: unknown stage '%s' (draft, factual-accuracy, "
-		"pre-publication or final)\n",
-		command, arg);
+	fd_msg_say(command, M_BAD_STAGE, arg);
 	return -1;
 }
 

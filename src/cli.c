@@ -97,12 +97,75 @@ is_own(const struct option *own, int opt)
 	return 0;
 }
 
+/* The long option of opts whose value is val, or NULL. */
+static const struct option *
+long_of(const struct option *opts, int val)
+{
+	for (; opts->name != NULL; opts++)
+		if (opts->val == val)
+			return opts;
+	return NULL;
+}
+
+/* Says that el ("--name" or "--name=value", the name abbreviated or not)
+ * names no option, or several, and prints the usage. Returns
+ * FD_EXIT_USAGE. */
+static int
+unknown_long(const struct fd_cli *c, const struct option *opts, const char *el)
+{
+	size_t n = strcspn(el + 2, "=");
+	char *name = fd_xasprintf("%.*s", (int)(n + 2), el);
+	struct fd_buf b = {0};
+	int status;
+
+	for (; opts->name != NULL; opts++)
+		if (strncmp(opts->name, el + 2, n) == 0)
+			fd_buf_addf(&b, "%s--%s", b.len ? ", " : "",
+				    opts->name);
+	if (n > 0 && b.data != NULL && strchr(b.data, ',') != NULL)
+		status = fd_cli_usage_error(c, M_OPT_AMBIGUOUS, name, b.data);
+	else
+		status = fd_cli_usage_error(c, M_OPT_UNKNOWN, name);
+	fd_buf_free(&b);
+	free(name);
+	return status;
+}
+
+/* Says what getopt_long refused, opt being its ':' (no value) or '?'
+ * (the rest) and optopt and optind as it left them, in the catalogue's
+ * words rather than the C library's, and prints the usage. Returns
+ * FD_EXIT_USAGE. */
+static int
+refused(const struct fd_cli *c, const struct option *opts, int opt, char **argv)
+{
+	/* The element the option was in: getopt_long has gone past a long
+	 * one, and past a short one that wanted a value it lacked. */
+	const char *el = argv[optind - 1];
+	const struct option *o = long_of(opts, optopt);
+	int is_long = strncmp(el, "--", 2) == 0;
+
+	if (opt == ':' && is_long && o != NULL)
+		return fd_cli_usage_error(c, M_OPT_NEEDS_VALUE, o->name);
+	if (opt == ':')
+		return fd_cli_usage_error(c, M_OPT_NEEDS_VALUE_SHORT, optopt);
+	if (optopt == 0)
+		return unknown_long(c, opts, el);
+	/* A value given to a long option that takes none, or a letter
+	 * that is no option. */
+	if (is_long && strchr(el, '=') != NULL && o != NULL &&
+	    o->has_arg == no_argument)
+		return fd_cli_usage_error(c, M_OPT_NO_VALUE, o->name);
+	return fd_cli_usage_error(c, M_OPT_UNKNOWN_SHORT, optopt);
+}
+
 int
 fd_cli_parse(struct fd_cli *c, const char *command, void (*usage)(FILE *),
 	     int argc, char **argv, unsigned common, const char *shortopts,
 	     const struct option *own, fd_cli_own_fn fn, void *ctx)
 {
 	struct option *opts = options(common, own);
+	/* ':' first: a missing value is told from an unknown option. */
+	char *letters = fd_xasprintf(":%s", shortopts);
 	int opt, status = -1;
 
 	memset(c, 0, sizeof *c);
@@ -110,8 +173,10 @@ fd_cli_parse(struct fd_cli *c, const char *command, void (*usage)(FILE *),
 	c->usage = usage;
 	c->ro.doc = "letter";
 	optind = 1;
+	/* Refusals are said by refused(), from the catalogue. */
+	opterr = 0;
 	while (status < 0 &&
-	       (opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	       (opt = getopt_long(argc, argv, letters, opts, NULL)) != -1) {
 		if (opt == 'h') {
 			usage(stdout);
 			status = FD_EXIT_OK;
@@ -121,20 +186,25 @@ fd_cli_parse(struct fd_cli *c, const char *command, void (*usage)(FILE *),
 		} else if ((status = take_common(c, opt, optarg)) == 0) {
 			status = -1;
 		} else if (status < 0) {
-			usage(stderr);
-			status = FD_EXIT_USAGE;
+			status = refused(c, opts, opt, argv);
 		}
 	}
+	free(letters);
 	free(opts);
 	return status;
 }
 
 int
-fd_cli_usage_error(const struct fd_cli *c, const char *msg)
+fd_cli_usage_error(const struct fd_cli *c, enum fd_msg m, ...)
 {
-	fprintf(stderr, "findings %s: %s\n", c->command, msg);
+	va_list ap;
+	int status;
+
+	va_start(ap, m);
+	status = fd_vmsg_say(c->command, m, ap);
+	va_end(ap);
 	c->usage(stderr);
-	return FD_EXIT_USAGE;
+	return status;
 }
 
 int

@@ -2,7 +2,8 @@
  * cli.h: what every command of findings(1) does the same way. Each
  * common option is defined once, with one spelling and one message;
  * --help prints the command's usage on standard output and exits 0; a
- * usage error prints a line and the usage on standard error and exits 2;
+ * usage error, an option getopt_long refuses among them, prints a line
+ * of the catalogue (msg.h) and the usage on standard error and exits 2;
  * the diagnostics and the templates folder are opened and closed in one
  * place, and an inspection is opened one way (fd_cli_open: render.h's
  * fd_render_open, at the stage the options ask for), and read once: a
@@ -21,6 +22,7 @@
 #include "check.h"
 #include "datadir.h"
 #include "diag.h"
+#include "msg.h"
 #include "render.h"
 
 /* The common options a command takes (bits of fd_cli_parse's common). */
@@ -82,9 +84,10 @@ int fd_cli_parse(struct fd_cli *c, const char *command, void (*usage)(FILE *),
 		 int argc, char **argv, unsigned common, const char *shortopts,
 		 const struct option *own, fd_cli_own_fn fn, void *ctx);
 
-/* A usage error: "findings COMMAND: msg" and the usage on standard error.
+/* A usage error: "findings COMMAND: " message m of the catalogue (an
+ * FD_USAGE one, with its arguments) and the usage on standard error.
  * Returns FD_EXIT_USAGE. */
-int fd_cli_usage_error(const struct fd_cli *c, const char *msg);
+int fd_cli_usage_error(const struct fd_cli *c, enum fd_msg m, ...);
 
 /* Opens the diagnostics and finds the templates folder. Returns 0, or
  * FD_EXIT_IO after reporting, when the command ends with fd_cli_end all

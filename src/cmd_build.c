@@ -313,7 +313,6 @@ own(struct fd_cli *c, int opt, char *arg, void *ctx)
 	struct build_opts *bo = ctx;
 	char *end;
 
-	(void)c;
 	switch (opt) {
 	case 'd':
 		bo->b->outdir = arg;
@@ -322,11 +321,7 @@ own(struct fd_cli *c, int opt, char *arg, void *ctx)
 		errno = 0;
 		bo->jobs = strtol(arg, &end, 10);
 		if (errno || *end || bo->jobs < 1 || bo->jobs > MAX_JOBS) {
-			fprintf(stderr,
-				"findings build: -j wants a number from 1 to "
-				"%d\n",
-				MAX_JOBS);
-			return FD_EXIT_USAGE;
+			return fd_msg_say(c->command, M_BUILD_JOBS, MAX_JOBS);
 		}
 		break;
 	case 'l':
@@ -360,11 +355,8 @@ fd_cmd_build(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	if ((b.outdir == NULL && !b.list) || optind >= argc)
-		return fd_cli_usage_error(&c, b.outdir == NULL
-						      ? "no output folder "
-							"(-d OUTDIR)"
-						      : "no inspection file "
-							"given");
+		return fd_cli_usage_error(&c, b.outdir == NULL ? M_BUILD_NO_DIR
+							       : M_NO_FILE);
 	b.style = c.ro.style;
 	b.stage = c.stage_given ? &c.stage : NULL;
 	status = FD_EXIT_OK;

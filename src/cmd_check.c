@@ -52,7 +52,7 @@ fd_cmd_check(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	if (optind >= argc)
-		return fd_cli_usage_error(&c, "no inspection file given");
+		return fd_cli_usage_error(&c, M_NO_FILE);
 	if (fd_cli_begin(&c) != 0)
 		return fd_cli_end(&c, FD_EXIT_IO);
 	for (i = optind; i < argc; i++) {

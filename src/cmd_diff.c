@@ -82,8 +82,7 @@ fd_cmd_diff(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	if (optind + 2 != argc)
-		return fd_cli_usage_error(&c, "give two inspection files, the "
-					      "old revision and the new");
+		return fd_cli_usage_error(&c, M_DIFF_FILES);
 	files[0] = argv[optind];
 	files[1] = argv[optind + 1];
 	if (fd_cli_begin(&c) != 0)

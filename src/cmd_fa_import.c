@@ -940,17 +940,12 @@ own(struct fd_cli *c, int opt, char *arg, void *ctx)
 	const char **v = ctx;
 	struct fd_date date;
 
-	(void)c;
 	if (opt == 'f') {
 		v[0] = arg;
 		return 0;
 	}
 	if (fd_date_parse(arg, &date) != 0) {
-		fprintf(stderr,
-			"findings fa-import: --received %s: give a real date, "
-			"YYYY-MM-DD\n",
-			arg);
-		return FD_EXIT_USAGE;
+		return fd_msg_say(c->command, M_FAI_RECEIVED, arg);
 	}
 	v[1] = arg;
 	return 0;
@@ -973,8 +968,7 @@ fd_cmd_fa_import(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	if (optind + 2 != argc)
-		return fd_cli_usage_error(&c, "give the inspection file and "
-					      "the filled-in form");
+		return fd_cli_usage_error(&c, M_FAI_FILES);
 	if (fd_cli_begin(&c) == 0)
 		run(&c, argv[optind], argv[optind + 1], v[0], v[1]);
 	return fd_cli_end(&c, FD_EXIT_OK);

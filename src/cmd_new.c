@@ -89,23 +89,19 @@ with_model(const char *starter, size_t len, const char *rng)
 }
 
 /* Writes text to path, refusing to replace a file. Returns 0 or an exit
- * status after reporting. */
+ * status after reporting to d. */
 static int
-write_new(const char *path, const char *text)
+write_new(const char *path, const char *text, struct fd_diags *d)
 {
 	struct stat st;
 	int err;
 
 	if (stat(path, &st) == 0) {
-		fprintf(stderr,
-			"findings new: %s exists already: choose another name, "
-			"or move it away first (nothing was written)\n",
-			path);
+		fd_msg(d, M_EXISTS, path, 0, 0);
 		return FD_EXIT_IO;
 	}
 	if ((err = fd_write_atomic(path, text, strlen(text))) != 0) {
-		fprintf(stderr, "findings new: cannot write %s: %s\n", path,
-			strerror(err));
+		fd_msg(d, M_WRITE, path, 0, 0, strerror(err));
 		return FD_EXIT_IO;
 	}
 	return FD_EXIT_OK;
@@ -136,7 +132,7 @@ fd_cmd_new(int argc, char **argv)
 	char *rel = NULL, *path = NULL, *rng = NULL, *data = NULL;
 	char *text = NULL;
 	size_t len;
-	int status;
+	int status, err;
 
 	status = fd_cli_parse(&c, "new", usage, argc, argv,
 			      FD_CLI_OUTPUT | FD_CLI_TEMPLATES, "f:v:o:t:h",
@@ -147,10 +143,8 @@ fd_cmd_new(int argc, char **argv)
 	variant = names[1];
 	if (framework == NULL || optind != argc)
 		return fd_cli_usage_error(&c, framework == NULL
-						      ? "which framework? "
-							"(--framework)"
-						      : "no file is read; write "
-							"to one with -o FILE");
+						      ? M_NEW_FRAMEWORK
+						      : M_NEW_NO_INPUT);
 	status = FD_EXIT_OK;
 	if (fd_cli_begin(&c) != 0) {
 		status = FD_EXIT_IO;
@@ -166,26 +160,27 @@ fd_cmd_new(int argc, char **argv)
 		path = fd_datadir_template(&c.dd, rel);
 	}
 	if (path == NULL) {
-		fprintf(stderr,
-			variant ? "findings new: %s has no variant '%s' (jtai-2015 "
-				  "has ofsted-only)\n"
-				: "findings new: unknown framework '%s' (slac-2009, "
-				  "jtai-2015, tlai-2016, jtai-2016, jtai-2019)%s\n",
-			framework, variant ? variant : "");
-		status = FD_EXIT_USAGE;
+		if (variant != NULL)
+			status = fd_msg_say(c.command, M_NEW_VARIANT,
+					    framework, variant);
+		else
+			status = fd_msg_say(c.command, M_NEW_UNKNOWN,
+					    framework);
 		goto out;
 	}
-	if (fd_read_file(path, MAX_STARTER, &data, &len) != 0) {
-		fprintf(stderr, "findings new: cannot read %s\n", path);
+	if ((err = fd_read_file(path, MAX_STARTER, &data, &len)) != 0) {
+		fd_msg(c.d, M_READ, path, 0, 0, strerror(err));
 		status = FD_EXIT_IO;
 		goto out;
 	}
 	rng = fd_path_join(c.dd.templates, "schema/inspection.rng");
 	text = with_model(data, len, rng);
 	if (c.out != NULL)
-		status = write_new(c.out, text);
-	else if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
+		status = write_new(c.out, text, c.d);
+	else if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+		fd_msg(c.d, M_STDOUT_FAILED, "-", 0, 0, strerror(errno));
 		status = FD_EXIT_IO;
+	}
 out:
 	free(text);
 	free(rng);

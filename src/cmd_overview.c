@@ -246,17 +246,13 @@ fd_cmd_overview(int argc, char **argv)
 		return status;
 	out = c.out;
 	if (out == NULL || optind >= argc || argc - optind > MAX_ROUND)
-		return fd_cli_usage_error(
-			&c, out == NULL	       ? "no output file (-o OUT.pdf)"
-			    : optind >= argc ? "no inspection file given"
-					     : "more inspections than one "
-					       "round holds (64)");
+		return fd_cli_usage_error(&c, out == NULL ? M_OVERVIEW_NO_OUT
+					      : optind >= argc
+						      ? M_NO_FILE
+						      : M_OVERVIEW_ROUND);
 	if (!fd_ends_with(out, ".pdf") && !fd_ends_with(out, ".html") &&
 	    !fd_ends_with(out, ".xml")) {
-		fprintf(stderr, "findings overview: the overview is written as "
-				".pdf, .html or .xml, not '%s'\n",
-			out);
-		return FD_EXIT_USAGE;
+		return fd_msg_say(c.command, M_OVERVIEW_EXT, out);
 	}
 	if (fd_cli_begin(&c) != 0)
 		return fd_cli_end(&c, FD_EXIT_IO);

@@ -79,13 +79,10 @@ fd_cmd_render(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	if (optind + 1 != argc)
-		return fd_cli_usage_error(
-			&c, optind >= argc ? "no inspection file given"
-					   : "give one inspection file (build "
-					     "renders many)");
+		return fd_cli_usage_error(&c, optind >= argc ? M_NO_FILE
+							     : M_ONE_FILE);
 	if (against != NULL && strcmp(c.ro.doc, "fa-response") != 0)
-		return fd_cli_usage_error(&c, "--against is for --doc "
-					      "fa-response");
+		return fd_cli_usage_error(&c, M_AGAINST_DOC);
 	if (fd_cli_begin(&c) != 0)
 		return fd_cli_end(&c, FD_EXIT_IO);
 	/* The return form cites the draft as it went for the check. */

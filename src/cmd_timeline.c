@@ -385,8 +385,8 @@ fd_cmd_timeline(int argc, char **argv)
 	status = FD_EXIT_OK;
 	if (argc - optind != 1)
 		return fd_cli_usage_error(&c, optind >= argc
-						      ? "no inspection file given"
-						      : "one inspection at a time");
+						      ? M_NO_FILE
+						      : M_ONE_AT_A_TIME);
 	/* The timeline needs a valid file, not a finished one: the lint
 	 * warnings of check (grades not given yet, say) are for findings
 	 * check, and are shown here only beside an error. */

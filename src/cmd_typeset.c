@@ -62,16 +62,12 @@ own(struct fd_cli *c, int opt, char *arg, void *ctx)
 	struct typeset_opts *to = ctx;
 	char *eq;
 
-	(void)c;
 	if (opt == 'm') {
 		to->mddir = arg;
 		return 0;
 	}
 	if ((eq = strchr(arg, '=')) == NULL || eq == arg) {
-		fprintf(stderr, "findings typeset: --set wants name=value, not "
-				"'%s'\n",
-			arg);
-		return FD_EXIT_USAGE;
+		return fd_msg_say(c->command, M_TYPESET_SET, arg);
 	}
 	*eq = '\0';
 	fd_map_set(to->values, arg, eq + 1);
@@ -102,8 +98,7 @@ fd_cmd_typeset(int argc, char **argv)
 			      FD_CLI_OUTPUT | FD_CLI_TEMPLATES | FD_CLI_STYLE,
 			      "o:h", opts, own, &to);
 	if (status < 0 && (optind != argc - 1 || c.out == NULL))
-		status = fd_cli_usage_error(&c, "give one document tree and "
-						"-o OUT.pdf");
+		status = fd_cli_usage_error(&c, M_TYPESET_FILES);
 	if (status >= 0) {
 		fd_map_free(to.values);
 		return status;

@@ -1,6 +1,7 @@
 /* diag.c: collecting, sorting and printing diagnostics. */
 #include "diag.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@ struct fd_diags {
 	size_t n, cap;	   /* used and allocated entries of v */
 	size_t seq;	   /* next arrival number */
 	int worst;	   /* worst level seen, -1 for none */
-	unsigned count[4]; /* how many of each level were seen */
+	unsigned count[FD_IOERR + 1]; /* how many of each level were seen */
 };
 
 static const char *const level_names[] = {"note", "warning", "error", "error"};
@@ -63,6 +64,7 @@ fd_vdiag(struct fd_diags *d, enum fd_level level, const char *file,
 	struct diag *x;
 	char *p;
 
+	assert(level <= FD_IOERR);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
 		d->v = fd_xreallocarray(d->v, d->cap, sizeof *d->v);

@@ -15,7 +15,10 @@ enum fd_level {
 	FD_NOTE,    /* information attached to a diagnostic; never fails */
 	FD_WARNING, /* worth a look; does not stop rendering */
 	FD_ERROR,   /* the input is wrong: nothing is written, exit 1 */
-	FD_IOERR    /* a file could not be read or written: exit 3 */
+	FD_IOERR,   /* a file could not be read or written: exit 3 */
+	FD_USAGE    /* a mistake on the command line: said at once as
+		       "findings COMMAND: message" (msg.h: fd_msg_say), never
+		       collected here; exit 2 */
 };
 
 /* Exit statuses of the program (SPEC.md). */

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "datadir.h"
 #include "diag.h"
+#include "msg.h"
 #include "output.h"
 
 static const struct command {
@@ -54,13 +55,19 @@ static int
 flush_stdout(int status)
 {
 	int failed = fflush(stdout) != 0, err = errno;
+	struct fd_diags *d;
 
 	/* An I/O failure the command reported (-o - into a closed pipe)
 	 * is not said twice. */
 	if (!ferror(stdout) || status == FD_EXIT_IO)
 		return status;
-	fprintf(stderr, "-: error: cannot write to standard output: %s\n",
-		failed ? strerror(err) : "the output was cut short");
+	d = fd_diags_new();
+	if (failed)
+		fd_msg(d, M_STDOUT_FAILED, "-", 0, 0, strerror(err));
+	else
+		fd_msg(d, M_STDOUT_SHORT, "-", 0, 0);
+	fd_diags_flush(d);
+	fd_diags_free(d);
 	return FD_EXIT_IO;
 }
 
@@ -100,7 +107,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return flush_stdout(
 				commands[i].run(argc - 1, argv + 1));
-	fprintf(stderr, "findings: unknown command '%s'\n", argv[1]);
+	fd_msg_say(NULL, M_UNKNOWN_COMMAND, argv[1]);
 	usage(stderr);
 	return FD_EXIT_USAGE;
 }

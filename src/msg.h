@@ -2,8 +2,9 @@
  * msg.h: the catalogue of diagnostics, in the manner of mandoc's: each
  * message the program gives about its input, with its level and its
  * printf format, in one X-macro table sorted by severity (warnings, then
- * errors, then input/output failures). findings(1) lists every entry
- * under DIAGNOSTICS, and tests/messages checks that it does.
+ * errors, then input/output failures), and last the command line's
+ * usage errors. findings(1) lists every entry under DIAGNOSTICS, and
+ * tests/messages checks that it does.
  *
  * Every stage's messages are here: loading and its explanations of
  * malformed XML (load*.c), the schema (schema.c), the checker (check*.c),
@@ -12,9 +13,12 @@
  * layout, painting and finishing, CSV, the comparison of revisions, the
  * commands' writing of files, finding the templates, the email (mail.c),
  * the timeline and its calendar (timeline.c, cmd_timeline.c, calendar.c)
- * and the factual accuracy form (faform.c, cmd_fa_import.c).
+ * and the factual accuracy form (faform.c, cmd_fa_import.c); and the
+ * command line's own (main.c, cli.c, cmd_*.c, check.c's --stage, util.c's
+ * running out of memory), which are said at once by fd_msg_say.
  * tests/messages fails on a message of one's own passed to fd_diag in
- * any file but diag.c, which passes on messages already made.
+ * any file but diag.c, which passes on messages already made, and on
+ * any file but diag.c and msg.c that writes to standard error itself.
  * LIBRARY and LIBRARY_WARNING carry what libxml2 or libxslt said, or an
  * xsl:message of a stylesheet, in its own words.
  *
@@ -625,7 +629,73 @@
 	  "the form and the inspection are one file")                           \
 	X(FINISH, FD_IOERR,                                                     \
 	  "cannot finish the PDF: %s (a bug: please report it with the "        \
-	  "input)")
+	  "input)")                                                             \
+	X(EXISTS, FD_IOERR,                                                     \
+	  "exists already: choose another name, or move it away "               \
+	  "first (nothing was written)")                                        \
+	X(STDOUT_FAILED, FD_IOERR,                                              \
+	  "cannot write to standard output: %s")                                \
+	X(STDOUT_SHORT, FD_IOERR,                                               \
+	  "cannot write to standard output: the output was cut "                \
+	  "short")                                                              \
+	X(OUT_OF_MEMORY, FD_IOERR,                                              \
+	  "out of memory")                                                      \
+	X(UNKNOWN_COMMAND, FD_USAGE,                                            \
+	  "unknown command '%s'")                                               \
+	X(BAD_STAGE, FD_USAGE,                                                  \
+	  "unknown stage '%s' (draft, factual-accuracy, "                       \
+	  "pre-publication or final)")                                          \
+	X(NO_FILE, FD_USAGE,                                                    \
+	  "no inspection file given")                                           \
+	X(ONE_FILE, FD_USAGE,                                                   \
+	  "give one inspection file (build renders many)")                      \
+	X(ONE_AT_A_TIME, FD_USAGE,                                              \
+	  "one inspection at a time")                                           \
+	X(AGAINST_DOC, FD_USAGE,                                                \
+	  "--against is for --doc fa-response")                                 \
+	X(DIFF_FILES, FD_USAGE,                                                 \
+	  "give two inspection files, the old revision and the "                \
+	  "new")                                                                \
+	X(FAI_FILES, FD_USAGE,                                                  \
+	  "give the inspection file and the filled-in form")                    \
+	X(FAI_RECEIVED, FD_USAGE,                                               \
+	  "--received %s: give a real date, YYYY-MM-DD")                        \
+	X(BUILD_NO_DIR, FD_USAGE,                                               \
+	  "no output folder (-d OUTDIR)")                                       \
+	X(BUILD_JOBS, FD_USAGE,                                                 \
+	  "-j wants a number from 1 to %d")                                     \
+	X(OVERVIEW_NO_OUT, FD_USAGE,                                            \
+	  "no output file (-o OUT.pdf)")                                        \
+	X(OVERVIEW_ROUND, FD_USAGE,                                             \
+	  "more inspections than one round holds (64)")                         \
+	X(OVERVIEW_EXT, FD_USAGE,                                               \
+	  "the overview is written as .pdf, .html or .xml, not "                \
+	  "'%s'")                                                               \
+	X(NEW_FRAMEWORK, FD_USAGE,                                              \
+	  "which framework? (--framework)")                                     \
+	X(NEW_NO_INPUT, FD_USAGE,                                               \
+	  "no file is read; write to one with -o FILE")                         \
+	X(NEW_UNKNOWN, FD_USAGE,                                                \
+	  "unknown framework '%s' (slac-2009, jtai-2015, "                      \
+	  "tlai-2016, jtai-2016, jtai-2019)")                                   \
+	X(NEW_VARIANT, FD_USAGE,                                                \
+	  "%s has no variant '%s' (jtai-2015 has ofsted-only)")                 \
+	X(TYPESET_FILES, FD_USAGE,                                              \
+	  "give one document tree and -o OUT.pdf")                              \
+	X(TYPESET_SET, FD_USAGE,                                                \
+	  "--set wants name=value, not '%s'")                                   \
+	X(OPT_UNKNOWN, FD_USAGE,                                                \
+	  "unknown option '%s'")                                                \
+	X(OPT_UNKNOWN_SHORT, FD_USAGE,                                          \
+	  "unknown option '-%c'")                                               \
+	X(OPT_AMBIGUOUS, FD_USAGE,                                              \
+	  "'%s' could be more than one option (%s): write it in full")          \
+	X(OPT_NEEDS_VALUE, FD_USAGE,                                            \
+	  "--%s needs a value")                                                 \
+	X(OPT_NEEDS_VALUE_SHORT, FD_USAGE,                                      \
+	  "-%c needs a value")                                                  \
+	X(OPT_NO_VALUE, FD_USAGE,                                               \
+	  "--%s takes no value")
 
 /* The messages, by name: M_DUP_ID, ... */
 enum fd_msg {
@@ -650,5 +720,15 @@ void fd_msg(struct fd_diags *d, enum fd_msg m, const char *file, long line,
 	    long col, ...);
 void fd_vmsg(struct fd_diags *d, enum fd_msg m, const char *file, long line,
 	     long col, va_list ap);
+
+/*
+ * Says message m at once on standard error, not collected: "findings
+ * COMMAND: message", or "findings: message" when command is NULL. For the
+ * command line (usage errors, FD_USAGE) and for what cannot wait for the
+ * diagnostics (running out of memory). Allocates nothing. Returns the
+ * exit status of m's level: FD_EXIT_USAGE for a usage error.
+ */
+int fd_msg_say(const char *command, enum fd_msg m, ...);
+int fd_vmsg_say(const char *command, enum fd_msg m, va_list ap);
 
 #endif

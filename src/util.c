@@ -17,7 +17,7 @@
 static void
 oom(void)
 {
-	fputs("findings: out of memory\n", stderr);
+	fd_msg_say(NULL, M_OUT_OF_MEMORY);
 	abort();
 }
 

@@ -86,8 +86,22 @@ def check_cli(findings, example):
             fail(f"{cmd} --help: exit {r.returncode}, {r.stdout[:40]!r}")
         r = run([findings, cmd, "--no-such-option"])
         if r.returncode != 2 or b"usage: findings " + cmd.encode() \
-                not in r.stderr:
+                not in r.stderr or not r.stderr.startswith(
+                    f"findings {cmd}: unknown option "
+                    f"'--no-such-option'\n".encode()):
             fail(f"{cmd} --no-such-option: exit {r.returncode}, "
+                 f"{r.stderr[:80]!r}")
+    # The C library's words for a refused option are the catalogue's.
+    for args, want in ((["--doc"], "--doc needs a value"),
+                       (["-o"], "-o needs a value"),
+                       (["-x"], "unknown option '-x'"),
+                       (["--blank=1"], "--blank takes no value"),
+                       (["--st", "draft"], "'--st' could be more than one "
+                        "option (--style, --stage): write it in full")):
+        r = run([findings, "render", str(example)] + args)
+        if r.returncode != 2 or not r.stderr.startswith(
+                f"findings render: {want}\nusage: ".encode()):
+            fail(f"render {' '.join(args)}: exit {r.returncode}, "
                  f"{r.stderr[:80]!r}")
     for cmd in ("check", "render", "diff", "build"):
         r = run([findings, cmd, "--stage", "nonsense"] + cmds[cmd])
