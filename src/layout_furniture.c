@@ -63,11 +63,6 @@ furniture_new(struct lay *L, struct furniture *F)
 			  st->footer_colour};
 
 	memset(F, 0, sizeof *F);
-	/* The page numbers' font, asked for now rather than after the last
-	 * page: Pango sorts the fonts for a new size in threads of its own,
-	 * which should be long gone when the program exits (LeakSanitizer's
-	 * tracer crashed on one still ending). */
-	text_free(one_line(L, "Page 1 of 1", &ff, L->text_w / 3));
 	if (L->doc->marking)
 		F->marking = one_line(L, L->doc->marking, &mf, L->text_w / 2);
 	if (L->doc->notice)

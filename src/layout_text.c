@@ -373,7 +373,9 @@ fonts_ahead(struct lay *L)
 		want(&w, st->marking_size, 1, 0);
 	if (doc->notice)
 		want(&w, st->marking_size, 0, 0);
-	/* The page numbers, and the footer line. */
+	/* The page numbers, and the footer line: the numbers are made
+	 * after the last page, and the threads Pango sorts their font in
+	 * should be long gone when the program exits. */
 	want(&w, st->footer_size, 0, 0);
 	if (doc->watermark)
 		want(&w, st->watermark_size, 1, 0);
