@@ -621,15 +621,19 @@ explain(const struct fd_input *in, const char *rng_path, struct fd_diags *d)
  * validates each of its documents' trees against doctree.rng, and the
  * style, the calendar and the procedures each against their own, and
  * parsing a schema costs more than validating with it (doctree.rng:
- * 4.3 million instructions to parse, 0.4 to validate a letter). */
+ * 4.3 million instructions to parse, 0.4 to validate a letter). A schema
+ * is parsed outside the lock, by the first thread to want it; another
+ * that wants the same one waits for it, and no other. */
 static struct parsed {
 	char *path;	     /* as given */
-	xmlRelaxNGPtr rng;   /* parsed, never freed */
+	xmlRelaxNGPtr rng;   /* parsed, never freed; NULL while parsing */
 	struct parsed *next; /* the one parsed before */
 } *parsed;
 static pthread_mutex_t parsed_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t parsed_cond = PTHREAD_COND_INITIALIZER;
 
-/* The schema parsed from path, or NULL; parsed_lock held. */
+/* The schema parsed, or being parsed, from path, or NULL; parsed_lock
+ * held. */
 static struct parsed *
 find_parsed(const char *path)
 {
@@ -648,28 +652,43 @@ schema_for(const char *rng_path, struct collect *c)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGPtr schema = NULL;
-	struct parsed *p;
+	struct parsed *p, **pp;
 
 	pthread_mutex_lock(&parsed_lock);
-	if ((p = find_parsed(rng_path)) != NULL) {
+	/* Being parsed by another thread: wait for it (a schema that
+	 * failed there is no longer listed, and is parsed again here, to
+	 * report it). */
+	while ((p = find_parsed(rng_path)) != NULL && p->rng == NULL)
+		pthread_cond_wait(&parsed_cond, &parsed_lock);
+	if (p != NULL) {
 		pthread_mutex_unlock(&parsed_lock);
 		return p->rng;
 	}
+	p = fd_xcalloc(1, sizeof *p);
+	p->path = fd_xstrdup(rng_path);
+	p->next = parsed;
+	parsed = p;
+	pthread_mutex_unlock(&parsed_lock);
 	pctxt = xmlRelaxNGNewParserCtxt(rng_path);
 	xmlRelaxNGSetParserStructuredErrors(pctxt, on_schema_error, c);
 	if (pctxt)
 		schema = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
-	if (schema == NULL || c->schema_broken) {
+	if (schema != NULL && c->schema_broken) {
 		xmlRelaxNGFree(schema);
 		schema = NULL;
-	} else {
-		p = fd_xcalloc(1, sizeof *p);
-		p->path = fd_xstrdup(rng_path);
-		p->rng = schema;
-		p->next = parsed;
-		parsed = p;
 	}
+	pthread_mutex_lock(&parsed_lock);
+	if (schema != NULL) {
+		p->rng = schema;
+	} else {
+		for (pp = &parsed; *pp != p; pp = &(*pp)->next)
+			;
+		*pp = p->next;
+		free(p->path);
+		free(p);
+	}
+	pthread_cond_broadcast(&parsed_cond);
 	pthread_mutex_unlock(&parsed_lock);
 	return schema;
 }
@@ -739,7 +758,7 @@ preload_run(void *arg)
 	return NULL;
 }
 
-/* Whether the schema at path has been parsed. */
+/* Whether the schema at path has been parsed, or is being. */
 static int
 is_parsed(const char *path)
 {
