@@ -200,6 +200,9 @@ struct fd_painter {
 	int idle;			  /* it waits, every page taken: the
 					     next pages are wanted first */
 	int quit;			  /* paint no more */
+	int arts_closed;		  /* the painter finished the artifact
+					     surfaces, after the last page */
+	cairo_status_t arts_st;		  /* and how */
 };
 
 static void *painting(void *arg);
@@ -634,6 +637,15 @@ painting(void *arg)
 			break;
 	}
 	pthread_mutex_unlock(&P->lock);
+	/* Every page painted: the artifact surfaces are finished here while
+	 * the body's is in the layout's thread (fd_paint_end). */
+	if (P->done) {
+		struct arts a = {P->art, P->arts, CAIRO_STATUS_SUCCESS};
+
+		close_arts(&a);
+		P->arts_st = a.st;
+		P->arts_closed = 1;
+	}
 	return NULL;
 }
 
@@ -744,7 +756,25 @@ fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
 	size_t i;
 	int k, beside;
 
-	stop(P);
+	/* A painter that painted every page finishes the artifact surfaces
+	 * itself, beside the body's finished here. */
+	if (P->threaded && P->done) {
+		st = close_surface(P->cr, P->s);
+		stop(P);
+		a.st = P->arts_st;
+	} else {
+		stop(P);
+		/* Finishing writes each surface's fonts: the artifacts' in a
+		 * thread of their own while the body's are written here
+		 * (cairo locks what its surfaces share; nothing else runs
+		 * meanwhile). */
+		beside = pthread_create(&t, NULL, close_arts, &a) == 0;
+		st = close_surface(P->cr, P->s);
+		if (beside)
+			pthread_join(t, NULL);
+		else
+			close_arts(&a);
+	}
 	for (i = 0; i < P->ngiven; i++) {
 		fd_page_free(P->given[i]);
 		free(P->given[i]);
@@ -753,15 +783,6 @@ fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
 	free(P->pg);
 	pthread_cond_destroy(&P->cond);
 	pthread_mutex_destroy(&P->lock);
-	/* Finishing writes each surface's fonts: the artifacts' in a
-	 * thread of their own while the body's are written here (cairo
-	 * locks what its surfaces share; nothing else runs meanwhile). */
-	beside = pthread_create(&t, NULL, close_arts, &a) == 0;
-	st = close_surface(P->cr, P->s);
-	if (beside)
-		pthread_join(t, NULL);
-	else
-		close_arts(&a);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = a.st;
 	for (i = 0; i < P->caplater; i++) {
