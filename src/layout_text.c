@@ -434,9 +434,9 @@ open_fonts(struct lay *L)
 	L->pages->fontmap = g_object_ref(fonts_map);
 	L->lang = pango_language_from_string(L->doc->lang);
 	L->ctx = L->pages->context = fonts_context(L);
-	fonts_ahead(L);
 	if (!check_family(L, L->st->family) || !check_family(L, L->st->mono))
 		return -1;
+	fonts_ahead(L);
 	return 0;
 }
 
