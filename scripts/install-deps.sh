@@ -12,7 +12,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 	libcairo2-dev libpango1.0-dev libglib2.0-dev libfontconfig-dev \
 	qpdf libgmime-3.0-dev libicu-dev librsvg2-2 \
 	fonts-liberation2 fonts-dejavu-core fonts-droid-fallback \
-	poppler-utils python3 python3-pil python3-pikepdf python3-fonttools \
+	poppler-utils python3 python3-pikepdf python3-fonttools \
 	clang libclang-rt-14-dev valgrind \
 	libreoffice-calc-nogui chromium >/dev/null
 # axe-core and playwright-core for tests/html, at the versions its

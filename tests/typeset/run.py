@@ -6,7 +6,8 @@ usage: run.py FINDINGS SRCDIR CASE
 Every check looks at what a reader or a tool sees in the PDF: the text
 (pdftotext), the metadata and structure (pdfinfo, qpdf), the fonts
 (pdffonts), the word boxes (pdftotext -bbox) and the pages as images
-(pdftoppm) against references reviewed by eye and committed in ref/.
+(pdftoppm, compared by fdtest) against references reviewed by eye and
+committed in ref/.
 With REGEN=1 the expected text and the reference images are rewritten for
 review instead of compared.
 """
@@ -18,6 +19,10 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import fdtest  # noqa: E402
 
 BIN, SRC, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -143,46 +148,14 @@ def check_boxes(pdf, what, margin=True):
 
 
 def compare_images(pdf, name):
-    """Pages at 40 dpi in grey against ref/NAME-N.png: the mean difference
-    and the share of pixels that differ a lot, both small."""
-    from PIL import Image, ImageChops
-
-    prefix = os.path.join(TMP, name)
-    run(["pdftoppm", "-r", "40", "-gray", "-png", pdf, prefix], check=True)
-    got = sorted(f for f in os.listdir(TMP)
-                 if f.startswith(name + "-") and f.endswith(".png"))
-    refs = sorted(f for f in os.listdir(REF)
-                  if re.match(re.escape(name) + r"-\d+\.png$", f))
-    if REGEN:
-        for f in refs:
-            os.remove(os.path.join(REF, f))
-        for f in got:
-            # pdftoppm numbers pages with as many digits as needed.
-            n = int(f[len(name) + 1:-4])
-            shutil.copy(os.path.join(TMP, f),
-                        os.path.join(REF, "%s-%d.png" % (name, n)))
-        print("regenerated %d reference images for %s" % (len(got), name))
-        return
-    if len(got) != len(refs):
-        fail("%s: %d pages, %d reference images" % (name, len(got), len(refs)))
-        return
-    for f in got:
-        n = int(f[len(name) + 1:-4])
-        a = Image.open(os.path.join(TMP, f)).convert("L")
-        b = Image.open(os.path.join(REF, "%s-%d.png" % (name, n))).convert("L")
-        if a.size != b.size:
-            fail("%s page %d: size %s, reference %s" % (name, n, a.size, b.size))
-            continue
-        diff = ImageChops.difference(a, b)
-        hist = diff.histogram()
-        total = a.size[0] * a.size[1]
-        mean = sum(i * c for i, c in enumerate(hist)) / total
-        big = sum(hist[100:]) / total
-        if mean > 1.0 or big > 0.003:
-            diff.point(lambda v: 255 - min(255, v * 4)).save(
-                os.path.join(TMP, "diff-%s-%d.png" % (name, n)))
-            fail("%s page %d differs from its reference: mean %.2f, "
-                 "%.2f%% of pixels (see %s)" % (name, n, mean, big * 100, TMP))
+    """Pages at 40 dpi in grey against ref/NAME-N.png (fdtest): a mean
+    difference of at most one level, and at most 0.3 % of pixels off by
+    100 levels or more."""
+    fdtest.compare_document(name, pdf, TMP, REF, name,
+                            tolerance=("mean", 1.0, 99, 0.003))
+    for f in fdtest.FAILURES:
+        FAILS.append(f)
+    del fdtest.FAILURES[:]
 
 
 def expect_text(pdf, name):
