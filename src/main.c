@@ -76,9 +76,11 @@ main(int argc, char **argv)
 {
 	size_t i;
 
-	/* Numbers in PDF and in dates must not follow a comma locale. */
-	setlocale(LC_ALL, "C.UTF-8");
-	setlocale(LC_NUMERIC, "C");
+	/* Text is UTF-8 (GLib's and GMime's character set follow
+	 * LC_CTYPE); every other category stays C, as a program starts:
+	 * numbers in PDF and in dates must not follow a comma locale, and
+	 * loading the other categories' files cost 0.1 ms a run. */
+	setlocale(LC_CTYPE, "C.UTF-8");
 	fd_out_signals();
 	if (argc < 2) {
 		usage(stderr);
