@@ -200,9 +200,9 @@ struct fd_painter {
 	int idle;			  /* it waits, every page taken: the
 					     next pages are wanted first */
 	int quit;			  /* paint no more */
-	int arts_closed;		  /* the painter finished the artifact
-					     surfaces, after the last page */
-	cairo_status_t arts_st;		  /* and how */
+	cairo_status_t arts_st;		  /* how the painter finished the
+					     artifact surfaces (after the last
+					     page: done) */
 };
 
 static void *painting(void *arg);
@@ -549,10 +549,9 @@ paint_page(struct fd_painter *P, size_t i, int last)
 	fd_oplist_free(&pg->body);
 }
 
-/* Paints the pages taken that are ready (a page is, when the next is
- * there and the tags it opens are known to be leaves or not); when
- * final, every page, and the page numbers. Returns 0, or -1 when Cairo
- * failed. */
+/* Paints the pages taken that are ready (a page is, when the tags it
+ * opens are known to be leaves or not); when final, every page, and the
+ * page numbers. Returns 0, or -1 when Cairo failed. */
 static int
 paint_ready(struct fd_painter *P, int final)
 {
@@ -644,7 +643,6 @@ painting(void *arg)
 
 		close_arts(&a);
 		P->arts_st = a.st;
-		P->arts_closed = 1;
 	}
 	return NULL;
 }
@@ -723,9 +721,7 @@ fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
 		P->given[i]->numbers = p->pages[i].numbers;
 		memset(&p->pages[i].numbers, 0, sizeof p->pages[i].numbers);
 	}
-	for (i = before; final && i < p->npages; i++)
-		fonts_made(&P->given[i]->numbers);
-	for (i = 0; final && i < before; i++)
+	for (i = 0; final && i < P->ngiven; i++)
 		fonts_made(&P->given[i]->numbers);
 	P->final = final;
 	if (!P->threaded) {
