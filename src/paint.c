@@ -197,6 +197,9 @@ struct fd_painter {
 	int failed;			  /* Cairo failed */
 	int finished;			  /* the painter is done: every page
 					     painted, or failed */
+	int body_done;			  /* every page of the body painted
+					     (final): its surface is the
+					     layout's thread's to finish */
 	int idle;			  /* it waits, every page taken: the
 					     next pages are wanted first */
 	int quit;			  /* paint no more */
@@ -380,6 +383,12 @@ draw(struct fd_painter *P, const struct fd_oplist *l,
 			defer(P, o, page);
 			continue;
 		}
+		/* The pagination pass only draws: the body's surface may
+		 * be being finished meanwhile (fd_paint_end). */
+		if (all != NULL && o->kind != FD_OP_GLYPHS &&
+		    o->kind != FD_OP_RECT && o->kind != FD_OP_WATERMARK &&
+		    o->kind != FD_OP_IMAGE)
+			continue;
 		if (all != NULL)
 			cr = all;
 		switch (o->kind) {
@@ -572,6 +581,13 @@ paint_ready(struct fd_painter *P, int final)
 	}
 	if (!final)
 		return 0;
+	/* The body is painted: the layout's thread finishes its surface
+	 * while the page numbers are painted here. */
+	pthread_mutex_lock(&P->lock);
+	P->body_done = 1;
+	P->shown = P->painted;
+	pthread_cond_broadcast(&P->cond);
+	pthread_mutex_unlock(&P->lock);
 	/* The pagination surface: the untagged text of each page, its
 	 * number last. */
 	for (i = 0; i < P->npg; i++) {
@@ -730,13 +746,15 @@ fd_paint_pages(struct fd_painter *P, struct fd_pages *p, int final)
 		return paint_ready(P, final);
 	}
 	pthread_cond_broadcast(&P->cond);
-	/* The layout waits at the last page for every page to be painted,
-	 * and before it for the painter to be no more than two pages
-	 * behind, unless it waits for more (a tag's leafness is not known
-	 * yet): the pages held are few, whatever the length. */
+	/* The layout waits at the last page for every page of the body to
+	 * be painted (not the numbers), and before it for the painter to be
+	 * no more than two pages behind, unless it waits for more (a tag's
+	 * leafness is not known yet): the pages held are few, whatever the
+	 * length. */
 	while (!P->finished &&
-	       (final || (P->ngiven > P->shown + 2 &&
-			  !(P->idle && P->npg == P->ngiven))))
+	       (final ? !P->body_done
+		      : P->ngiven > P->shown + 2 &&
+				!(P->idle && P->npg == P->ngiven)))
 		pthread_cond_wait(&P->cond, &P->lock);
 	rc = P->failed ? -1 : 0;
 	pthread_mutex_unlock(&P->lock);
@@ -750,14 +768,23 @@ fd_paint_end(struct fd_painter *P, const char *name, struct fd_diags *d)
 	cairo_status_t st;
 	pthread_t t;
 	size_t i;
-	int k, beside;
+	int k, beside, body = 0;
 
-	/* A painter that painted every page finishes the artifact surfaces
-	 * itself, beside the body's finished here. */
-	if (P->threaded && P->done) {
+	if (P->threaded) {
+		pthread_mutex_lock(&P->lock);
+		body = P->body_done;
+		pthread_mutex_unlock(&P->lock);
+	}
+	/* A painter that painted every page of the body paints the page
+	 * numbers and finishes the artifact surfaces, beside the body's
+	 * finished here. */
+	if (body) {
 		st = close_surface(P->cr, P->s);
 		stop(P);
-		a.st = P->arts_st;
+		if (P->done)
+			a.st = P->arts_st;
+		else
+			close_arts(&a);
 	} else {
 		stop(P);
 		/* Finishing writes each surface's fonts: the artifacts' in a
