@@ -221,17 +221,19 @@ fd_cli_open(struct fd_cli *c, const char *path,
 	    const enum fd_stage *fallback)
 {
 	const enum fd_stage *stage = c->stage_given ? &c->stage : fallback;
-	struct fd_diags *lint;
+	char *style = c->prepare && c->typeset
+			      ? fd_datadir_style(&c->dd, c->ro.style)
+			      : NULL;
+	struct fd_diags *lint = c->lint_with_errors ? fd_diags_new() : c->d;
 	struct fd_render *r;
 
-	if (!c->lint_with_errors)
-		return fd_render_open_for(path, &c->dd, stage, c->prepare,
-					  c->d, c->d);
-	lint = fd_diags_new();
-	if ((r = fd_render_open_for(path, &c->dd, stage, c->prepare, lint,
-				    c->d)) == NULL)
+	if ((r = fd_render_open_for(path, &c->dd, stage, c->prepare, style,
+				    lint, c->d)) == NULL &&
+	    lint != c->d)
 		fd_diags_move(lint, c->d);
-	fd_diags_free(lint);
+	if (lint != c->d)
+		fd_diags_free(lint);
+	free(style);
 	return r;
 }
 

@@ -60,6 +60,9 @@ struct fd_cli {
 	const char *prepare;	  /* the document fd_cli_open prepares
 				     (render.h, fd_render_open_for), or
 				     NULL (set by render) */
+	int typeset;		  /* it is typeset: the fonts of its style
+				     are opened beside the check too (set
+				     by render) */
 	int lint_with_errors;	  /* fd_cli_open shows the check's warnings
 				     only beside an error (set by a
 				     command that needs a valid file, not

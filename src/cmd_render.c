@@ -90,8 +90,10 @@ fd_cmd_render(int argc, char **argv)
 		fallback = FD_STAGE_FACTUAL_ACCURACY;
 	/* Its stylesheet compiled while the inspection is checked (the
 	 * return form is no stylesheet's). */
-	if (strcmp(c.ro.doc, "fa-form") != 0)
+	if (strcmp(c.ro.doc, "fa-form") != 0) {
 		c.prepare = c.ro.doc;
+		c.typeset = fd_render_typesets(c.out ? c.out : ".pdf");
+	}
 	r = fd_cli_open(&c, argv[optind], &fallback);
 	if (r != NULL && against != NULL &&
 	    (c.ro.changes = changes = fd_fa_changes(r, against, c.d)) == NULL) {

@@ -193,15 +193,16 @@ body_font(const struct lay *L)
 
 /*
  * The fontconfig configuration of the last style used, kept for the life
- * of the process. Pango 1.50 never releases the reference its font map
- * takes on it, so a new configuration for each document would leak one
- * each time (a batch build, the fuzzer); one kept here is only counted
- * again. It is also fontconfig's current configuration: Pango's font map
- * otherwise runs FcInit() on the machine's configuration in a thread and
- * waits for it, which is slow and leaks.
+ * of the process, and made fontconfig's current configuration, which the
+ * font map follows: Pango's font map otherwise runs FcInit() on the
+ * machine's configuration in a thread and waits for it, which is slow and
+ * leaks. (Given it, with pango_fc_font_map_set_config, Pango 1.50 lists
+ * every font again and never releases the reference it takes.)
  */
 static FcConfig *fonts_config;
 static char *fonts_config_path;
+/* A configuration file fontconfig could not read: said once. */
+static char *fonts_failed_path;
 /* The font map on it, shared by every document of the process, so that a
  * build's documents find the fonts already matched, loaded and shaped
  * with (Pango 1.50 matches and sorts each new size in two threads); each
@@ -395,22 +396,23 @@ fonts_ahead(struct lay *L)
 	}
 }
 
-/* The private font map: only the fonts of the style's fonts.conf. */
 int
-open_fonts(struct lay *L)
+fd_layout_fonts(const char *path)
 {
-	const char *path = L->st->fonts_conf;
-
+	if (fonts_failed_path != NULL && strcmp(fonts_failed_path, path) == 0)
+		return -1;
 	if (fonts_config == NULL || strcmp(fonts_config_path, path) != 0) {
 		FcConfig *cfg = FcConfigCreate();
 
 		if (cfg == NULL ||
 		    !FcConfigParseAndLoad(cfg, (const FcChar8 *)path, FcTrue) ||
 		    !FcConfigBuildFonts(cfg) || !FcConfigSetCurrent(cfg)) {
-			fd_msg(L->d, M_FONTCONFIG, path, 0, 0);
 			if (cfg)
 				FcConfigDestroy(cfg);
-			L->errors++;
+			/* Said once, by open_fonts (fontconfig has said
+			 * why, on its own). */
+			free(fonts_failed_path);
+			fonts_failed_path = fd_xstrdup(path);
 			return -1;
 		}
 		/* The current configuration holds it from now on. */
@@ -422,15 +424,26 @@ open_fonts(struct lay *L)
 			g_object_unref(fonts_map);
 		fonts_map = pango_cairo_font_map_new_for_font_type(
 			CAIRO_FONT_TYPE_FT);
-		/* Not pango_fc_font_map_set_config: the map follows the
-		 * current configuration, ours, and each setting lists every
-		 * font again (0.5 million instructions). */
 		/* Points are pixels here, in the contexts Pango makes for
 		 * itself too (a font's metrics): at its default 96 dpi each
 		 * of our sizes was a second fontconfig pattern, matched and
 		 * sorted again in two threads of its own. */
 		pango_cairo_font_map_set_resolution(
 			PANGO_CAIRO_FONT_MAP(fonts_map), 72);
+	}
+	return 0;
+}
+
+/* The private font map: only the fonts of the style's fonts.conf. */
+int
+open_fonts(struct lay *L)
+{
+	const char *path = L->st->fonts_conf;
+
+	if (fd_layout_fonts(path) != 0) {
+		fd_msg(L->d, M_FONTCONFIG, path, 0, 0);
+		L->errors++;
+		return -1;
 	}
 	L->pages->fontmap = g_object_ref(fonts_map);
 	L->lang = pango_language_from_string(L->doc->lang);

@@ -85,12 +85,15 @@ sheet_for(struct fd_render *r, const char *path, struct fd_diags *d)
 	return keep_sheet(r, fd_xstrdup(path), t);
 }
 
-/* The compiling of one stylesheet in a thread of its own. Nothing else
- * may use libxslt until it is joined: transform.c installs its sandbox
- * and error hooks globally for the compile. */
+/* The compiling of one stylesheet in a thread of its own, then the
+ * opening of the fonts of the style the document is typeset in. Nothing
+ * else may use libxslt, or typeset, until it is joined: transform.c
+ * installs its sandbox and error hooks globally for the compile, and the
+ * font map is the process's. */
 struct compiling {
 	pthread_t thread;
 	char *path, *templates;
+	char *style;		  /* the style, or NULL: not typeset */
 	struct fd_diags *d;	  /* its own; dropped */
 	struct fd_transform *t;	  /* the result, or NULL */
 };
@@ -101,13 +104,23 @@ compile_run(void *arg)
 	struct compiling *c = arg;
 
 	c->t = fd_transform_new(c->path, c->templates, c->d);
+	/* fontconfig's file read and the font map made here, where the
+	 * second core is otherwise idle until the check ends, not in the
+	 * layout. */
+	if (c->style != NULL) {
+		char *schema = fd_path_join(c->templates, "schema");
+
+		fd_typeset_prepare(c->style, schema);
+		free(schema);
+	}
 	return NULL;
 }
 
-/* Starts compiling r's stylesheet for doc; NULL when there is none or
- * no thread could start. */
+/* Starts compiling r's stylesheet for doc, then opening the fonts of
+ * style (when not NULL); NULL when there is no stylesheet or no thread
+ * could start. */
 static struct compiling *
-compile_start(struct fd_render *r, const char *doc)
+compile_start(struct fd_render *r, const char *doc, const char *style)
 {
 	struct compiling *c;
 	char *path;
@@ -118,10 +131,12 @@ compile_start(struct fd_render *r, const char *doc)
 	c = fd_xcalloc(1, sizeof *c);
 	c->path = path;
 	c->templates = fd_xstrdup(r->dd->templates);
+	c->style = style ? fd_xstrdup(style) : NULL;
 	c->d = fd_diags_new();
 	if (pthread_create(&c->thread, NULL, compile_run, c) != 0) {
 		free(c->path);
 		free(c->templates);
+		free(c->style);
 		fd_diags_free(c->d);
 		free(c);
 		return NULL;
@@ -143,6 +158,7 @@ compile_end(struct compiling *c, struct fd_render *r)
 		free(c->path);
 	}
 	free(c->templates);
+	free(c->style);
 	fd_diags_free(c->d);
 	free(c);
 }
@@ -178,13 +194,14 @@ fd_render_open_lint(const char *path, const struct fd_datadir *dd,
 		    const enum fd_stage *stage, struct fd_diags *lint,
 		    struct fd_diags *d)
 {
-	return fd_render_open_for(path, dd, stage, NULL, lint, d);
+	return fd_render_open_for(path, dd, stage, NULL, NULL, lint, d);
 }
 
 struct fd_render *
 fd_render_open_for(const char *path, const struct fd_datadir *dd,
 		   const enum fd_stage *stage, const char *doc,
-		   struct fd_diags *lint, struct fd_diags *d)
+		   const char *style, struct fd_diags *lint,
+		   struct fd_diags *d)
 {
 	struct fd_render *r = fd_xcalloc(1, sizeof *r);
 	struct compiling *comp = NULL;
@@ -209,7 +226,7 @@ fd_render_open_for(const char *path, const struct fd_datadir *dd,
 	fw = fd_attr(xmlDocGetRootElement(r->in->doc), "framework");
 	if (doc != NULL && safe_name(fw)) {
 		r->framework = fd_xstrdup(fw);
-		comp = compile_start(r, doc);
+		comp = compile_start(r, doc, style);
 	}
 	r->stage = stage ? *stage : fd_inspection_stage(r->in);
 	if (check_and_facts(r, lint, d) != 0)
@@ -865,6 +882,13 @@ out:
 	fd_map_free(vals);
 	free(style);
 	return rc;
+}
+
+int
+fd_render_typesets(const char *out)
+{
+	return !fd_ends_with(out, ".html") && !fd_ends_with(out, ".xml") &&
+	       !fd_ends_with(out, ".ics") && !fd_ends_with(out, ".eml");
 }
 
 struct fd_doc *

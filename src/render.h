@@ -57,13 +57,19 @@ struct fd_render *fd_render_open_lint(const char *path,
 				      struct fd_diags *d);
 /* fd_render_open_lint knowing the document about to be made (render's
  * --doc), whose stylesheet is compiled in a thread while the inspection
- * is checked; doc may be NULL. What compiling it says is said when the
- * document is made. */
+ * is checked, and then, when style (fd_datadir_style's path) is not NULL,
+ * the fonts it is typeset in opened; doc and style may be NULL. What
+ * compiling or the style says is said when the document is made. */
 struct fd_render *fd_render_open_for(const char *path,
 				     const struct fd_datadir *dd,
 				     const enum fd_stage *stage,
-				     const char *doc, struct fd_diags *lint,
+				     const char *doc, const char *style,
+				     struct fd_diags *lint,
 				     struct fd_diags *d);
+
+/* Whether render typesets a document written to out (a PDF: not .html,
+ * .xml, .ics or .eml). */
+int fd_render_typesets(const char *out);
 /*
  * The inspection r has loaded, checked again at another stage with its
  * facts for that stage, without reading the file again: a document

@@ -58,6 +58,18 @@ paint_cb(void *arg, struct fd_pages *p, int final)
 	return fd_paint_pages(arg, p, final);
 }
 
+void
+fd_typeset_prepare(const char *style_path, const char *schema_dir)
+{
+	struct fd_diags *quiet = fd_diags_new();
+	struct fd_style *st = fd_style_load(style_path, schema_dir, quiet);
+
+	if (st != NULL)
+		fd_layout_fonts(st->fonts_conf);
+	fd_style_free(st);
+	fd_diags_free(quiet);
+}
+
 int
 fd_typeset_doc(const struct fd_doc *doc, const char *name,
 	    const struct fd_typeset_opts *o, struct fd_diags *d, char **pdf,

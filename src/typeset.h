@@ -25,6 +25,14 @@ struct fd_typeset_opts {
 };
 
 /*
+ * Opens the fonts of the style at style_path (schema_dir as in
+ * fd_typeset_opts) ahead of fd_typeset_doc, in a thread that runs while
+ * nothing else typesets (render: beside the check); says nothing, and
+ * leaves anything wrong for fd_typeset_doc to say.
+ */
+void fd_typeset_prepare(const char *style_path, const char *schema_dir);
+
+/*
  * Lays out and paints a document tree built once by the caller
  * (doctree_xml.h; render.c builds it for the engines and the privacy
  * gate alike), which the caller keeps and frees; name is used in

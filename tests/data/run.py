@@ -9,7 +9,8 @@ fd_validate_data): the tests do it here, with xmllint against the same
 schemas. Any other copy (--templates DIR, $FINDINGS_DATADIR, --style FILE)
 is validated when read: a copy with one element out of place is refused
 with FILE:LINE:COL and exit 1, where the program's own copy renders. A
-style naming a font family its fonts.conf lacks is refused too.
+style naming a font family its fonts.conf lacks is refused too, and one
+whose fonts.conf fontconfig cannot read, said once.
 """
 import glob
 import os
@@ -150,8 +151,31 @@ def families_checked(tmp):
                 "a file" if os.path.exists(out) else "no file", err[-400:]))
 
 
+def fonts_conf_unreadable(tmp):
+    """A style whose fonts.conf fontconfig cannot read is refused (exit 3,
+    no file), and said once, though render opens a style's fonts ahead,
+    beside the check, and then again in the layout."""
+    shutil.copy(os.path.join(SRC, "styles", "gov-uk.xml"), tmp)
+    with open(os.path.join(tmp, "fonts.conf"), "w", encoding="utf-8") as f:
+        f.write("<fontconfig><dir>/no/such/folder</dir>\n")
+    style = os.path.join(tmp, "gov-uk.xml")
+    for out in ("letter.pdf", "-"):
+        path = os.path.join(tmp, out) if out != "-" else out
+        r = run([FINDINGS, "render", EXAMPLE, "--style", style, "-o", path])
+        err = r.stderr.decode()
+        ours = err.count("cannot load this fontconfig file")
+        theirs = err.count("Fontconfig error: Cannot load config file")
+        if r.returncode != 3 or ours != 1 or theirs > 1 or \
+                (out != "-" and os.path.exists(path)) or r.stdout:
+            fail("a fonts.conf fontconfig cannot read, -o %s: exit %d, "
+                 "said %d time(s), fontconfig %d: %s" % (
+                     out, r.returncode, ours, theirs, err[-400:]))
+
+
 def main():
     own_data_valid()
+    with tempfile.TemporaryDirectory() as tmp:
+        fonts_conf_unreadable(tmp)
     with tempfile.TemporaryDirectory() as tmp:
         copies_checked(tmp)
     with tempfile.TemporaryDirectory() as tmp:
