@@ -210,15 +210,11 @@ emit_address(struct lay *L, struct flow *f, const struct fd_node *n,
 
 		if (ln->nruns == 0)
 			continue;
-		t = text_new(L, ln->runs, ln->nruns, NULL, &font, w, ln);
 		/* Pango hangs the lines after the first (a negative indent)
-		 * and wraps them to the narrower measure. */
-		pango_layout_set_indent(t->layout, (int)(-hang * PANGO_SCALE));
-		/* The letter's direction, not the name's: a line that
-		 * starts with an Arabic name is still an English line. */
-		pango_layout_set_auto_dir(t->layout, FALSE);
-		t->nlines = pango_layout_get_line_count(t->layout);
-		t->hang = hang;
+		 * and wraps them to the narrower measure, in the letter's
+		 * direction, not the name's: a line that starts with an
+		 * Arabic name is still an English line. */
+		t = text_new_hung(L, ln->runs, ln->nruns, &font, w, hang, ln);
 		emit_text(L, f, t, x, "P", NULL, 0, 1);
 		text_free(t);
 		f->pending = 0;

@@ -209,6 +209,12 @@ int count_lines(struct lay *L, long n, const struct fd_node *where);
 struct text *text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 		      const char *prefix, const struct font *f, double width,
 		      const struct fd_node *where);
+/* text_new with the lines after the first hanging hang points under the
+ * first's words, in the document's direction whatever the text's first
+ * letter (the addressees). */
+struct text *text_new_hung(struct lay *L, const struct fd_run *runs,
+			   size_t nruns, const struct font *f, double width,
+			   double hang, const struct fd_node *where);
 /* Frees t and its reference to its layout; accepts NULL. */
 void text_free(struct text *t);
 /* The operations drawing line li of t with its left edge at x and its

@@ -473,12 +473,11 @@ count_lines(struct lay *L, long n, const struct fd_node *where)
 	return -1;
 }
 
-/* Lays out runs (after an optional prefix in the block's own font) at
- * width. where locates a warning about glyphs no font has. */
-struct text *
-text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
-	 const char *prefix, const struct font *f, double width,
-	 const struct fd_node *where)
+/* text_new, and text_new_hung when hang > 0. */
+static struct text *
+text_make(struct lay *L, const struct fd_run *runs, size_t nruns,
+	  const char *prefix, const struct font *f, double width,
+	  double hang, const struct fd_node *where)
 {
 	struct text *t = fd_xcalloc(1, sizeof *t);
 	struct fd_buf b = {0};
@@ -552,6 +551,13 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 	pango_layout_set_attributes(t->layout, attrs);
 	pango_attr_list_unref(attrs);
 	fd_buf_free(&b);
+	/* Set before the first measure, which lays the text out: after it,
+	 * Pango would lay it out again. */
+	if (hang > 0) {
+		pango_layout_set_indent(t->layout, (int)(-hang * PANGO_SCALE));
+		pango_layout_set_auto_dir(t->layout, FALSE);
+		t->hang = hang;
+	}
 
 	t->nlines = pango_layout_get_line_count(t->layout);
 	if (where != NULL)
@@ -566,6 +572,22 @@ text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
 		       unknown, unknown == 1 ? "" : "s",
 		       unknown == 1 ? "has" : "have", unknown == 1 ? "s" : "");
 	return t;
+}
+
+struct text *
+text_new(struct lay *L, const struct fd_run *runs, size_t nruns,
+	 const char *prefix, const struct font *f, double width,
+	 const struct fd_node *where)
+{
+	return text_make(L, runs, nruns, prefix, f, width, 0, where);
+}
+
+struct text *
+text_new_hung(struct lay *L, const struct fd_run *runs, size_t nruns,
+	      const struct font *f, double width, double hang,
+	      const struct fd_node *where)
+{
+	return text_make(L, runs, nruns, NULL, f, width, hang, where);
 }
 
 void
