@@ -346,6 +346,11 @@ fd_utf8_valid(const char *s, size_t len, size_t *bad)
 	while (i < len) {
 		unsigned c = (unsigned char)s[i];
 
+		/* Printable ASCII, most of any file, without a call. */
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
 		    c == 0x7f || (n = fd_utf8_seq(s + i, len - i)) == 0) {
 			if (bad)
