@@ -46,6 +46,16 @@ struct fd_render {
 					(fd_render_restage) */
 	struct sheet *sheets;	     /* stylesheets compiled, by path */
 	size_t nsheets;		     /* entries in sheets */
+	struct doclist *doclist;     /* documents.xml as first read, or
+					NULL (fd_render_documents) */
+};
+
+/* The documents of r's framework, read once a render: what is wrong
+ * with the list is said once, and a build's many questions of it cost
+ * one reading. */
+struct doclist {
+	struct fd_document *docs;
+	long n;
 };
 
 static int safe_name(const char *s);
@@ -273,6 +283,10 @@ fd_render_close(struct fd_render *r)
 		return;
 	fd_facts_free(r->facts);
 	fd_gate_free(r->gate);
+	if (r->doclist != NULL) {
+		fd_documents_free(r->doclist->docs, r->doclist->n);
+		free(r->doclist);
+	}
 	for (i = 0; i < r->nsheets; i++) {
 		fd_transform_free(r->sheets[i].t);
 		free(r->sheets[i].path);
@@ -344,9 +358,45 @@ stylesheet(const struct fd_render *r, const char *doc)
 	return path;
 }
 
+static long read_documents(const struct fd_render *r,
+			   struct fd_document **docs, struct fd_diags *d);
+
 long
-fd_render_documents(const struct fd_render *r, struct fd_document **docs,
+fd_render_documents(struct fd_render *r, struct fd_document **docs,
 		    struct fd_diags *d)
+{
+	struct fd_document *v;
+	long i;
+
+	if (r->doclist == NULL) {
+		long n = read_documents(r, &v, d);
+
+		/* An unreadable list is said each time it is asked for. */
+		if (n < 0) {
+			*docs = NULL;
+			return n;
+		}
+		r->doclist = fd_xmalloc(sizeof *r->doclist);
+		r->doclist->docs = v;
+		r->doclist->n = n;
+	}
+	v = fd_xreallocarray(NULL, (size_t)r->doclist->n + 1, sizeof *v);
+	for (i = 0; i < r->doclist->n; i++) {
+		const struct fd_document *s = &r->doclist->docs[i];
+
+		v[i] = *s;
+		v[i].name = fd_xstrdup(s->name);
+		v[i].ext = fd_xstrdup(s->ext);
+		v[i].each = s->each ? fd_xstrdup(s->each) : NULL;
+	}
+	*docs = v;
+	return r->doclist->n;
+}
+
+/* documents.xml as it is on disk. */
+static long
+read_documents(const struct fd_render *r, struct fd_document **docs,
+	       struct fd_diags *d)
 {
 	char *rel = fd_xasprintf("%s/documents.xml", r->framework);
 	char *path = fd_datadir_template(r->dd, rel), *xsl;
@@ -405,7 +455,7 @@ fd_render_documents(const struct fd_render *r, struct fd_document **docs,
 
 /* Whether doc is a published document of the framework (documents.xml). */
 static int
-is_published(const struct fd_render *r, const char *doc, struct fd_diags *d)
+is_published(struct fd_render *r, const char *doc, struct fd_diags *d)
 {
 	struct fd_document *v;
 	long i, n = fd_render_documents(r, &v, d);
@@ -675,6 +725,8 @@ struct made {
 	xmlDoc *tree;	 /* the stylesheet's output */
 	struct fd_doc *dt; /* the C tree, or NULL when .xml is asked for */
 	int mail;	 /* the tree is an email */
+	struct fd_style *style; /* the style, when the letterhead read it
+				   (the typesetter then reads it no more) */
 };
 
 static void
@@ -683,6 +735,7 @@ made_clear(struct made *m)
 	fd_doc_free(m->dt);
 	if (m->tree != NULL)
 		xmlFreeDoc(m->tree);
+	fd_style_free(m->style);
 	free(m->schema);
 	free(m->mddir);
 	free(m->xsl);
@@ -715,20 +768,16 @@ static int
 fill_letterhead(struct fd_render *r, const struct fd_render_opts *o,
 		struct made *m, struct fd_diags *d)
 {
-	struct fd_style *st;
 	char *path;
-	int rc;
 
 	if (m->dt == NULL || !fd_letterhead_wanted(m->dt))
 		return 0;
 	path = fd_datadir_style(r->dd, o->style);
-	st = fd_style_load(path, m->schema, d);
+	m->style = fd_style_load(path, m->schema, d);
 	free(path);
-	if (st == NULL)
+	if (m->style == NULL)
 		return -1;
-	rc = fd_letterhead_fill(m->dt, st, d);
-	fd_style_free(st);
-	return rc;
+	return fd_letterhead_fill(m->dt, m->style, d);
 }
 
 /* Runs the document's stylesheet (its errors to d) and, unless only its
@@ -765,7 +814,7 @@ doc_label(const struct fd_render *r, const struct fd_render_opts *o, int mail)
  * (OFFICIAL-SENSITIVE working papers and forms) are not searched (-1).
  */
 static int
-gate_level(const struct fd_render *r, const struct fd_render_opts *o,
+gate_level(struct fd_render *r, const struct fd_render_opts *o,
 	   int mail, struct fd_diags *d)
 {
 	if (mail)
@@ -846,6 +895,7 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 	}
 	style = fd_datadir_style(r->dd, o->style);
 	to.style_path = style;
+	to.style = m.style;
 	to.markdown_dir = m.mddir;
 	to.placeholders = vals;
 	to.create_date = fd_facts_created(r->facts);

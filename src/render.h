@@ -220,7 +220,7 @@ struct fd_document {
  * documents.xml. Returns the count, with *docs (free with
  * fd_documents_free) set; -1 after reporting an unreadable list.
  */
-long fd_render_documents(const struct fd_render *r, struct fd_document **docs,
+long fd_render_documents(struct fd_render *r, struct fd_document **docs,
 			 struct fd_diags *d);
 void fd_documents_free(struct fd_document *docs, long n);
 

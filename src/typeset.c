@@ -76,7 +76,8 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 	    size_t *len)
 {
 	char *style_path = NULL;
-	struct fd_style *st = NULL;
+	struct fd_style *own = NULL;
+	const struct fd_style *st = o->style;
 	struct fd_pages *pages = NULL;
 	struct fd_painted raw = {0};
 	struct fd_painter *P;
@@ -85,12 +86,13 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 
 	*pdf = NULL;
 	*len = 0;
-	if (o->style_path == NULL &&
+	if (st == NULL && o->style_path == NULL &&
 	    (style_path = default_style(d)) == NULL)
 		goto out;
-	st = fd_style_load(o->style_path ? o->style_path : style_path,
-			   o->schema_dir, d);
-	if (st == NULL)
+	if (st == NULL &&
+	    (st = own = fd_style_load(o->style_path ? o->style_path
+						    : style_path,
+				      o->schema_dir, d)) == NULL)
 		goto out;
 	/* Each page is painted as soon as it is laid out, and its text
 	 * freed: the pages' text is never all held at once. */
@@ -108,7 +110,7 @@ fd_typeset_doc(const struct fd_doc *doc, const char *name,
 out:
 	fd_painted_clear(&raw);
 	fd_pages_free(pages);
-	fd_style_free(st);
+	fd_style_free(own);
 	free(style_path);
 	return rc;
 }

@@ -16,8 +16,10 @@
 #include "diag.h"
 #include "util.h"
 
+struct fd_style;
 struct fd_typeset_opts {
 	const char *style_path;		   /* a styles/NAME.xml file */
+	const struct fd_style *style;	   /* that file, read already (the letterhead's); NULL: read here */
 	const char *markdown_dir;	   /* where <markdown src="x.md"/> is read (templates/<framework>/); may be NULL */
 	const struct fd_map *placeholders; /* values for {{name}} in Markdown files; may be NULL */
 	long long create_date;		   /* seconds since the epoch for the PDF metadata; -1: SOURCE_DATE_EPOCH, else 0 */
