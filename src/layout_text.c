@@ -209,19 +209,28 @@ static char *fonts_failed_path;
  * document has a context of its own. */
 static PangoFontMap *fonts_map;
 
-/* Checks that the style's families resolve to themselves, not to some
+/* The families found in fonts_config (fd_layout_fonts), each once. */
+#define MAX_FOUND 4
+static char *families_found[MAX_FOUND];
+
+/* Whether family resolves to itself in fonts_config, not to some
  * fallback: a missing font would silently change every measure. Asked of
  * fontconfig as Pango asks it (the family's best match), not through
  * Pango, which matches and sorts each new font in two threads of its own:
  * the monospaced family is then loaded only by a document that uses it. */
 static int
-check_family(struct lay *L, const char *family)
+family_found(const char *family)
 {
-	FcPattern *pat = FcPatternCreate(), *match = NULL;
+	FcPattern *pat, *match = NULL;
 	FcChar8 *name;
 	FcResult res;
+	size_t i;
 	int ok = 0;
 
+	for (i = 0; i < MAX_FOUND && families_found[i] != NULL; i++)
+		if (strcmp(families_found[i], family) == 0)
+			return 1;
+	pat = FcPatternCreate();
 	if (pat != NULL &&
 	    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family)) {
 		FcConfigSubstitute(fonts_config, pat, FcMatchPattern);
@@ -235,11 +244,20 @@ check_family(struct lay *L, const char *family)
 		FcPatternDestroy(match);
 	if (pat != NULL)
 		FcPatternDestroy(pat);
-	if (!ok) {
-		fd_msg(L->d, M_FONT_MISSING, L->st->fonts_conf, 0, 0, family);
-		L->errors++;
-	}
+	if (ok && i < MAX_FOUND)
+		families_found[i] = fd_xstrdup(family);
 	return ok;
+}
+
+/* family_found, or says it is not. */
+static int
+check_family(struct lay *L, const char *family)
+{
+	if (family_found(family))
+		return 1;
+	fd_msg(L->d, M_FONT_MISSING, L->st->fonts_conf, 0, 0, family);
+	L->errors++;
+	return 0;
 }
 
 /* A context on the font map as every document's: 72 dpi, unrounded glyph
@@ -397,12 +415,13 @@ fonts_ahead(struct lay *L)
 }
 
 int
-fd_layout_fonts(const char *path)
+fd_layout_fonts(const char *path, const char *const *families)
 {
 	if (fonts_failed_path != NULL && strcmp(fonts_failed_path, path) == 0)
 		return -1;
 	if (fonts_config == NULL || strcmp(fonts_config_path, path) != 0) {
 		FcConfig *cfg = FcConfigCreate();
+		size_t i;
 
 		if (cfg == NULL ||
 		    !FcConfigParseAndLoad(cfg, (const FcChar8 *)path, FcTrue) ||
@@ -418,6 +437,10 @@ fd_layout_fonts(const char *path)
 		/* The current configuration holds it from now on. */
 		FcConfigDestroy(cfg);
 		fonts_config = cfg;
+		for (i = 0; i < MAX_FOUND; i++) {
+			free(families_found[i]);
+			families_found[i] = NULL;
+		}
 		free(fonts_config_path);
 		fonts_config_path = fd_xstrdup(path);
 		if (fonts_map != NULL)
@@ -431,6 +454,8 @@ fd_layout_fonts(const char *path)
 		pango_cairo_font_map_set_resolution(
 			PANGO_CAIRO_FONT_MAP(fonts_map), 72);
 	}
+	for (; families != NULL && *families != NULL; families++)
+		family_found(*families);
 	return 0;
 }
 
@@ -440,7 +465,7 @@ open_fonts(struct lay *L)
 {
 	const char *path = L->st->fonts_conf;
 
-	if (fd_layout_fonts(path) != 0) {
+	if (fd_layout_fonts(path, NULL) != 0) {
 		fd_msg(L->d, M_FONTCONFIG, path, 0, 0);
 		L->errors++;
 		return -1;

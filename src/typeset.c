@@ -67,8 +67,11 @@ fd_typeset_prepare(const char *style_path, const char *schema_dir)
 	struct fd_diags *quiet = fd_diags_new();
 	struct fd_style *st = fd_style_load(style_path, schema_dir, quiet);
 
-	if (st != NULL)
-		fd_layout_fonts(st->fonts_conf);
+	if (st != NULL) {
+		const char *families[] = {st->family, st->mono, NULL};
+
+		fd_layout_fonts(st->fonts_conf, families);
+	}
 	fd_style_free(st);
 	fd_diags_free(quiet);
 }
