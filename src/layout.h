@@ -99,22 +99,22 @@ struct fd_pages {
 typedef int (*fd_pages_cb)(void *arg, struct fd_pages *p, int final);
 
 /*
- * Lays out doc in style st, handing pages to cb (which may be NULL) as
- * they are made. Reports errors (fonts missing, a table too wide) and
- * warnings (characters without a glyph) through d, locating them at the
- * nodes. Returns the pages (free with fd_pages_free) or NULL.
- */
-/*
  * Opens the fontconfig configuration at path (a style's fonts.conf) and
  * the font map on it, for the layouts of the process that use it, unless
  * open already, and looks for families (NULL-terminated, or NULL) in it,
- * so that the layout finds them found. Returns 0, or -1 when fontconfig
+ * so that the layout need not look again. Returns 0, or -1 when fontconfig
  * cannot read it (the layout says so, and any family missing). Not while
  * a layout runs: render opens a document's fonts in the thread that
  * compiles its stylesheet, joined before the layout begins.
  */
 int fd_layout_fonts(const char *path, const char *const *families);
 
+/*
+ * Lays out doc in style st, handing pages to cb (which may be NULL) as
+ * they are made. Reports errors (fonts missing, a table too wide) and
+ * warnings (characters without a glyph) through d, locating them at the
+ * nodes. Returns the pages (free with fd_pages_free) or NULL.
+ */
 struct fd_pages *fd_layout(const struct fd_doc *doc, const struct fd_style *st,
 			   struct fd_diags *d, fd_pages_cb cb, void *arg);
 void fd_pages_free(struct fd_pages *p);

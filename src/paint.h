@@ -66,9 +66,9 @@ struct fd_painter *fd_paint_begin(const struct fd_doc *doc, double width,
  * Takes the pages of p not taken before (p keeps them empty) and paints
  * them in the painter's thread while the layout goes on: each page when
  * it is ready (the tags it opens are known to be leaves or not), then
- * frees its operations. When final is 1, every page
- * and the page numbers, painted before this returns; when -1, nothing
- * more (the layout failed). The layout waits when the painting is more
+ * frees its operations. When final is 1, every page, painted before this
+ * returns, and the page numbers, painted while fd_paint_end finishes the
+ * body's surface; when -1, nothing more (the layout failed). The layout waits when the painting is more
  * than two pages behind. Made to be the layout's callback (layout.h).
  * Returns 0, or -1 when Cairo failed.
  */

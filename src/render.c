@@ -761,20 +761,16 @@ make_dt(struct fd_render *r, const struct fd_render_opts *o, struct made *m,
 	return m->dt ? 0 : -1;
 }
 
-/* The style's letterhead put into a letter's tree (letterhead.h) before
- * the gate searches it and any engine reads it. Returns 0, or -1 after
- * reporting (a style or a logo that cannot be used). */
+/* The letterhead of the style at style_path put into a letter's tree
+ * (letterhead.h) before the gate searches it and any engine reads it.
+ * Returns 0, or -1 after reporting (a style or a logo that cannot be
+ * used). */
 static int
-fill_letterhead(struct fd_render *r, const struct fd_render_opts *o,
-		struct made *m, struct fd_diags *d)
+fill_letterhead(const char *style_path, struct made *m, struct fd_diags *d)
 {
-	char *path;
-
 	if (m->dt == NULL || !fd_letterhead_wanted(m->dt))
 		return 0;
-	path = fd_datadir_style(r->dd, o->style);
-	m->style = fd_style_load(path, m->schema, d);
-	free(path);
+	m->style = fd_style_load(style_path, m->schema, d);
 	if (m->style == NULL)
 		return -1;
 	return fd_letterhead_fill(m->dt, m->style, d);
@@ -877,8 +873,9 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		fd_msg(d, M_WRITE_INPUT, out, 0, 0);
 		goto out;
 	}
+	style = fd_datadir_style(r->dd, o->style);
 	if (make(r, o, as_xml, &m, sd, d) != 0 ||
-	    fill_letterhead(r, o, &m, d) != 0)
+	    fill_letterhead(style, &m, d) != 0)
 		goto out;
 	if (!can_write_as(r, o, m.tree, out, d)) {
 		rc = -2;
@@ -893,14 +890,17 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		if (fd_gate_report(gate(r), d) > 0)
 			goto out;
 	}
-	style = fd_datadir_style(r->dd, o->style);
 	to.style_path = style;
 	to.style = m.style;
 	to.markdown_dir = m.mddir;
 	to.placeholders = vals;
 	to.create_date = fd_facts_created(r->facts);
 	to.schema_dir = m.schema;
-	if (fd_ends_with(out, ".html")) {
+	/* What is typeset is said in one place (fd_render_typesets). */
+	if (fd_render_typesets(out)) {
+		if (fd_typeset_doc(m.dt, m.xsl, &to, sd, &bytes, &len) != 0)
+			goto out;
+	} else if (fd_ends_with(out, ".html")) {
 		bytes = fd_emit_html_edition(m.dt);
 		len = strlen(bytes);
 	} else if (as_xml) {
@@ -912,11 +912,8 @@ fd_render_doc(struct fd_render *r, const struct fd_render_opts *o,
 		 * at its fields at every stage (fd_render_calendar). */
 		if ((bytes = fd_render_calendar(r, &len, d)) == NULL)
 			goto out;
-	} else if (fd_ends_with(out, ".eml")) {
-		if (fd_mail_write(m.dt, m.xsl, sd, &bytes, &len) != 0)
-			goto out;
-	} else if (fd_typeset_doc(m.dt, m.xsl, &to, sd, &bytes, &len) != 0) {
-		goto out;
+	} else if (fd_mail_write(m.dt, m.xsl, sd, &bytes, &len) != 0) {
+		goto out; /* .eml */
 	}
 	if (bytes == NULL || fd_write_out(out, bytes, len, d) != 0)
 		goto out;

@@ -11,15 +11,15 @@
 #include <malloc.h>
 #endif
 
-/* Free heap, in bytes, from which it is given back before finishing. */
-#define TRIM_FROM (4u << 20)
-
 #include "datadir.h"
 #include "doctree.h"
 #include "finish.h"
 #include "layout.h"
 #include "paint.h"
 #include "style.h"
+
+/* Free heap, in bytes, from which it is given back before finishing. */
+#define TRIM_FROM (4u << 20)
 
 /* The creation date: the caller's, else SOURCE_DATE_EPOCH, else 0, so
  * that the same input always gives the same bytes. */
